@@ -1,0 +1,84 @@
+/**
+ * The data that flows out of extraction. Every other package imports these
+ * types from here; nothing else defines them.
+ */
+
+export type EntityType =
+  | "Person"
+  | "Organization"
+  | "Location"
+  | "Equipment"
+  | "Event"
+  | "Group"
+  | "Other";
+
+/** A span of the original article file (UTF-16 offsets, as JavaScript strings index). */
+export interface Mention {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface EntityRef {
+  /** Stable id derived from type + canonical name: same thing, same id, on every machine. */
+  id: string;
+  name: string;
+  type: EntityType;
+  /** Every surface form seen for this entity (including `name`). */
+  aliases?: string[];
+}
+
+export interface Evidence {
+  /** The article's id: its file name, or the `id` of a JSONL record. */
+  article: string;
+  /** The sentence the triple comes from, exactly as it stands in the article. */
+  text: string;
+  /** Offsets of `text` in the article as read. */
+  start: number;
+  end: number;
+  subject?: Mention;
+  object?: Mention;
+}
+
+export interface Triple {
+  subject: EntityRef;
+  /** Normalised predicate: lemma, lower case, words joined by `_` (`meet`, `leader_of`). */
+  predicate: string;
+  /** The predicate as written (`has accused`, `met`). */
+  surface?: string;
+  object: EntityRef;
+  evidence: Evidence;
+  /** Event date (ISO YYYY-MM-DD) when the sentence gives one, else the article date. */
+  date?: string;
+  /** The article's own date, when known. */
+  articleDate?: string;
+  /** In [0,1]; higher means more likely correct. */
+  confidence: number;
+}
+
+/** One article as handed to the extractor. */
+export interface ArticleInput {
+  id: string;
+  text: string;
+  title?: string;
+  /** ISO date if known from outside the text (JSONL input); a `date` header in the text also sets it. */
+  date?: string;
+  source?: string;
+}
+
+/** What extraction reports about one article besides its triples. */
+export interface ArticleMeta {
+  id: string;
+  title?: string;
+  date?: string;
+  source?: string;
+  sha256?: string;
+  /** Entity ids mentioned in the article, with how often. */
+  mentions: Record<string, number>;
+  entities: EntityRef[];
+}
+
+export interface ArticleExtraction {
+  article: ArticleMeta;
+  triples: Triple[];
+}
