@@ -1,0 +1,131 @@
+/**
+ * Reading what the user points us at: files, folders (recursively), `-`
+ * for standard input, and JSON Lines files of articles. Every problem with
+ * one input is reported with the file's name and the batch goes on.
+ */
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, extname, join, relative } from "node:path";
+import type { ArticleInput } from "@kg/extract";
+
+export interface InputProblem {
+  file: string;
+  message: string;
+}
+
+export interface ReadOptions {
+  /** Files larger than this are reported and skipped (bytes). */
+  maxBytes: number;
+  warn: (problem: InputProblem) => void;
+}
+
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+const ARTICLE_EXTENSIONS = new Set([".txt", ".text", ".md", ".html", ".htm", ".jsonl"]);
+
+export interface InputFile {
+  path: string;
+  /** The article id: the file name, or its path inside the folder given ("sport/199.txt"). */
+  id: string;
+}
+
+/** Expands folders into the article files under them, in a stable order. */
+export async function expandPaths(paths: string[], warn: ReadOptions["warn"]): Promise<InputFile[]> {
+  const files: InputFile[] = [];
+  for (const p of paths) {
+    if (p === "-") {
+      files.push({ path: p, id: "stdin" });
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(p);
+    } catch {
+      warn({ file: p, message: "no such file or folder" });
+      continue;
+    }
+    if (info.isDirectory()) {
+      const entries = (await readdir(p, { recursive: true, withFileTypes: true }))
+        .filter((e) => e.isFile() && ARTICLE_EXTENSIONS.has(extname(e.name).toLowerCase()))
+        .map((e) => join(e.parentPath ?? p, e.name))
+        .sort();
+      if (entries.length === 0) warn({ file: p, message: "folder holds no .txt, .html or .jsonl articles" });
+      for (const e of entries) files.push({ path: e, id: relative(p, e).split("\\").join("/") });
+    } else files.push({ path: p, id: basename(p) });
+  }
+  return files;
+}
+
+/** Decodes bytes as UTF-8, falling back to Latin-1 (with a warning) for legacy files. */
+export function decodeText(bytes: Uint8Array, file: string, warn: ReadOptions["warn"]): string | undefined {
+  if (bytes.length === 0) {
+    warn({ file, message: "empty file, skipped" });
+    return undefined;
+  }
+  const sample = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const b of sample) if (b === 0) return warn({ file, message: "binary file (contains NUL bytes), skipped" }), undefined;
+  else if (b < 9 || (b > 13 && b < 32)) control++;
+  if (control / sample.length > 0.1) {
+    warn({ file, message: "binary file (mostly control bytes), skipped" });
+    return undefined;
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    warn({ file, message: "not valid UTF-8; read as Latin-1" });
+    return new TextDecoder("latin1").decode(bytes);
+  }
+}
+
+/** Streams articles from the given files. JSON Lines files give one article a line. */
+export async function* readArticles(files: InputFile[], options: ReadOptions): AsyncGenerator<ArticleInput> {
+  for (const { path: file, id } of files) {
+    let bytes: Uint8Array;
+    try {
+      if (file === "-") bytes = await readStdin();
+      else {
+        const size = (await stat(file)).size;
+        if (size > options.maxBytes) {
+          options.warn({ file, message: `${(size / 1024 / 1024).toFixed(1)} MB is over the ${(options.maxBytes / 1024 / 1024).toFixed(0)} MB limit for one article, skipped (raise it with --max-size)` });
+          continue;
+        }
+        bytes = await readFile(file);
+      }
+    } catch (err) {
+      options.warn({ file, message: `cannot read: ${(err as Error).message}` });
+      continue;
+    }
+    const text = decodeText(bytes, file, options.warn);
+    if (text === undefined) continue;
+    if (extname(file).toLowerCase() === ".jsonl") {
+      yield* jsonlArticles(text, file, options.warn);
+      continue;
+    }
+    if (!text.trim()) {
+      options.warn({ file, message: "only whitespace, skipped" });
+      continue;
+    }
+    yield { id, text, source: file === "-" ? "stdin" : file };
+  }
+}
+
+function* jsonlArticles(text: string, file: string, warn: ReadOptions["warn"]): Generator<ArticleInput> {
+  const lines = text.split("\n");
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!.trim();
+    if (!line) continue;
+    try {
+      const rec = JSON.parse(line) as Partial<ArticleInput> & { url?: string };
+      if (typeof rec.text !== "string" || !rec.text.trim()) throw new Error("no text field");
+      yield { id: String(rec.id ?? `${basename(file)}:${n + 1}`), text: rec.text, ...(rec.title ? { title: rec.title } : {}), ...(rec.date ? { date: rec.date } : {}), source: rec.url ?? file };
+    } catch (err) {
+      warn({ file: `${file}:${n + 1}`, message: `bad JSON Lines record: ${(err as Error).message}` });
+    }
+  }
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+/**
+ * The `kg` command: parses arguments and calls the packages. No extraction
+ * or graph logic lives here.
+ */
+import { Command, InvalidArgumentError } from "commander";
+import { extractCommand } from "./commands/extract.ts";
+import { buildCommand, UsageError } from "./commands/build.ts";
+import { exportNeo4jCommand } from "./commands/export.ts";
+import { serveCommand } from "./commands/serve.ts";
+import { openieCommand } from "./commands/openie.ts";
+import { nerCommand } from "./commands/ner.ts";
+import { warn } from "./log.ts";
+
+const positiveInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number");
+  return n;
+};
+
+let verbose = false;
+const run = (fn: (...args: any[]) => Promise<number>) => async (...args: any[]) => {
+  try {
+    process.exitCode = await fn(...args);
+  } catch (err) {
+    warn((err as Error).message);
+    if (verbose && (err as Error).stack) process.stderr.write(`${(err as Error).stack}\n`);
+    process.exitCode = err instanceof UsageError ? 2 : 1;
+  }
+};
+
+const program = new Command("kg")
+  .description("Build a knowledge graph of who did what to whom from news articles.")
+  .option("--verbose", "show stack traces for errors")
+  .hook("preAction", (cmd) => {
+    verbose = !!cmd.opts().verbose;
+  });
+
+program
+  .command("extract")
+  .description("extract triples from articles (.txt/.html files, folders, .jsonl, or - for stdin) as JSON Lines")
+  .argument("<inputs...>", "files or folders")
+  .option("-o, --output <file>", "write JSON Lines here instead of standard output")
+  .option("--max-size <MB>", "skip articles larger than this", positiveInt, 10)
+  .action(run((inputs: string[], opts) => extractCommand(inputs, opts)));
+
+program
+  .command("build")
+  .description("extract and build the graph, with metrics and layout")
+  .argument("<inputs...>", "files or folders")
+  .option("-o, --output <file>", "graph file", "out/graph.json")
+  .option("-f, --format <list>", "comma-separated: json, gexf, graphml, csv", "json")
+  .option("--max-size <MB>", "skip articles larger than this", positiveInt, 10)
+  .action(run((inputs: string[], opts) => buildCommand(inputs, opts)));
+
+program
+  .command("export")
+  .description("export a graph to a database")
+  .command("neo4j")
+  .description("upsert a graph.json into Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE from the environment)")
+  .argument("<graph>", "graph.json written by kg build")
+  .option("--database <name>", "Neo4j database (default: NEO4J_DATABASE or the server's default)")
+  .option("--batch-size <n>", "rows per transaction", positiveInt, 1000)
+  .option("--prune", "remove entities no article mentions any more")
+  .action(run((graph: string, opts) => exportNeo4jCommand(graph, opts)));
+
+program
+  .command("serve")
+  .description("serve the viewer with a graph on 127.0.0.1")
+  .argument("[graph]", "graph.json", "out/graph.json")
+  .option("-p, --port <n>", "port (0 picks a free one)", positiveInt, 5173)
+  .option("--host <host>", "address to bind", "127.0.0.1")
+  .action(run((graph: string, opts) => serveCommand(graph, opts)));
+
+program
+  .command("openie")
+  .description("open information extraction over one tokenised sentence a line; CaRB output format")
+  .argument("<sentences>", "file with one sentence a line")
+  .action(run((file: string) => openieCommand(file)));
+
+program
+  .command("ner")
+  .description("tag named entities in CoNLL input (token first on each line)")
+  .requiredOption("--conll <file>", "CoNLL file")
+  .action(run((opts: { conll: string }) => nerCommand(opts.conll)));
+
+await program.parseAsync();

@@ -1,0 +1,64 @@
+/**
+ * Alias resolution inside one article: "Mr Putin" and "Putin" become
+ * "Vladimir Putin" when the article names exactly one person so; acronyms
+ * defined in the text ("Conflict Intelligence Team (CIT)") and spellings the
+ * gazetteer knows ("Kiev", "Nato") map to one canonical name. Two people who
+ * share a surname stay apart: a bare surname with two candidates is left as is.
+ */
+import type { EntityType } from "../types.ts";
+
+export interface MentionInput {
+  text: string;
+  /** Name after gazetteer canonicalisation. */
+  name: string;
+  type: EntityType;
+  typeConfidence: number;
+  titled: boolean;
+  atSentenceStart: boolean;
+}
+
+export interface Resolved {
+  name: string;
+  type: EntityType;
+  typeConfidence: number;
+}
+
+export function resolveInArticle(mentions: MentionInput[], acronyms: Map<string, { name: string; type: EntityType }>): (Resolved | undefined)[] {
+  const allCaps = new Set(mentions.filter((m) => /^[A-Z0-9&.\- ]+$/.test(m.name) && /[A-Z]{2}/.test(m.name)).map((m) => m.name));
+  const fullPeople = [...new Set(mentions.filter((m) => m.type === "Person" && m.name.includes(" ")).map((m) => m.name))];
+
+  // The best-supported type for each canonical name.
+  const typeOf = new Map<string, { type: EntityType; conf: number }>();
+  const remember = (name: string, type: EntityType, conf: number) => {
+    const seen = typeOf.get(name);
+    if (!seen || conf > seen.conf) typeOf.set(name, { type, conf });
+  };
+
+  const first: (Resolved | undefined)[] = mentions.map((m) => {
+    let name = m.name;
+    let type = m.type;
+    let conf = m.typeConfidence;
+    const acronym = acronyms.get(name);
+    if (acronym) {
+      name = acronym.name;
+      type = acronym.type;
+      conf = 0.9;
+    }
+    if (/[a-z]/.test(name) && allCaps.has(name.toUpperCase())) name = name.toUpperCase(); // "Nato" -> "NATO"
+    if (!name.includes(" ") && (type === "Person" || type === "Other" || conf < 0.6 || m.titled)) {
+      const byLast = fullPeople.filter((p) => p.split(" ").at(-1) === name);
+      // "Mr Xi" -> "Xi Jinping": family name first, only with a title as evidence
+      const candidates = byLast.length ? byLast : m.titled ? fullPeople.filter((p) => p.split(" ")[0] === name) : [];
+      if (candidates.length === 1) {
+        name = candidates[0]!;
+        type = "Person";
+        conf = 0.85;
+      }
+    }
+    if (m.atSentenceStart && type === "Other" && !name.includes(" ")) return undefined;
+    if (/^(Western|Eastern|Northern|Southern|Baltic)$/.test(name)) return undefined;
+    remember(name, type, conf);
+    return { name, type, typeConfidence: conf };
+  });
+  return first.map((r) => (r ? { ...r, type: typeOf.get(r.name)!.type } : undefined));
+}

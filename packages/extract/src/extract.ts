@@ -1,0 +1,160 @@
+/**
+ * One article in, triples with provenance out. Pure: no file or network
+ * access, so the CLI, workers and tests all call the same function.
+ */
+import { createHash } from "node:crypto";
+import { prepareArticle } from "./article/index.ts";
+import { tagSentences, type TaggedSentence } from "./nlp/index.ts";
+import { recogniseEntities, type EntitySpan } from "./entities/recognize.ts";
+import { resolveInArticle, type MentionInput } from "./aliases/inArticle.ts";
+import { entityId } from "./aliases/ids.ts";
+import { extractClauses } from "./clauses/engine.ts";
+import { triplesFromClause, type LinkedEntity } from "./triples/fromClauses.ts";
+import { findRoles } from "./triples/roles.ts";
+import { resolveSentenceDate } from "./time/index.ts";
+import { PLACES } from "./entities/gazetteer.ts";
+import type { ArticleExtraction, ArticleInput, EntityRef, EntityType, Triple } from "./types.ts";
+
+/** Bumped whenever extraction output changes, so caches keyed on it stay honest. */
+export const EXTRACTOR_VERSION = "0.1.0";
+
+interface SentenceEntities {
+  sentence: TaggedSentence;
+  spans: EntitySpan[];
+  /** Index of each span's mention in the article-wide mention list. */
+  mentionIndex: number[];
+}
+
+export function extractArticle(input: ArticleInput): ArticleExtraction {
+  const raw = input.text;
+  const prepared = prepareArticle(raw);
+  const articleDate = input.date ?? prepared.date;
+  const source = prepared.html ? prepared : undefined;
+  const text = source ? raw.replace(/<[^>]*>/g, (m) => " ".repeat(m.length)) : raw;
+
+  // 1. sentences and entity spans
+  const sentences: SentenceEntities[] = [];
+  const mentions: MentionInput[] = [];
+  const acronyms = new Map<string, { name: string; type: EntityType }>();
+  for (const seg of prepared.segments) {
+    for (const sentence of tagSentences(text.slice(seg.start, seg.end), seg.start)) {
+      const { entities } = recogniseEntities(sentence.tokens);
+      const mentionIndex: number[] = [];
+      const firstWord = sentence.tokens.findIndex((t) => t.pos !== "PUNCT");
+      for (const e of entities) {
+        mentionIndex.push(mentions.length);
+        mentions.push({ text: e.text, name: e.canonical ?? e.text, type: e.type, typeConfidence: e.typeConfidence, titled: !!e.title, atSentenceStart: e.first === firstWord });
+        // "Conflict Intelligence Team (CIT)": the acronym is an alias of the name before it
+        const t = sentence.tokens;
+        if (t[e.last]?.text === "(" && t[e.last + 2]?.text === ")" && /^[A-Z]{2,6}$/.test(t[e.last + 1]!.text)) {
+          const acr = t[e.last + 1]!.text;
+          const initials = e.text.split(/\s+/).map((w) => w[0]).join("").toUpperCase();
+          if (initials.includes(acr) || acr[0] === initials[0]) acronyms.set(acr, { name: e.canonical ?? e.text, type: e.type });
+        }
+      }
+      sentences.push({ sentence, spans: entities, mentionIndex });
+    }
+  }
+
+  // 2. aliases: one canonical entity per real thing
+  const resolved = resolveInArticle(mentions, acronyms);
+  const refs = new Map<string, EntityRef>();
+  const refOfMention: (EntityRef | undefined)[] = resolved.map((r, k) => {
+    if (!r) return undefined;
+    const id = entityId(r.type, r.name);
+    let ref = refs.get(id);
+    if (!ref) refs.set(id, (ref = { id, name: r.name, type: r.type, aliases: [] }));
+    if (!ref.aliases!.includes(mentions[k]!.text)) ref.aliases!.push(mentions[k]!.text);
+    return ref;
+  });
+  const refList = [...refs.values()];
+  const refIndex = new Map(refList.map((r, k) => [r.id, k]));
+  const mentionCounts: Record<string, number> = {};
+  for (const r of refOfMention) if (r) mentionCounts[r.id] = (mentionCounts[r.id] ?? 0) + 1;
+
+  // 3. clauses -> triples, sentence by sentence
+  const triples: Triple[] = [];
+  let lastPerson: LinkedEntity | undefined;
+  const articleId = input.id;
+  const seen = new Set<string>();
+
+  const makeRef = (name: string, type: EntityType): number => {
+    const id = entityId(type, name);
+    if (!refIndex.has(id)) {
+      const ref = { id, name, type, aliases: [name] };
+      refs.set(id, ref);
+      refIndex.set(id, refList.push(ref) - 1);
+    }
+    return refIndex.get(id)!;
+  };
+
+  for (const { sentence, spans, mentionIndex } of sentences) {
+    const tokens = sentence.tokens;
+    const linked: LinkedEntity[] = [];
+    spans.forEach((span, k) => {
+      const ref = refOfMention[mentionIndex[k]!];
+      if (ref) linked.push({ first: span.first, last: span.last, ref: refIndex.get(ref.id)!, type: ref.type });
+    });
+    const date = resolveSentenceDate(tokens, articleDate) ?? articleDate;
+    const push = (subject: LinkedEntity, object: LinkedEntity, predicate: string, surface: string, confidence: number) => {
+      const s = refList[subject.ref]!;
+      const o = refList[object.ref]!;
+      const key = `${sentence.start}|${s.id}|${predicate}|${o.id}`;
+      if (seen.has(key) || s.id === o.id) return;
+      seen.add(key);
+      const mention = (e: LinkedEntity) => ({ text: raw.slice(tokens[e.first]!.start, tokens[e.last - 1]!.end), start: tokens[e.first]!.start, end: tokens[e.last - 1]!.end });
+      triples.push({
+        subject: { id: s.id, name: s.name, type: s.type },
+        predicate,
+        surface,
+        object: { id: o.id, name: o.name, type: o.type },
+        evidence: { article: articleId, text: raw.slice(sentence.start, sentence.end), start: sentence.start, end: sentence.end, subject: mention(subject), object: mention(object) },
+        ...(date ? { date } : {}),
+        ...(articleDate ? { articleDate } : {}),
+        confidence,
+      });
+    };
+
+    // roles from appositions and titles
+    const roleEntities = linked.map((e) => ({ first: e.first, last: e.last, type: e.type, name: refList[e.ref]!.name }));
+    for (const role of findRoles(tokens, roleEntities)) {
+      const holder = linked.find((e) => e.first === role.holder.first)!;
+      let target: LinkedEntity | undefined;
+      if (role.of) target = linked.find((e) => e.first === role.of!.first);
+      else if (role.country) {
+        const place = PLACES.get(role.country.toLowerCase());
+        target = { first: role.first, last: role.first + 1, ref: makeRef(place?.name ?? role.country, "Location"), type: "Location" };
+      }
+      if (target) push(holder, target, role.predicate, tokens.slice(role.first, role.last).map((t) => t.text).join(" "), 0.85);
+    }
+
+    const starts = new Set(linked.map((e) => e.first));
+    const ends = new Set(linked.map((e) => e.last));
+    const { clauses } = extractClauses(tokens, starts, ends);
+    const resolvePronoun = () => lastPerson;
+    for (const clause of clauses) {
+      for (const t of triplesFromClause(tokens, clause, linked, resolvePronoun)) push(t.subject, t.object, t.predicate, t.surface, t.confidence);
+      const subj = linked.find((e) => e.first >= clause.subject.first && e.last <= clause.subject.last && e.type === "Person");
+      if (subj) lastPerson = subj;
+    }
+    // a person named anywhere is the fallback antecedent for "he"
+    const persons = linked.filter((e) => e.type === "Person");
+    if (persons.length && !clauses.some((c) => linked.some((e) => e.type === "Person" && e.first >= c.subject.first && e.last <= c.subject.last))) {
+      lastPerson = persons[persons.length - 1];
+    }
+  }
+
+  const entities = [...refs.values()];
+  return {
+    article: {
+      id: articleId,
+      ...(input.title ?? prepared.title ? { title: input.title ?? prepared.title } : {}),
+      ...(articleDate ? { date: articleDate } : {}),
+      ...(input.source ? { source: input.source } : {}),
+      sha256: createHash("sha256").update(raw).digest("hex"),
+      mentions: mentionCounts,
+      entities,
+    },
+    triples,
+  };
+}

@@ -1,0 +1,7 @@
+export type * from "./types.ts";
+export { extractArticle, EXTRACTOR_VERSION } from "./extract.ts";
+export { prepareArticle } from "./article/index.ts";
+export { entityId, slug } from "./aliases/ids.ts";
+export { openie, toCarbLines } from "./openie/index.ts";
+export { resolveAcrossArticles } from "./aliases/acrossArticles.ts";
+export { tagConll, tagTokens } from "./ner/conll.ts";

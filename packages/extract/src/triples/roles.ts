@@ -1,0 +1,89 @@
+/**
+ * Roles from appositions and titles, read straight off the tokens:
+ * "China's leader Xi Jinping", "French president Emmanuel Macron",
+ * "Minsk, the capital of Belarus", "New Russian ambassador to Belarus, Boris Gryzlov",
+ * "the head of Moscow's National Nuclear Risk Reduction Centre, Sergey Ryzhkov".
+ */
+import type { Token } from "../nlp/index.ts";
+import { DEMONYMS, ROLE_NOUNS } from "../entities/gazetteer.ts";
+
+export interface RoleEntity {
+  first: number;
+  last: number;
+  type: string;
+  name: string;
+}
+
+export interface RoleFact {
+  holder: RoleEntity;
+  predicate: string;
+  /** The entity the role is of; `country` when it came from a demonym. */
+  of?: RoleEntity;
+  country?: string;
+  /** Token range of the phrase that states the role. */
+  first: number;
+  last: number;
+}
+
+const MODIFIERS = new Set(["ADJ", "NOUN"]);
+
+function entityAt(entities: RoleEntity[], index: number): RoleEntity | undefined {
+  return entities.find((e) => e.first === index);
+}
+function entityEndingAt(entities: RoleEntity[], lastExclusive: number): RoleEntity | undefined {
+  return entities.find((e) => e.last === lastExclusive);
+}
+
+export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
+  const facts: RoleFact[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!ROLE_NOUNS.has(t.lower) && t.lower !== "capital") continue;
+    const role = t.lower === "capital" ? "capital" : t.lower;
+
+    // The holder: the person right after ("leader Xi Jinping", "ambassador to Belarus, Boris Gryzlov").
+    let j = i + 1;
+    let toPlace: RoleEntity | undefined;
+    let ofEntity: RoleEntity | undefined;
+    if ((tokens[j]?.lower === "to" || tokens[j]?.lower === "of") && tokens[j + 1]) {
+      let k = j + 1;
+      if (tokens[k]?.pos === "DET") k++;
+      // "of Moscow's National ... Centre": the possessor is not the thing
+      let e = entityAt(entities, k);
+      if (e && /^['’]s?$/.test(tokens[e.last]?.text ?? "")) e = entityAt(entities, e.last + 1) ?? e;
+      if (e) {
+        if (tokens[j]!.lower === "to") toPlace = e;
+        else ofEntity = e;
+        j = e.last;
+      }
+    }
+    if (tokens[j]?.text === ",") j++;
+    const holder = entityAt(entities, j);
+
+    if (role === "capital") {
+      // "Minsk, the capital of Belarus"
+      const city = tokens[i - 1]?.pos === "DET" && tokens[i - 2]?.text === "," ? entityEndingAt(entities, i - 2) : undefined;
+      if (city && ofEntity) facts.push({ holder: city, predicate: "capital_of", of: ofEntity, first: i - 3, last: ofEntity.last });
+      continue;
+    }
+    if (holder && holder.type === "Person") {
+      const predicate = toPlace ? `${role}_to` : `${role}_of`;
+      const target = toPlace ?? ofEntity;
+      if (target) {
+        facts.push({ holder, predicate, of: target, first: i, last: holder.last });
+        continue;
+      }
+      // Look left for the country: "China's leader", "French president", "Belarus' authoritarian leader".
+      let k = i - 1;
+      while (k >= 0 && MODIFIERS.has(tokens[k]!.pos) && !DEMONYMS.has(tokens[k]!.lower) && !entityEndingAt(entities, k + 1)) k--;
+      const possessive = tokens[k] && /^['’]s?$/.test(tokens[k]!.text) ? k : -1;
+      const owner = possessive >= 0 ? entityEndingAt(entities, possessive) : entityEndingAt(entities, k + 1);
+      if (owner && owner !== holder && (owner.type === "Location" || owner.type === "Organization")) {
+        facts.push({ holder, predicate: `${role}_of`, of: owner, first: owner.first, last: holder.last });
+      } else if (tokens[k] && DEMONYMS.has(tokens[k]!.lower)) {
+        facts.push({ holder, predicate: `${role}_of`, country: DEMONYMS.get(tokens[k]!.lower)!, first: k, last: holder.last });
+      }
+    }
+  }
+  return facts;
+}

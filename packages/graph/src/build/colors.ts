@@ -1,0 +1,16 @@
+import type { EntityType } from "@kg/extract";
+
+/** One colour per entity type, shared by the files we write and the viewer. */
+export const TYPE_COLORS: Record<EntityType, string> = {
+  Person: "#e4572e",
+  Organization: "#2e86ab",
+  Location: "#3bb273",
+  Equipment: "#7768ae",
+  Event: "#f3a712",
+  Group: "#c05299",
+  Other: "#8d99ae",
+};
+
+export function colorForType(type: EntityType): string {
+  return TYPE_COLORS[type] ?? TYPE_COLORS.Other;
+}
