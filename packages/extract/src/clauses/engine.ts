@@ -47,10 +47,12 @@ export function verbLemma(tokens: Token[], verb: Span): { lemma: string; negated
   let sawBe = false;
   let passive = false;
   const vs = tokens.slice(verb.first, verb.last);
-  const lastVerbIdx = vs.findLastIndex((t) => t.pos === "VERB");
+  // The chunker also makes verbs of words the tagger got wrong ("which borders" as a noun).
+  const isVerb = (t: Token) => t.pos === "VERB" || t.pos === "NOUN" || t.pos === "ADJ";
+  const lastVerbIdx = vs.findLastIndex(isVerb);
   vs.forEach((t, k) => {
     if (t.lower === "not" || t.lower === "n't" || t.lower === "never") negated = true;
-    else if (t.pos === "VERB") {
+    else if (isVerb(t)) {
       if (sawBe && k === lastVerbIdx && !/ing$/.test(t.lower) && t.lower !== t.lemma) passive = true;
       parts.push(t.lemma);
     } else if (t.pos === "AUX") {

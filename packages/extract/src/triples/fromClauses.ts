@@ -55,14 +55,19 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   const out: RawTriple[] = [];
   let viaPronoun = false;
   let subject: LinkedEntity | undefined;
+  // The antecedent may sit in an earlier sentence: the mention recorded is the pronoun here.
+  const antecedent = (lower: string): LinkedEntity | undefined => {
+    const found = resolvePronoun(lower);
+    return found && { ...found, first: clause.subject.first, last: clause.subject.last };
+  };
   if (clause.subject.last - clause.subject.first === 1 && PRONOUNS_PERSON.has(tokens[clause.subject.first]!.lower)) {
-    subject = resolvePronoun(tokens[clause.subject.first]!.lower);
+    subject = antecedent(tokens[clause.subject.first]!.lower);
     viaPronoun = true;
   } else {
     subject = headEntity(tokens, clause.subject, entities);
     // "The strongman has formed ...": a definite description of a person
     if (!subject && clause.subject.last - clause.subject.first === 2 && tokens[clause.subject.first]!.lower === "the" && /^(strongman|president|leader|chancellor|minister|premier)$/.test(tokens[clause.subject.first + 1]!.lower)) {
-      subject = resolvePronoun("he");
+      subject = antecedent("he");
       viaPronoun = true;
     }
   }

@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { extractArticle } from "./extract.ts";
+import { seedArticles, seedExtractions } from "./testing/seed.ts";
+import type { Triple } from "./types.ts";
+
+const all = () => seedExtractions().flatMap((x) => x.triples);
+const find = (s: string, p: string, o: string, triples: Triple[] = all()) => triples.filter((t) => t.subject.name === s && t.predicate === p && t.object.name === o);
+
+describe("seed articles", () => {
+  it("finds Vladimir Putin –meet→ Xi Jinping on 2022-02-04 with its sentence", () => {
+    const [t] = find("Vladimir Putin", "meet", "Xi Jinping");
+    expect(t).toBeDefined();
+    expect(t!.date).toBe("2022-02-04");
+    expect(t!.articleDate).toBe("2022-02-05");
+    expect(t!.evidence.article).toBe("001_082474588e3d8364.txt");
+    expect(t!.evidence.text).toMatch(/^Amid the tensions with the West, Mr Putin on Friday attended .* met China’s leader Xi Jinping/);
+    expect(t!.subject.type).toBe("Person");
+    expect(t!.object.type).toBe("Person");
+  });
+
+  it.each([
+    ["European Union", "accuse", "Alexander Lukashenko"],
+    ["Joe Biden", "order_to", "Poland"],
+    ["Joe Biden", "order_to", "Germany"],
+    ["Xi Jinping", "leader_of", "China"],
+    ["Minsk", "capital_of", "Belarus"],
+    ["Emmanuel Macron", "president_of", "France"],
+    ["Boris Gryzlov", "ambassador_to", "Belarus"],
+    ["Russia", "send_to", "Belarus"],
+  ])("finds %s –%s→ %s", (s, p, o) => {
+    expect(find(s, p, o).length).toBeGreaterThan(0);
+  });
+
+  it("every offset slices the article to exactly the evidence it claims", () => {
+    const texts = new Map(seedArticles().map((a) => [a.id, a.text]));
+    for (const t of all()) {
+      const text = texts.get(t.evidence.article)!;
+      expect(text.slice(t.evidence.start, t.evidence.end)).toBe(t.evidence.text);
+      for (const m of [t.evidence.subject!, t.evidence.object!]) if (m.start !== undefined) expect(text.slice(m.start, m.end)).toBe(m.text);
+    }
+  });
+
+  it("never emits pronouns, weekdays, months or dates as entities", () => {
+    const bad = /^(he|she|it|they|we|i|you|him|her|them|his|their|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|\d{4}-\d{2}-\d{2}|\d+)$/i;
+    for (const x of seedExtractions()) {
+      for (const e of x.article.entities) expect(e.name).not.toMatch(bad);
+    }
+  });
+
+  it("merges spellings of one thing into one entity and keeps the aliases", () => {
+    const byId = new Map(seedExtractions().flatMap((x) => x.article.entities).map((e) => [e.id, e]));
+    expect(byId.has("person:putin")).toBe(false);
+    expect(byId.has("organization:nato")).toBe(true);
+    expect(byId.has("location:kiev")).toBe(false);
+    const lukashenko = seedExtractions()[0]!.article.entities.find((e) => e.id === "person:alexander-lukashenko")!;
+    expect(lukashenko.aliases).toEqual(expect.arrayContaining(["Alexander Lukashenko", "Lukashenko"]));
+  });
+
+  it("keeps captions, credits and footers out of the evidence", () => {
+    for (const t of all()) expect(t.evidence.text).not.toMatch(/\/AP\)|Read more at|\*\*\*/);
+  });
+
+  it("confidences are graded, in [0,1]", () => {
+    const cs = all().map((t) => t.confidence);
+    for (const c of cs) expect(c).toBeGreaterThanOrEqual(0), expect(c).toBeLessThanOrEqual(1);
+    expect(new Set(cs).size).toBeGreaterThan(2);
+  });
+});
+
+describe("grammar patterns (sentences of our own)", () => {
+  const run = (text: string, date?: string) => extractArticle({ id: "t.txt", text, ...(date ? { date } : {}) }).triples;
+  const has = (triples: Triple[], s: string, p: string, o: string) => triples.some((t) => t.subject.name === s && t.predicate === p && t.object.name === o);
+
+  it("subject–verb–object with auxiliaries: 'has accused' → accuse", () => {
+    const t = run("The European Union has accused Hungary of blocking the deal.");
+    expect(has(t, "European Union", "accuse", "Hungary")).toBe(true);
+    expect(t.find((x) => x.predicate === "accuse")!.surface).toBe("has accused");
+  });
+
+  it("coordinated verbs: 'visited X and met Y' gives two triples", () => {
+    const t = run("Angela Merkel visited Paris and met Emmanuel Macron.");
+    expect(has(t, "Angela Merkel", "visit", "Paris")).toBe(true);
+    expect(has(t, "Angela Merkel", "meet", "Emmanuel Macron")).toBe(true);
+  });
+
+  it("coordinated objects after a preposition: 'sent aid to Chile and Peru'", () => {
+    const t = run("Canada sent aid to Chile and Peru.");
+    expect(has(t, "Canada", "send_to", "Chile")).toBe(true);
+    expect(has(t, "Canada", "send_to", "Peru")).toBe(true);
+  });
+
+  it("a time phrase between subject and verb is not the subject", () => {
+    const t = run("Mr Sunak on Monday visited Kenya.", "2023-11-08");
+    expect(has(t, "Sunak", "visit", "Kenya")).toBe(true);
+    expect(t[0]!.date).toBe("2023-11-06");
+  });
+
+  it("relative clauses: 'Chad, which borders Sudan'", () => {
+    const t = run("Aid reached Chad, which borders Sudan.");
+    expect(has(t, "Chad", "border", "Sudan")).toBe(true);
+  });
+
+  it("passive with an agent: 'Kenya was visited by Rishi Sunak'", () => {
+    const t = run("Kenya was visited by Rishi Sunak.");
+    expect(has(t, "Rishi Sunak", "visit", "Kenya")).toBe(true);
+  });
+
+  it("roles from titles and appositions", () => {
+    const t = run("Spanish prime minister Pedro Sanchez met Lisbon officials. Lima, the capital of Peru, hosted the summit.");
+    expect(has(t, "Lima", "capital_of", "Peru")).toBe(true);
+  });
+
+  it("'he' is resolved to the person the article just named, never emitted", () => {
+    const t = run("Olaf Scholz flew to Brazil on Sunday. He later met Lula da Silva.");
+    expect(t.some((x) => /^(he|she)$/i.test(x.subject.name))).toBe(false);
+    expect(has(t, "Olaf Scholz", "meet", "Lula da Silva")).toBe(true);
+  });
+});
