@@ -3,7 +3,7 @@
  * access, so the CLI, workers and tests all call the same function.
  */
 import { createHash } from "node:crypto";
-import { prepareArticle } from "./article/index.ts";
+import { blankOutHtml, prepareArticle } from "./article/index.ts";
 import { tagSentences, type TaggedSentence } from "./nlp/index.ts";
 import { recogniseEntities, type EntitySpan } from "./entities/recognize.ts";
 import { resolveInArticle, type MentionInput } from "./aliases/inArticle.ts";
@@ -29,8 +29,8 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
   const raw = input.text;
   const prepared = prepareArticle(raw);
   const articleDate = input.date ?? prepared.date;
-  const source = prepared.html ? prepared : undefined;
-  const text = source ? raw.replace(/<[^>]*>/g, (m) => " ".repeat(m.length)) : raw;
+  // Markup blanked out with spaces, so offsets into `text` are offsets into the file.
+  const text = prepared.html ? blankOutHtml(raw) : raw;
 
   // 1. sentences and entity spans
   const sentences: SentenceEntities[] = [];
@@ -125,7 +125,7 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
         const place = PLACES.get(role.country.toLowerCase());
         target = { first: role.first, last: role.first + 1, ref: makeRef(place?.name ?? role.country, "Location"), type: "Location" };
       }
-      if (target) push(holder, target, role.predicate, tokens.slice(role.first, role.last).map((t) => t.text).join(" "), 0.85);
+      if (target) push(holder, target, role.predicate, raw.slice(tokens[role.first]!.start, tokens[role.last - 1]!.end), 0.85);
     }
 
     const starts = new Set(linked.map((e) => e.first));

@@ -1,6 +1,6 @@
 export type * from "./types.ts";
 export { extractArticle, EXTRACTOR_VERSION } from "./extract.ts";
-export { prepareArticle } from "./article/index.ts";
+export { prepareArticle, looksLikeHtml } from "./article/index.ts";
 export { entityId, slug } from "./aliases/ids.ts";
 export { openie, toCarbLines } from "./openie/index.ts";
 export { resolveAcrossArticles } from "./aliases/acrossArticles.ts";

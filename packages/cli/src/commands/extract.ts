@@ -2,7 +2,7 @@ import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { once } from "node:events";
-import { extractArticle, type ArticleExtraction } from "@kg/extract";
+import { extractArticle, looksLikeHtml, type ArticleExtraction } from "@kg/extract";
 import { expandPaths, readArticles, type ReadOptions } from "../inputs.ts";
 import { info, warn } from "../log.ts";
 
@@ -30,6 +30,7 @@ export async function extractAll(paths: string[], maxSizeMb: number | undefined,
   const files = await expandPaths(paths, options.warn);
   let articles = 0;
   for await (const article of readArticles(files, options)) {
+    if (looksLikeHtml(article.text)) options.warn({ file: article.source ?? article.id, message: "looks like HTML; markup ignored (offsets still point into the file)" });
     let result: ArticleExtraction;
     try {
       result = extractArticle(article);

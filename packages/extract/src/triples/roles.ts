@@ -66,6 +66,16 @@ export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
       if (city && ofEntity) facts.push({ holder: city, predicate: "capital_of", of: ofEntity, first: i - 3, last: ofEntity.last });
       continue;
     }
+    // "Sultan Al Jaber, the president of COP28": the holder stands before the apposition
+    if ((!holder || holder.type !== "Person") && (ofEntity || toPlace)) {
+      let k = i - 1;
+      while (k >= 0 && (tokens[k]!.pos === "ADJ" || tokens[k]!.pos === "DET")) k--;
+      const before = tokens[k]?.text === "," ? entityEndingAt(entities, k) : undefined;
+      if (before && before.type === "Person") {
+        facts.push({ holder: before, predicate: `${role}_${toPlace ? "to" : "of"}`, of: (toPlace ?? ofEntity)!, first: before.first, last: (toPlace ?? ofEntity)!.last });
+        continue;
+      }
+    }
     if (holder && holder.type === "Person") {
       const predicate = toPlace ? `${role}_to` : `${role}_of`;
       const target = toPlace ?? ofEntity;

@@ -1,0 +1,154 @@
+import { describe, expect, it, beforeAll } from "vitest";
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { kg, seedArticlesDir, sharedDir } from "./helpers/kg.ts";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "kg-cli-"));
+const lines = (s: string) => s.split("\n").filter(Boolean);
+
+describe("kg extract", () => {
+  let out: string;
+  let triples: any[];
+  beforeAll(() => {
+    out = join(tmp(), "t.jsonl");
+    const r = kg(["extract", seedArticlesDir, "-o", out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/3 article\(s\), \d+ triple\(s\)/);
+    triples = lines(readFileSync(out, "utf8")).map((l) => JSON.parse(l));
+  });
+
+  it("writes one triple a line in the documented contract", () => {
+    expect(triples.length).toBeGreaterThan(20);
+    for (const t of triples) {
+      expect(t.subject).toEqual(expect.objectContaining({ id: expect.any(String), name: expect.any(String), type: expect.any(String) }));
+      expect(t.object).toEqual(expect.objectContaining({ id: expect.any(String), name: expect.any(String), type: expect.any(String) }));
+      expect(typeof t.predicate).toBe("string");
+      expect(t.evidence).toEqual(expect.objectContaining({ article: expect.stringMatching(/\.txt$/), text: expect.any(String), start: expect.any(Number), end: expect.any(Number) }));
+      expect(t.confidence).toBeGreaterThanOrEqual(0);
+      expect(t.confidence).toBeLessThanOrEqual(1);
+      if (t.date) expect(t.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it("finds Vladimir Putin –meet→ Xi Jinping with its sentence, offsets into the file as read", () => {
+    const t = triples.find((x) => x.subject.name === "Vladimir Putin" && x.predicate === "meet" && x.object.name === "Xi Jinping");
+    expect(t).toBeDefined();
+    const file = readFileSync(join(seedArticlesDir, t.evidence.article), "utf8");
+    expect(file.slice(t.evidence.start, t.evidence.end)).toBe(t.evidence.text);
+    expect(t.evidence.text).toContain("met China’s leader Xi Jinping");
+    expect(t.date).toBe("2022-02-04");
+  });
+
+  it("keeps the inline date header out of the extracted text", () => {
+    for (const t of triples) expect(t.evidence.text).not.toMatch(/^\s*date \d{4}/);
+    expect(triples.some((t) => t.subject.name.match(/^\d/) || t.object.name.match(/^\d{4}-/))).toBe(false);
+  });
+
+  it("writes only JSON Lines to standard output when no -o is given", () => {
+    const r = kg(["extract", join(seedArticlesDir, "000_49ebbc21649a1f36.txt")]);
+    expect(r.status).toBe(0);
+    for (const l of lines(r.stdout)) expect(() => JSON.parse(l)).not.toThrow();
+    expect(r.stderr).toContain("1 article(s)");
+  });
+
+  it("reads an article from standard input", () => {
+    const r = kg(["extract", "-"], { input: "Angela Merkel visited Paris and met Emmanuel Macron.\n" });
+    const got = lines(r.stdout).map((l) => JSON.parse(l));
+    expect(got.some((t) => t.subject.name === "Angela Merkel" && t.predicate === "meet" && t.object.name === "Emmanuel Macron" && t.evidence.article === "stdin")).toBe(true);
+  });
+
+  it("reads JSON Lines articles with their own ids and dates", () => {
+    const dir = tmp();
+    const file = join(dir, "articles.jsonl");
+    writeFileSync(file, JSON.stringify({ id: "a-1", title: "T", date: "2023-11-08", text: "Mr Sunak on Monday visited Kenya." }) + "\nnot json\n");
+    const r = kg(["extract", file]);
+    const got = lines(r.stdout).map((l) => JSON.parse(l));
+    expect(got[0]).toEqual(expect.objectContaining({ predicate: "visit", date: "2023-11-06", evidence: expect.objectContaining({ article: "a-1" }) }));
+    expect(r.stderr).toContain("articles.jsonl:2: bad JSON Lines record");
+  });
+});
+
+describe("bad input", () => {
+  it("names each bad file, says what is wrong, and still extracts the rest", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "empty.txt"), "");
+    writeFileSync(join(dir, "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0]));
+    writeFileSync(join(dir, "latin1.txt"), Buffer.from("Zo\xe9 Dubois met Emmanuel Macron in Lyon.\n", "latin1"));
+    writeFileSync(join(dir, "huge.txt"), "word ".repeat(10 * 1024 * 1024)); // 50 MB
+    writeFileSync(join(dir, "page.html"), "<html><body><p>Angela Merkel visited Paris and met Emmanuel Macron.</p><script>alert(1)</script></body></html>");
+    writeFileSync(join(dir, "good.txt"), "Canada sent aid to Chile and Peru.\n");
+    const r = kg(["extract", dir]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/empty\.txt: empty file, skipped/);
+    expect(r.stderr).toMatch(/binary\.txt: binary file/);
+    expect(r.stderr).toMatch(/latin1\.txt: not valid UTF-8; read as Latin-1/);
+    expect(r.stderr).toMatch(/huge\.txt: 50\.0 MB is over the 10 MB limit/);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack traces
+    const got = lines(r.stdout).map((l) => JSON.parse(l));
+    expect(got.some((t) => t.evidence.article === "good.txt" && t.object.name === "Peru")).toBe(true);
+    expect(got.some((t) => t.evidence.article === "latin1.txt" && t.subject.name === "Zoé Dubois" && t.object.name === "Emmanuel Macron")).toBe(true);
+    expect(r.stderr).toMatch(/page\.html: looks like HTML; markup ignored/);
+    const html = got.find((t) => t.evidence.article === "page.html" && t.predicate === "meet");
+    expect(html).toBeDefined();
+    expect(html.evidence.text).toBe("Angela Merkel visited Paris and met Emmanuel Macron.");
+  });
+
+  it("says so plainly when a path does not exist, and fails when nothing could be read", () => {
+    const r = kg(["extract", "no/such/folder"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("no/such/folder: no such file or folder");
+  });
+});
+
+describe("kg build", () => {
+  it("writes the graph in every format asked for", () => {
+    const dir = tmp();
+    const r = kg(["build", seedArticlesDir, "-o", join(dir, "graph.json"), "--format", "json,gexf,graphml,csv"]);
+    expect(r.status).toBe(0);
+    for (const f of ["graph.json", "graph.gexf", "graph.graphml", "graph-neo4j-import/nodes.csv", "graph-neo4j-import/relationships.csv"]) expect(existsSync(join(dir, f))).toBe(true);
+    const g = JSON.parse(readFileSync(join(dir, "graph.json"), "utf8"));
+    expect(g.nodes.find((n: any) => n.key === "person:vladimir-putin").attributes.label).toBe("Vladimir Putin");
+    expect(g.edges.some((e: any) => e.key === "person:vladimir-putin|meet|person:xi-jinping")).toBe(true);
+    expect(g.attributes.articles).toHaveLength(3);
+  });
+
+  it("rejects an unknown format with one clear line and exit code 2", () => {
+    const r = kg(["build", seedArticlesDir, "-o", join(tmp(), "g.json"), "--format", "pdf"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe("kg: unknown format pdf: choose from json, gexf, graphml, csv");
+  });
+});
+
+describe("kg openie and kg ner", () => {
+  it("openie prints CaRB system-output lines that echo the sentence", () => {
+    const dir = tmp();
+    const file = join(dir, "s.txt");
+    const sentence = "The European Union has accused Hungary of blocking the deal .";
+    writeFileSync(file, sentence + "\n");
+    const r = kg(["openie", file]);
+    expect(r.status).toBe(0);
+    const rows = lines(r.stdout).map((l) => l.split("\t"));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row[0]).toBe(sentence);
+      expect(Number(row[1])).toBeGreaterThan(0);
+    }
+    expect(rows.some((row) => row[2]!.includes("accused") && row[3] === "The European Union" && row[4]!.startsWith("Hungary"))).toBe(true);
+  });
+
+  it("ner tags every CoNLL token in order, keeping blank and -DOCSTART- lines", () => {
+    const dir = tmp();
+    const file = join(dir, "x.conll");
+    writeFileSync(file, "-DOCSTART- O\n\nAngela I-PER\nMerkel I-PER\nvisited O\nParis I-LOC\n. O\n\n");
+    const r = kg(["ner", "--conll", file]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split("\n")).toEqual(["-DOCSTART- O", "", "Angela B-PER", "Merkel I-PER", "visited O", "Paris B-LOC", ". O", "", ""]);
+  });
+});
+
+it("the shared data the tests read is present", () => {
+  expect(existsSync(join(sharedDir, "articles"))).toBe(true);
+  mkdirSync(tmp(), { recursive: true });
+});

@@ -1,0 +1,25 @@
+/** Runs the real `kg` CLI in a child process, as a user would. */
+import { spawnSync } from "node:child_process";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const sharedDir = process.env.KG_SHARED ?? join(repoRoot, "..", "shared");
+export const seedArticlesDir = join(sharedDir, "articles");
+
+export interface KgResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function kg(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): KgResult {
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "packages/cli/src/main.ts"), ...args], {
+    cwd: options.cwd ?? repoRoot,
+    input: options.input,
+    encoding: "utf8",
+    env: { ...process.env, ...options.env },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
