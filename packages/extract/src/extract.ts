@@ -18,6 +18,8 @@ import type { ArticleExtraction, ArticleInput, EntityRef, EntityType, Triple } f
 /** Bumped whenever extraction output changes, so caches keyed on it stay honest. */
 export const EXTRACTOR_VERSION = "0.1.0";
 
+const MAX_CLAUSE_TOKENS = 150;
+
 interface SentenceEntities {
   sentence: TaggedSentence;
   spans: EntitySpan[];
@@ -130,7 +132,9 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
 
     const starts = new Set(linked.map((e) => e.first));
     const ends = new Set(linked.map((e) => e.last));
-    const { clauses } = extractClauses(tokens, starts, ends);
+    // Past this length a "sentence" is a list, a table or text without punctuation:
+    // clause rules are unreliable there and their cost grows with the square of the length.
+    const { clauses } = tokens.length <= MAX_CLAUSE_TOKENS ? extractClauses(tokens, starts, ends) : { clauses: [] };
     const resolvePronoun = () => lastPerson;
     for (const clause of clauses) {
       for (const t of triplesFromClause(tokens, clause, linked, resolvePronoun)) push(t.subject, t.object, t.predicate, t.surface, t.confidence);

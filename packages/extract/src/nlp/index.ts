@@ -36,7 +36,8 @@ export function tagSentences(text: string, offset = 0): TaggedSentence[] {
   const values = doc.tokens().out() as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
-  const lemmas = doc.tokens().out(its.lemma) as string[];
+  // wink's typings declare lemma with a different signature from what out() takes.
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.pos) as string[];
 
   // wink's output is lossless: preceding spaces + token values rebuild the text.
   const starts: number[] = new Array(values.length);
