@@ -152,3 +152,31 @@ it("the shared data the tests read is present", () => {
   expect(existsSync(join(sharedDir, "articles"))).toBe(true);
   mkdirSync(tmp(), { recursive: true });
 });
+
+describe("parallel and incremental extraction", () => {
+  it("writes the same triples in the same order with one worker or several", () => {
+    const one = kg(["extract", seedArticlesDir, "--workers", "1", "--no-cache"]);
+    const two = kg(["extract", seedArticlesDir, "--workers", "3", "--no-cache"]);
+    expect(one.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(lines(one.stdout).length).toBeGreaterThan(20);
+  });
+
+  it("re-extracts only what changed, and gives what a clean run gives", () => {
+    const dir = tmp();
+    const cache = join(dir, "cache");
+    mkdirSync(join(dir, "in"));
+    writeFileSync(join(dir, "in", "a.txt"), "Angela Merkel visited Paris and met Emmanuel Macron.\n");
+    writeFileSync(join(dir, "in", "b.txt"), "Canada sent aid to Chile and Peru.\n");
+    const first = kg(["extract", join(dir, "in"), "--cache", cache]);
+    expect(first.stderr).toContain("2 article(s),");
+    const again = kg(["extract", join(dir, "in"), "--cache", cache]);
+    expect(again.stderr).toContain("2 article(s) (2 from cache)");
+    expect(again.stdout).toBe(first.stdout);
+    writeFileSync(join(dir, "in", "b.txt"), "Canada sent aid to Chile and Bolivia.\n");
+    const changed = kg(["extract", join(dir, "in"), "--cache", cache]);
+    expect(changed.stderr).toContain("2 article(s) (1 from cache)");
+    expect(changed.stdout).toBe(kg(["extract", join(dir, "in"), "--no-cache"]).stdout);
+    expect(changed.stdout).toContain("Bolivia");
+  });
+});

@@ -11,6 +11,7 @@ import { serveCommand } from "./commands/serve.ts";
 import { openieCommand } from "./commands/openie.ts";
 import { nerCommand } from "./commands/ner.ts";
 import { warn } from "./log.ts";
+import { defaultWorkers } from "./pipeline/pool.ts";
 
 const positiveInt = (v: string) => {
   const n = Number(v);
@@ -42,6 +43,10 @@ program
   .argument("<inputs...>", "files or folders")
   .option("-o, --output <file>", "write JSON Lines here instead of standard output")
   .option("--max-size <MB>", "skip articles larger than this", positiveInt, 10)
+  .option("-w, --workers <n>", "worker threads (default: the number of cores)", positiveInt, defaultWorkers())
+  .option("--cache <dir>", "extraction cache folder", ".kg-cache")
+  .option("--no-cache", "extract every article again")
+  .option("-q, --quiet", "no progress line")
   .action(run((inputs: string[], opts) => extractCommand(inputs, opts)));
 
 program
@@ -51,6 +56,10 @@ program
   .option("-o, --output <file>", "graph file", "out/graph.json")
   .option("-f, --format <list>", "comma-separated: json, gexf, graphml, csv", "json")
   .option("--max-size <MB>", "skip articles larger than this", positiveInt, 10)
+  .option("-w, --workers <n>", "worker threads (default: the number of cores)", positiveInt, defaultWorkers())
+  .option("--cache <dir>", "extraction cache folder", ".kg-cache")
+  .option("--no-cache", "extract every article again")
+  .option("-q, --quiet", "no progress line")
   .action(run((inputs: string[], opts) => buildCommand(inputs, opts)));
 
 program

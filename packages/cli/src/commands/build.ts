@@ -2,13 +2,12 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { resolveAcrossArticles, type ArticleExtraction } from "@kg/extract";
 import { applyLayout, buildGraph, computeMetrics, toGEXF, toGraphML, toJSON, toNeo4jCSV, FORMATS, type Format } from "@kg/graph";
-import { extractAll } from "./extract.ts";
+import { extractAll, type ExtractOptions } from "./extract.ts";
 import { info } from "../log.ts";
 
-export interface BuildOptions {
+export interface BuildOptions extends ExtractOptions {
   output: string;
   format: string;
-  maxSize?: number;
 }
 
 export async function buildCommand(paths: string[], opts: BuildOptions): Promise<number> {
@@ -16,7 +15,7 @@ export async function buildCommand(paths: string[], opts: BuildOptions): Promise
   const unknown = formats.filter((f) => !FORMATS.includes(f));
   if (unknown.length) throw new UsageError(`unknown format ${unknown.join(", ")}: choose from ${FORMATS.join(", ")}`);
   const extractions: ArticleExtraction[] = [];
-  const { articles } = await extractAll(paths, opts.maxSize, (x) => void extractions.push(x));
+  const { articles, fromCache } = await extractAll(paths, opts, (x) => void extractions.push(x));
   if (articles === 0) {
     info("no article could be read; nothing built");
     return 1;
@@ -41,7 +40,7 @@ export async function buildCommand(paths: string[], opts: BuildOptions): Promise
       for (const [name, content] of Object.entries(toNeo4jCSV(graph))) await write(join(dir, name), content);
     }
   }
-  info(`${articles} article(s) -> ${graph.order} entities, ${graph.size} relations: ${written.join(", ")}`);
+  info(`${articles} article(s)${fromCache ? ` (${fromCache} from cache)` : ""} -> ${graph.order} entities, ${graph.size} relations: ${written.join(", ")}`);
   return 0;
 }
 

@@ -2,56 +2,95 @@ import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { once } from "node:events";
-import { extractArticle, looksLikeHtml, type ArticleExtraction } from "@kg/extract";
+import { looksLikeHtml, type ArticleExtraction } from "@kg/extract";
 import { expandPaths, readArticles, type ReadOptions } from "../inputs.ts";
+import { extractInOrder, type Job } from "../pipeline/pool.ts";
+import { articleKey, ExtractionCache, extractorFingerprint } from "../pipeline/cache.ts";
+import { createProgress } from "../pipeline/progress.ts";
 import { info, warn } from "../log.ts";
 
-export interface ExtractRun {
-  extractions: ArticleExtraction[];
-  articles: number;
-  problems: number;
+export interface ExtractOptions {
+  maxSize?: number;
+  workers: number;
+  /** Folder of the extraction cache; false turns it off. */
+  cache: string | false;
+  quiet?: boolean;
 }
 
-export function readOptions(maxSizeMb: number | undefined): ReadOptions & { problems: () => number } {
-  let problems = 0;
+export interface ExtractSummary {
+  articles: number;
+  problems: number;
+  fromCache: number;
+}
+
+function readOptions(maxSizeMb: number | undefined, onProblem: () => void): ReadOptions {
   return {
     maxBytes: (maxSizeMb ?? 10) * 1024 * 1024,
     warn: (p) => {
-      problems++;
+      onProblem();
       warn(`${p.file}: ${p.message}`);
     },
-    problems: () => problems,
   };
 }
 
-/** Extracts every article; `onArticle` sees each result as it is produced. */
-export async function extractAll(paths: string[], maxSizeMb: number | undefined, onArticle: (x: ArticleExtraction) => void | Promise<void>): Promise<{ articles: number; problems: number }> {
-  const options = readOptions(maxSizeMb);
+/** Extracts every article in input order; `onArticle` sees each result as it is produced. */
+export async function extractAll(paths: string[], opts: ExtractOptions, onArticle: (x: ArticleExtraction) => void | Promise<void>): Promise<ExtractSummary> {
+  const progress = createProgress(!opts.quiet);
+  let problems = 0;
+  const options = readOptions(opts.maxSize, () => {
+    problems++;
+    progress.error();
+  });
   const files = await expandPaths(paths, options.warn);
+  progress.setTotal(files.filter((f) => !f.path.endsWith(".jsonl") && f.path !== "-").length === files.length ? files.length : 0);
+  const cache = opts.cache ? new ExtractionCache(opts.cache) : undefined;
+  const fingerprint = cache ? await extractorFingerprint() : "";
+  const keys = new Map<string, string>();
+
+  async function* jobs(): AsyncGenerator<Job> {
+    for await (const article of readArticles(files, options)) {
+      if (looksLikeHtml(article.text)) options.warn({ file: article.source ?? article.id, message: "looks like HTML; markup ignored (offsets still point into the file)" });
+      if (!cache) {
+        yield { article };
+        continue;
+      }
+      const key = articleKey(article, fingerprint);
+      const cached = await cache.get(key);
+      if (!cached) keys.set(article.id + "\0" + article.source, key);
+      yield cached ? { article, cached } : { article };
+    }
+  }
+
   let articles = 0;
-  for await (const article of readArticles(files, options)) {
-    if (looksLikeHtml(article.text)) options.warn({ file: article.source ?? article.id, message: "looks like HTML; markup ignored (offsets still point into the file)" });
-    let result: ArticleExtraction;
-    try {
-      result = extractArticle(article);
-    } catch (err) {
-      options.warn({ file: article.source ?? article.id, message: `extraction failed: ${(err as Error).message}` });
+  let fromCache = 0;
+  for await (const outcome of extractInOrder(jobs(), opts.workers)) {
+    const { article } = outcome;
+    if ("error" in outcome) {
+      options.warn({ file: article.source ?? article.id, message: `extraction failed: ${outcome.error}` });
       continue;
     }
     articles++;
-    await onArticle(result);
+    if (outcome.cached) fromCache++;
+    else if (cache) {
+      const id = article.id + "\0" + article.source;
+      await cache.set(keys.get(id)!, outcome.result);
+      keys.delete(id);
+    }
+    progress.tick(article.text.split(/\s+/).length);
+    await onArticle(outcome.result);
   }
-  return { articles, problems: options.problems() };
+  progress.done();
+  return { articles, problems, fromCache };
 }
 
-export async function extractCommand(paths: string[], opts: { output?: string; maxSize?: number }): Promise<number> {
+export async function extractCommand(paths: string[], opts: ExtractOptions & { output?: string }): Promise<number> {
   let out: NodeJS.WritableStream = process.stdout;
   if (opts.output) {
     await mkdir(dirname(opts.output), { recursive: true });
     out = createWriteStream(opts.output);
   }
   let triples = 0;
-  const { articles, problems } = await extractAll(paths, opts.maxSize, async (x) => {
+  const { articles, problems, fromCache } = await extractAll(paths, opts, async (x) => {
     for (const t of x.triples) {
       if (!out.write(JSON.stringify(t) + "\n")) await once(out, "drain");
       triples++;
@@ -61,6 +100,7 @@ export async function extractCommand(paths: string[], opts: { output?: string; m
     (out as NodeJS.WritableStream & { end(): void }).end();
     await once(out, "finish");
   }
-  info(`${articles} article(s), ${triples} triple(s)${opts.output ? ` written to ${opts.output}` : ""}${problems ? `, ${problems} problem(s) reported above` : ""}`);
+  const cached = fromCache ? ` (${fromCache} from cache)` : "";
+  info(`${articles} article(s)${cached}, ${triples} triple(s)${opts.output ? ` written to ${opts.output}` : ""}${problems ? `, ${problems} problem(s) reported above` : ""}`);
   return articles === 0 ? 1 : 0;
 }

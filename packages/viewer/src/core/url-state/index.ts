@@ -1,0 +1,51 @@
+/**
+ * The part of the viewer's state that lives in the address bar, so that a
+ * link or a reload shows the same thing: the graph URL, the selection, the
+ * filters and the colouring.
+ */
+import type { ColorMode } from "../appearance/index.ts";
+import type { FilterState } from "../filters/index.ts";
+import type { Selection } from "../selection/index.ts";
+
+export interface UrlState {
+  graph: string | null;
+  selection: Selection | null;
+  filters: FilterState;
+  colorMode: ColorMode;
+}
+
+const clamp01 = (n: number) => Math.min(1, Math.max(0, n));
+
+export function decodeUrlState(search: string): UrlState {
+  const p = new URLSearchParams(search);
+  const node = p.get("node");
+  const edge = p.get("edge");
+  const hidden = p.get("hide");
+  const minConfidence = Number(p.get("minConf"));
+  const minDegree = Number(p.get("minDeg"));
+  return {
+    graph: p.get("graph") || null,
+    selection: node ? { kind: "node", key: node } : edge ? { kind: "edge", key: edge } : null,
+    filters: {
+      hiddenTypes: new Set(hidden ? hidden.split(",").filter(Boolean) : []),
+      minConfidence: Number.isFinite(minConfidence) ? clamp01(minConfidence) : 0,
+      minDegree: Number.isFinite(minDegree) && minDegree > 0 ? Math.floor(minDegree) : 0,
+    },
+    colorMode: p.get("color") === "community" ? "community" : "type",
+  };
+}
+
+/** The query string for a state (with leading "?", or "" when nothing is set). Unknown parameters are kept. */
+export function encodeUrlState(state: UrlState, previousSearch = ""): string {
+  const p = new URLSearchParams(previousSearch);
+  for (const k of ["graph", "node", "edge", "hide", "minConf", "minDeg", "color"]) p.delete(k);
+  if (state.graph) p.set("graph", state.graph);
+  if (state.selection?.kind === "node") p.set("node", state.selection.key);
+  if (state.selection?.kind === "edge") p.set("edge", state.selection.key);
+  if (state.filters.hiddenTypes.size) p.set("hide", [...state.filters.hiddenTypes].sort().join(","));
+  if (state.filters.minConfidence > 0) p.set("minConf", String(Math.round(state.filters.minConfidence * 100) / 100));
+  if (state.filters.minDegree > 0) p.set("minDeg", String(state.filters.minDegree));
+  if (state.colorMode !== "type") p.set("color", state.colorMode);
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}
