@@ -1,0 +1,52 @@
+import type { SerializedGraph } from "graphology-types";
+import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../types.ts";
+
+/** graphology's `graph.export()` of the knowledge graph: what the exporter reads. */
+export type SerializedKnowledgeGraph = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+
+export interface Neo4jConnectionOptions {
+  /** `bolt://127.0.0.1:7687`, `neo4j://host:7687`, `neo4j+s://...` */
+  uri: string;
+  /** With no username and no password the driver connects without authentication. */
+  username?: string | undefined;
+  /** With a password and no username the user is `neo4j`. */
+  password?: string | undefined;
+  /** Defaults to the server's default database (`neo4j`). */
+  database?: string | undefined;
+}
+
+export interface Neo4jExportOptions extends Neo4jConnectionOptions {
+  /** Rows per transaction (`UNWIND $rows`). Default 1000. */
+  batchSize?: number;
+  /** Delete entities that no article mentions and no relation touches any more. */
+  prune?: boolean;
+  /** Progress messages (never contain credentials). */
+  log?: (message: string) => void;
+  /** Called after each committed write transaction, e.g. for a progress bar. */
+  onProgress?: (progress: Neo4jExportProgress) => void;
+  /** Stops the export between two transactions (Ctrl-C); a re-run completes it. */
+  signal?: AbortSignal;
+}
+
+export type Neo4jExportStep = "clean" | "articles" | "entities" | "mentions" | "relations" | "finish" | "prune";
+
+export interface Neo4jExportProgress {
+  step: Neo4jExportStep;
+  /** Rows of this step written so far, and in all. */
+  done: number;
+  total: number;
+}
+
+export interface Neo4jExportSummary {
+  articles: number;
+  entities: number;
+  mentions: number;
+  relations: number;
+  /** Articles already in Neo4j with another sha256 (or left unfinished), whose old contributions were removed first. */
+  replacedArticles: number;
+  /** Entities deleted by `prune`. */
+  pruned: number;
+  /** Transactions committed. */
+  transactions: number;
+  durationMs: number;
+}

@@ -1,0 +1,240 @@
+/**
+ * The Cypher that writes the model. Every statement UNWINDs a batch of rows
+ * and only MERGEs and SETs (never increments), so running a batch twice, or
+ * re-running an export that was interrupted half way, ends in the same graph.
+ * Every value, label and relationship type is a parameter (`$(row.type)` is
+ * Cypher 5.26's dynamic type); no text from articles is ever part of a query.
+ *
+ * How evidence is stored, and why
+ * -------------------------------
+ * A relationship keeps its evidence as parallel lists, one element per piece
+ * of evidence, sorted by (article, start, end):
+ *
+ *   evidence            [sentence text]      evidenceArticles    [article id]
+ *   evidenceStarts      [int offset]         evidenceEnds        [int offset]
+ *   evidenceDates       [ISO date or ""]     evidenceConfidences [float]
+ *   evidenceSurfaces    [predicate as written, or ""]
+ *
+ * and summaries computed from those lists on every write: `count` (number of
+ * pieces), `articles` and `dates` (distinct, sorted), `surface` (distinct,
+ * most frequent first), `confidence` (noisy-or, 3 decimals) and `predicate`.
+ * Reading it back in Cypher:
+ *
+ *   MATCH (a:Entity)-[r:MEET]->(b:Entity)
+ *   UNWIND range(0, r.count - 1) AS i
+ *   RETURN a.name, b.name, r.evidenceArticles[i], r.evidence[i]
+ *
+ * Separate (:Evidence) nodes would make merging trivial but double the size
+ * of the graph and turn every "who met whom" query into a three-hop pattern;
+ * a JSON string cannot be filtered in Cypher. The lists keep one hop, stay
+ * queryable, and merge with one rule: **an export speaks for the articles in
+ * it.** Writing a relation keeps the stored entries of other articles, drops
+ * the stored entries of the articles in this export, and adds this export's
+ * entries. Hence:
+ * - the same export twice: same entries, same sorted lists, same summaries;
+ * - two shards (different articles) with the same relation: the union;
+ * - an article re-extracted after its text changed: its entries replaced.
+ *   Relations the new text no longer supports are not in the export at all,
+ *   so articles whose stored sha256 differs are first stripped from every
+ *   relation (see CLEAN_RELATIONS); relations left empty are deleted.
+ *
+ * Concurrent exports of the same relation take turns: each statement writes a
+ * dummy property before it reads the lists, which takes the relationship's
+ * write lock, so the second export reads what the first committed instead of
+ * overwriting it (Neo4j reads are read-committed, not snapshots). Deadlocks
+ * between exports are transient errors that executeWrite retries.
+ */
+import type { ManagedTransaction, Session } from "neo4j-driver";
+import type { ArticleRow, EntityRow, MentionRow, RelationRow } from "./rows.ts";
+
+/** Article nodes, without sha256: that is written last (see index.ts). */
+export const UPSERT_ARTICLES = `
+UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+SET a.title = coalesce(row.title, a.title),
+    a.date = coalesce(row.date, a.date),
+    a.source = coalesce(row.source, a.source)`;
+
+export const SET_ARTICLE_HASHES = `
+UNWIND $rows AS row
+MATCH (a:Article {id: row.id})
+SET a.sha256 = row.sha256`;
+
+/**
+ * Entity nodes. Name, type and the graph metrics (degree, pagerank,
+ * community) are those of the export that wrote last: they describe one
+ * exported graph and cannot be merged. Aliases are a sorted union, firstSeen and
+ * lastSeen a min and max. `mentions` is recomputed from MENTIONS afterwards.
+ */
+export const UPSERT_ENTITIES = `
+UNWIND $rows AS row
+MERGE (e:Entity {id: row.id})
+SET e._lock = true
+WITH e, row
+CALL (e, row) {
+  UNWIND coalesce(e.aliases, []) + row.aliases AS alias
+  WITH DISTINCT alias ORDER BY alias
+  RETURN collect(alias) AS aliases
+}
+SET e.name = row.name,
+    e.type = row.type,
+    e.aliases = aliases,
+    e.mentions = coalesce(e.mentions, toInteger(row.mentions)),
+    e.degree = toInteger(row.degree),
+    e.pagerank = toFloat(row.pagerank),
+    e.community = toInteger(row.community),
+    e.firstSeen = CASE WHEN e.firstSeen IS NULL OR row.firstSeen < e.firstSeen THEN coalesce(row.firstSeen, e.firstSeen) ELSE e.firstSeen END,
+    e.lastSeen = CASE WHEN e.lastSeen IS NULL OR row.lastSeen > e.lastSeen THEN coalesce(row.lastSeen, e.lastSeen) ELSE e.lastSeen END
+SET e:$(row.label)
+REMOVE e._lock
+WITH e, row
+FOREACH (old IN [l IN labels(e) WHERE l <> 'Entity' AND l <> row.label] | REMOVE e:$(old))`;
+
+export const UPSERT_MENTIONS = `
+UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
+MATCH (e:Entity {id: row.entity})
+MERGE (a)-[m:MENTIONS]->(e)
+SET m.count = toInteger(row.count)`;
+
+/** `mentions` = the sum of MENTIONS counts; entities no article mentions keep the graph's own count. */
+export const REFRESH_MENTIONS = `
+UNWIND $rows AS row
+MATCH (e:Entity {id: row.id})
+OPTIONAL MATCH (:Article)-[m:MENTIONS]->(e)
+WITH e, row, sum(m.count) AS total, count(m) AS links
+SET e.mentions = CASE WHEN links > 0 THEN total ELSE toInteger(row.fallback) END`;
+
+/**
+ * Stored entries of `r` minus those of `$drop`-articles, as maps. Used with
+ * `r` write-locked (see above). `range(0, -1)` is empty for a new relation.
+ */
+const KEPT_ENTRIES = (drop: string) => `
+[i IN range(0, size(coalesce(r.evidence, [])) - 1) WHERE NOT r.evidenceArticles[i] IN ${drop} |
+  {article: r.evidenceArticles[i], text: r.evidence[i], start: r.evidenceStarts[i], end: r.evidenceEnds[i],
+   date: r.evidenceDates[i], confidence: r.evidenceConfidences[i], surface: r.evidenceSurfaces[i]}]`;
+
+/** Writes `merged` (a list of entry maps) to `r` as sorted parallel lists plus summaries. */
+const WRITE_ENTRIES = `
+CALL (merged) {
+  UNWIND merged AS e
+  WITH e ORDER BY e.article, e.start, e.end, e.text
+  RETURN collect(e) AS entries
+}
+CALL (entries) {
+  UNWIND entries AS e
+  WITH e.surface AS surface, count(*) AS uses WHERE surface <> ''
+  WITH surface, uses ORDER BY uses DESC, surface
+  RETURN collect(surface) AS surfaces
+}
+CALL (entries) {
+  UNWIND entries AS e
+  WITH DISTINCT e.article AS article ORDER BY article
+  RETURN collect(article) AS articles
+}
+CALL (entries) {
+  UNWIND entries AS e
+  WITH DISTINCT e.date AS date WHERE date <> ''
+  WITH date ORDER BY date
+  RETURN collect(date) AS dates
+}
+SET r.evidence = [e IN entries | e.text],
+    r.evidenceArticles = [e IN entries | e.article],
+    r.evidenceStarts = [e IN entries | toInteger(e.start)],
+    r.evidenceEnds = [e IN entries | toInteger(e.end)],
+    r.evidenceDates = [e IN entries | e.date],
+    r.evidenceConfidences = [e IN entries | toFloat(e.confidence)],
+    r.evidenceSurfaces = [e IN entries | e.surface],
+    r.surface = surfaces,
+    r.articles = articles,
+    r.dates = dates,
+    r.count = size(entries),
+    r.confidence = round(1.0 - reduce(p = 1.0, e IN entries | p * (1.0 - toFloat(e.confidence))), 3)
+REMOVE r._lock`;
+
+export const UPSERT_RELATIONS = `
+UNWIND $rows AS row
+MATCH (s:Entity {id: row.source})
+MATCH (t:Entity {id: row.target})
+MERGE (s)-[r:$(row.type) {predicate: row.predicate}]->(t)
+SET r._lock = true
+WITH r, ${KEPT_ENTRIES("row.articles")} + row.entries AS merged
+${WRITE_ENTRIES}`;
+
+/**
+ * Strips the given articles from every relation between entities and deletes
+ * relations left without evidence. One scan of the relations per batch of
+ * articles: relation properties cannot be indexed by list element.
+ */
+export const CLEAN_RELATIONS = `
+MATCH (:Entity)-[r]->(:Entity)
+WHERE any(article IN r.articles WHERE article IN $articles)
+SET r._lock = true
+WITH r, ${KEPT_ENTRIES("$articles")} AS merged
+${WRITE_ENTRIES}
+WITH r WHERE r.count = 0
+DELETE r`;
+
+/** First step of replacing articles: without a sha256 they count as unfinished until the export completes. */
+export const MARK_ARTICLES_UNFINISHED = `
+UNWIND $articles AS id
+MATCH (a:Article {id: id})
+REMOVE a.sha256`;
+
+/**
+ * Removes the articles' MENTIONS and, in the same transaction, recounts the
+ * entities they pointed to: an export stopped after this step must not leave
+ * a count that the re-run has no way to know is stale.
+ */
+export const CLEAN_MENTIONS = `
+UNWIND $articles AS id
+MATCH (:Article {id: id})-[m:MENTIONS]->(e:Entity)
+DELETE m
+WITH DISTINCT e
+CALL (e) {
+  OPTIONAL MATCH (:Article)-[left:MENTIONS]->(e)
+  RETURN sum(left.count) AS total
+}
+SET e.mentions = total`;
+
+export const READ_ARTICLE_HASHES = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS id, a.sha256 AS sha256`;
+
+/** Entities no article mentions and no relation touches; deleted a batch at a time. */
+export const PRUNE_ENTITIES = `
+MATCH (e:Entity)
+WHERE NOT EXISTS { (:Article)-[:MENTIONS]->(e) } AND NOT EXISTS { (e)--(:Entity) }
+WITH e LIMIT $limit
+DETACH DELETE e
+RETURN count(*) AS deleted`;
+
+export type Row = ArticleRow | EntityRow | MentionRow | RelationRow | Record<string, unknown>;
+
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export interface BatchOptions {
+  batchSize: number;
+  signal?: AbortSignal | undefined;
+  /** After each committed batch: rows written so far. */
+  onBatch?: ((done: number) => void) | undefined;
+}
+
+/** Runs `statement` once per batch of `rows`, one retried write transaction each; returns the number of transactions. */
+export async function writeBatches(session: Session, statement: string, rows: readonly Row[], options: BatchOptions): Promise<number> {
+  let transactions = 0;
+  let done = 0;
+  for (const batch of chunks(rows, options.batchSize)) {
+    options.signal?.throwIfAborted();
+    await session.executeWrite((tx: ManagedTransaction) => tx.run(statement, { rows: batch }));
+    transactions++;
+    done += batch.length;
+    options.onBatch?.(done);
+  }
+  return transactions;
+}
