@@ -45,7 +45,8 @@ export function resolveInArticle(mentions: MentionInput[], acronyms: Map<string,
       conf = 0.9;
     }
     if (/[a-z]/.test(name) && allCaps.has(name.toUpperCase())) name = name.toUpperCase(); // "Nato" -> "NATO"
-    if (!name.includes(" ") && (type === "Person" || type === "Other" || conf < 0.6 || m.titled)) {
+    // A weakly typed single word may be a surname ("Jackson" is also a town): only when a person of that name is in the article
+    if (!name.includes(" ") && (type === "Person" || type === "Other" || conf < 0.8 || m.titled)) {
       const byLast = fullPeople.filter((p) => p.split(" ").at(-1) === name);
       // "Mr Xi" -> "Xi Jinping": family name first, only with a title as evidence
       const candidates = byLast.length ? byLast : m.titled ? fullPeople.filter((p) => p.split(" ")[0] === name) : [];

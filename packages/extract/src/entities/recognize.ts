@@ -1,23 +1,43 @@
 /**
  * Named-entity recognition over tagged tokens: finds name spans, strips
- * titles, types each span from gazetteers and cue words. Pure and fast: one
- * pass over the tokens, no model beyond the tagger's part-of-speech tags.
+ * titles, types each span from gazetteers, cue words and the words around
+ * it. Pure and fast: one pass over the tokens, no model beyond the tagger's
+ * part-of-speech tags. `harmoniseDocument` (document.ts) then makes the
+ * types agree across a document.
+ *
+ * Tokens are first grouped into words ("units"): wink splits a word at some
+ * non-ASCII letters ("Stanis|ł|aw") and at hyphens ("Pantsir|-|S",
+ * "Saxony|-|Anhalt"); a unit puts such pieces back together, so spans never
+ * end inside a word. Spans still report token indices.
  */
 import type { Token } from "../nlp/index.ts";
 import type { EntityType } from "../types.ts";
 import {
+  AFFILIATIONS,
+  CITIES,
+  COMMON_ACRONYMS,
   DEMONYMS,
   EQUIPMENT_NOUNS,
   EQUIPMENT_TOKEN,
+  EVENT_PREFIXES,
   EVENT_WORDS,
   FIRST_NAMES,
+  LOCATION_PREFIXES,
   LOCATION_TAILS,
   LOCATION_WORDS,
+  MISC_WORDS,
   NOT_NAMES,
+  ORG_CUES,
+  ORG_PREFIXES,
   ORG_WORDS,
+  PERSON_CUES,
+  PERSON_VERBS,
+  PLACE_OF,
   PLACES,
+  REGIONS,
   TITLES,
 } from "./gazetteer.ts";
+import { isLexiconWord } from "./lexicon.ts";
 
 export interface EntitySpan {
   /** Token indices into the sentence, end exclusive. */
@@ -33,6 +53,8 @@ export interface EntitySpan {
   title?: string;
   /** How sure the typing is, in [0,1]; weak guesses feed lower confidence. */
   typeConfidence: number;
+  /** The words of the name, as written ("Pantsir-S" is one word). */
+  words: string[];
 }
 
 /** A demonym or nationality adjective, kept apart: MISC for NER, country for roles. */
@@ -41,151 +63,526 @@ export interface DemonymSpan {
   country: string;
 }
 
-const LOCATIVE = new Set(["in", "at", "from", "to", "near", "outside", "across", "into", "towards", "toward", "over", "around", "across", "throughout", "via"]);
-const NAME_PARTICLES = new Set(["de", "van", "von", "der", "da", "bin", "al", "la", "le"]);
-const CONNECTORS = new Set(["of", "for"]);
-
-function isCapitalised(t: Token): boolean {
-  const c = t.text.charCodeAt(0);
-  return c >= 65 && c <= 90;
+/** A language, religion or similar word of belonging ("English", "Catholic"): MISC for NER, not an entity. */
+export interface AffiliationSpan {
+  first: number;
+  last: number;
 }
 
-function isEquipment(t: Token): boolean {
-  return EQUIPMENT_TOKEN.test(t.text);
+export interface SentenceEntities {
+  entities: EntitySpan[];
+  demonyms: DemonymSpan[];
+  affiliations: AffiliationSpan[];
 }
 
-/** Can this token be part of a name? `atStart`: first word of the sentence. */
-function isNameToken(t: Token, atStart: boolean): boolean {
-  if (isEquipment(t)) return true;
-  if (!isCapitalised(t)) return false;
-  if (NOT_NAMES.has(t.lower)) return false;
-  if (t.pos === "PUNCT" || t.pos === "NUM" || t.pos === "SYM") return false;
-  if (/^[A-Z]\.?$/.test(t.text) && t.pos !== "PROPN") return false;
-  if (atStart) return t.pos === "PROPN" || PLACES.has(t.lower) || DEMONYMS.has(t.lower);
-  return t.pos === "PROPN" || t.pos === "NOUN" || t.pos === "ADJ" || t.pos === "X" || t.pos === "VERB" || t.pos === "ADV" || t.pos === "INTJ";
+/** A word: one token, or several that wink split out of one written word. */
+interface Unit {
+  first: number;
+  last: number;
+  text: string;
+  lower: string;
+  pos: string;
+  start: number;
+  end: number;
 }
+
+const DIRECTIONS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower", "greater", "central", "new"]);
+const COMPASS = new Set(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "suburbs", "centre", "center", "villages", "towns", "cities", "streets", "plains", "prairie"]);
+const LOCATIVE = new Set(["in", "at", "near", "outside", "into", "towards", "toward", "throughout", "via", "across"]);
+const PARTICLES = new Set(["de", "van", "von", "der", "den", "da", "di", "del", "della", "du", "des", "la", "le", "y", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten", "zu", "af", "bint", "ben"]);
+/** Title words that only modify a title: "Foreign Minister", "Deputy Prime Minister". */
+const TITLE_MODIFIERS = new Set(["foreign", "defence", "defense", "interior", "finance", "prime", "deputy", "vice", "acting", "former", "chief", "first", "grand", "supreme", "then", "late", "us", "u.s.", "uk", "eu", "state"]);
+const MILITARY_UNITS = new Set(["division", "wing", "squadron", "brigade", "regiment", "battalion", "corps", "army", "fleet", "group", "guards"]);
+const ORDINAL = /^\d+(?:st|nd|rd|th|d)?$/;
+const LETTERS = /^[\p{L}\p{M}]+$/u;
+const NON_ASCII = /[^\x00-\x7f]/;
+const UPPER_START = /^\p{Lu}/u;
+const INITIAL = /^\p{Lu}\.?$/u;
+const ACRONYM = /^[A-Z][A-Z0-9&.]{1,6}$/;
+/** "6PR", "3AW": broadcasters' call signs and similar codes. */
+const CALL_SIGN = /^\d+[A-Z][A-Za-z]*$/;
 
 function isAcronym(text: string): boolean {
-  return /^[A-Z][A-Z0-9&.]{1,6}$/.test(text) && /[A-Z].*[A-Z]/.test(text);
+  return ACRONYM.test(text) && /[A-Z].*[A-Z]/.test(text);
 }
 
-/** Finds and types the names in one sentence. */
-export function recogniseEntities(tokens: Token[]): { entities: EntitySpan[]; demonyms: DemonymSpan[] } {
-  const entities: EntitySpan[] = [];
-  const demonyms: DemonymSpan[] = [];
-  let i = 0;
-  // Quotes and brackets at the start don't make the next word the sentence's first.
-  let sentenceStart = 0;
-  while (sentenceStart < tokens.length && tokens[sentenceStart]!.pos === "PUNCT") sentenceStart++;
+function isPlaceWord(lower: string): boolean {
+  return PLACES.has(lower) || DEMONYMS.has(lower) || CITIES.has(lower) || REGIONS.has(lower);
+}
 
+/** Whether two hyphenated pieces are one name ("Saxony-Anhalt", "SVD-M") rather than two ("Russia-Ukraine"). */
+function hyphenJoins(left: string, right: string, afterRight: Token | undefined): boolean {
+  if (!UPPER_START.test(left) && !/^\d/.test(left)) return false;
+  if (!UPPER_START.test(right) && !/^\d/.test(right)) {
+    // "Stratford-upon-Avon", "Hauts-de-France": a lower-case piece inside a longer name
+    return !!afterRight && afterRight.text === "-" && /^[a-z]{1,4}$/.test(right);
+  }
+  const l = left.toLowerCase();
+  const r = right.toLowerCase();
+  if (isPlaceWord(l) && isPlaceWord(r)) return false;
+  return true;
+}
+
+function toUnits(tokens: Token[]): Unit[] {
+  const units: Unit[] = [];
+  let i = 0;
   while (i < tokens.length) {
-    const atStart = i === sentenceStart;
-    if (!isNameToken(tokens[i]!, atStart)) {
-      i++;
-      continue;
-    }
     let j = i + 1;
-    while (j < tokens.length) {
-      const t = tokens[j]!;
-      if (isNameToken(t, false) && !isEquipment(tokens[j - 1]!)) {
+    let text = tokens[i]!.text;
+    let pos = tokens[i]!.pos;
+    for (;;) {
+      const prev = tokens[j - 1]!;
+      const next = tokens[j];
+      if (!next || next.start !== prev.end || next.pos === "PUNCT" && next.text !== "-") break;
+      if (LETTERS.test(prev.text) && LETTERS.test(next.text) && (NON_ASCII.test(prev.text) || NON_ASCII.test(next.text)) && pos !== "PUNCT") {
+        text += next.text;
+        if (next.pos === "PROPN") pos = "PROPN";
         j++;
         continue;
       }
-      // "Department of Defense", "Centre for Strategic Studies", "Charles de Gaulle"
-      const next = tokens[j + 1];
-      if ((CONNECTORS.has(t.lower) || NAME_PARTICLES.has(t.lower)) && next && isNameToken(next, false) && !DEMONYMS.has(next.lower)) {
-        const headWord = tokens[j - 1]!.lower;
-        if (NAME_PARTICLES.has(t.lower) || ORG_WORDS.has(headWord) || EVENT_WORDS.has(headWord) || headWord === "bank" || headWord === "university") {
+      // "6PR": wink splits a call sign after its digits
+      if (/^\d+$/.test(prev.text) && j === i + 1 && /^[A-Z]{2,}[a-z]*$/.test(next.text) && !/^(?:AM|PM|GMT|UTC|BC|AD|BCE|CE)$/.test(next.text)) {
+        text += next.text;
+        pos = "PROPN";
+        j++;
+        continue;
+      }
+      if (next.text === "-" && pos !== "PUNCT") {
+        const after = tokens[j + 1];
+        const lastPiece = text.slice(text.lastIndexOf("-") + 1);
+        if (after && after.start === next.end && /^[\p{L}\p{N}]/u.test(after.text) && hyphenJoins(lastPiece, after.text, tokens[j + 2]?.start === after.end ? tokens[j + 2] : undefined)) {
+          text += "-" + after.text;
+          if (UPPER_START.test(text)) pos = "PROPN";
           j += 2;
           continue;
         }
       }
       break;
     }
-    // "Grodno region"
-    if (j < tokens.length && LOCATION_TAILS.has(tokens[j]!.text)) j++;
-    takeSpan(tokens, i, j, entities, demonyms);
+    const t = tokens[i]!;
+    if (j === i + 1) units.push({ first: i, last: j, text, lower: t.lower, pos, start: t.start, end: t.end });
+    else units.push({ first: i, last: j, text, lower: text.toLowerCase(), pos: UPPER_START.test(text) ? "PROPN" : pos, start: t.start, end: tokens[j - 1]!.end });
     i = j;
   }
-  return { entities, demonyms };
+  return units;
 }
 
-function takeSpan(tokens: Token[], first: number, end: number, out: EntitySpan[], demonyms: DemonymSpan[]): void {
-  // Strip leading titles; remember them as a cue.
+function isEquipment(u: Unit): boolean {
+  return EQUIPMENT_TOKEN.test(u.text);
+}
+
+/** Can this word be part of a name (away from the sentence start)? */
+function nameLike(u: Unit | undefined): boolean {
+  if (!u) return false;
+  if (isEquipment(u)) return true;
+  if (!UPPER_START.test(u.text)) return CALL_SIGN.test(u.text) && /[A-Z].*[A-Z]/.test(u.text);
+  if (u.pos === "PUNCT" || u.pos === "SYM" || u.pos === "NUM") return false;
+  if (NOT_NAMES.has(u.lower)) return false;
+  if (INITIAL.test(u.text) && u.pos !== "PROPN") return false;
+  return true;
+}
+
+/** Can a name start at the sentence's first word? Only if the word is a name in its own right. */
+function nameAtStart(u: Unit, next: Unit | undefined): boolean {
+  if (!nameLike(u)) return false;
+  // "Troops arrived": an ordinary word opening the sentence
+  if (!nameLike(next) && isLexiconWord(u.lower) && !isPlaceWord(u.lower) && !FIRST_NAMES.has(u.text) && !AFFILIATIONS.has(u.lower)) return false;
+  if (u.pos === "PROPN") return true;
+  if (isPlaceWord(u.lower) || FIRST_NAMES.has(u.text) || AFFILIATIONS.has(u.lower) || isAcronym(u.text)) return true;
+  return u.pos !== "ADJ" && u.pos !== "ADV" && u.pos !== "VERB" && u.pos !== "AUX" && nameLike(next) && ORG_WORDS.has(next!.lower);
+}
+
+function isTitle(lower: string): boolean {
+  return TITLES.has(lower.replace(/\.$/, ""));
+}
+
+/** Length in words of a gazetteer place starting at unit k (0 if none). */
+function placeAt(units: Unit[], k: number): number {
+  for (let n = 3; n >= 1; n--) {
+    if (k + n > units.length) continue;
+    const slice = units.slice(k, k + n);
+    if (!slice.every((u) => UPPER_START.test(u.text) || u.lower === "of")) continue;
+    const text = slice.map((u) => u.lower).join(" ");
+    if (PLACES.has(text) || REGIONS.has(text) || (n > 1 && CITIES.has(text))) return n;
+  }
+  return 0;
+}
+
+/** Finds and types the names in one sentence. */
+export function recogniseEntities(tokens: Token[]): SentenceEntities {
+  const units = toUnits(tokens);
+  const out: SentenceEntities = { entities: [], demonyms: [], affiliations: [] };
+  // Quotes and brackets at the start don't make the next word the sentence's first.
+  let sentenceStart = 0;
+  while (sentenceStart < units.length && units[sentenceStart]!.pos === "PUNCT") sentenceStart++;
+
+  let i = 0;
+  while (i < units.length) {
+    const u = units[i]!;
+    // A capitalised "The" inside a sentence belongs to the name after it: "supporting The Used".
+    const leadingThe = u.text === "The" && i !== sentenceStart && nameLike(units[i + 1]);
+    if (!leadingThe && !(i === sentenceStart ? nameAtStart(u, units[i + 1]) : nameLike(u))) {
+      i++;
+      continue;
+    }
+    const j = extendSpan(units, leadingThe ? i + 1 : i);
+    takeSpan(tokens, units, i, j, i === sentenceStart, out);
+    i = j;
+  }
+  shareListTypes(tokens, out.entities);
+  return out;
+}
+
+const LIST_GLUE = new Set([",", "and", "or", "&", "/", ";"]);
+
+/**
+ * Names listed together are mostly of one kind: "Bearn, Gascony and Brittany",
+ * "Senlis, Oise, Picardie". A guess in a list takes the type of a sure item.
+ */
+function shareListTypes(tokens: Token[], entities: EntitySpan[]): void {
+  let k = 0;
+  while (k < entities.length) {
+    let m = k + 1;
+    while (m < entities.length) {
+      const gap = tokens.slice(entities[m - 1]!.last, entities[m]!.first);
+      if (gap.length === 0 || gap.length > 2 || !gap.every((t) => LIST_GLUE.has(t.lower))) break;
+      m++;
+    }
+    if (m - k > 1) {
+      const items = entities.slice(k, m);
+      const votes = new Map<EntityType, number>();
+      for (const e of items) if (e.typeConfidence >= 0.7 && e.type !== "Other" && e.type !== "Equipment") votes.set(e.type, (votes.get(e.type) ?? 0) + 1);
+      const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+      if (ranked.length && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1])) {
+        const type = ranked[0]![0];
+        for (const e of items) {
+          if (e.typeConfidence < 0.5 && e.type !== type) {
+            e.type = type;
+            e.typeConfidence = 0.5;
+          }
+        }
+      }
+    }
+    k = m;
+  }
+}
+
+/** Where the name that starts at unit `i` ends (exclusive). */
+function extendSpan(units: Unit[], i: number): number {
+  let j = i + 1;
+  let orgOf = false;
+  while (j < units.length) {
+    const t = units[j]!;
+    // "F-102 Delta Dagger" is one name; "Il-76 Russia" is not
+    if (nameLike(t) && !(isEquipment(units[j - 1]!) && (isPlaceWord(t.lower) || isEquipment(t)))) {
+      j++;
+      continue;
+    }
+    const next = units[j + 1];
+    // "Herbert A E Scheele": initials between names
+    if (INITIAL.test(t.text) && nameLike(next)) {
+      j++;
+      continue;
+    }
+    // "Hootie & the Blowfish", "CBL & Associates"
+    if (t.text === "&") {
+      let k = j + 1;
+      if (units[k]?.lower === "the") k++;
+      // "David Christison & Lee Tate" are two people
+      if (nameLike(units[k]) && !FIRST_NAMES.has(units[k]!.text) && !FIRST_NAMES.has(units[i]!.text)) {
+        j = k + 1;
+        continue;
+      }
+    }
+    // "Charles de Gaulle", "Joaquin de la Pazuela", "Kingston upon Thames"
+    if (PARTICLES.has(t.text) || t.text === "upon") {
+      let k = j;
+      while (k < units.length && PARTICLES.has(units[k]!.text)) k++;
+      if (units[k]?.text === "upon") k++;
+      if (nameLike(units[k]) && !DEMONYMS.has(units[k]!.lower)) {
+        j = k + 1;
+        continue;
+      }
+    }
+    // "Bank of England", "Army of the North", "Centre for Strategic Studies"
+    if (t.lower === "of" || t.lower === "for" || t.lower === "on") {
+      let k = j + 1;
+      if (units[k]?.lower === "the" && t.lower === "of") k++;
+      if (nameLike(units[k])) {
+        const rightEnd = extendSpan(units, k);
+        if (joinsAcross(units, i, j, t.lower, k, rightEnd)) {
+          if (ORG_WORDS.has(units[j - 1]!.lower)) orgOf = true;
+          j = rightEnd;
+          continue;
+        }
+      }
+    }
+    // "Department of Physics and Astronomy", "Center for Science and Culture"
+    if (orgOf && t.lower === "and" && nameLike(next) && !isPlaceWord(next!.lower) && !FIRST_NAMES.has(next!.text) && !PLACES.has(next!.lower)) {
+      let k = j + 1;
+      while (nameLike(units[k]) && !isPlaceWord(units[k]!.lower)) k++;
+      if (!nameLike(units[k]) && units[k]?.lower !== "and") {
+        j = k;
+        continue;
+      }
+    }
+    break;
+  }
+  return j;
+}
+
+/** Whether the name units[i..j) goes on across the connector at j ("of", "for", "on"). */
+function joinsAcross(units: Unit[], i: number, j: number, connector: string, k: number, rightEnd: number): boolean {
+  const left = units.slice(i, j);
+  const head = left[left.length - 1]!.lower;
+  if (connector !== "of") return ORG_WORDS.has(head) || EVENT_WORDS.has(head);
+  // "President of Russia": a title phrase, stripped later
+  if (left.every((u) => isTitle(u.lower) || TITLE_MODIFIERS.has(u.lower))) return true;
+  // "Carlos I of Portugal", "Professor Amos Frumkin of the Hebrew University": people are not named with "of"
+  if (left.some((u) => FIRST_NAMES.has(u.text)) && !ORG_WORDS.has(head) && !LOCATION_WORDS.has(head)) return false;
+  const headed = (w: string) => ORG_WORDS.has(w) || LOCATION_WORDS.has(w) || EVENT_WORDS.has(w) || MISC_WORDS.has(w);
+  if (left.length === 1) return headed(head) || EVENT_PREFIXES.has(head) || ORG_PREFIXES.has(head);
+  // "Victoria Hockey Club of Montreal", "Division of the IV Corps": a whole name, then another
+  const right = units.slice(k, rightEnd);
+  const rightLower = right.map((u) => u.lower).join(" ");
+  const rightWhole = isPlaceWord(rightLower) || REGIONS.has(rightLower) || (right.length > 1 && (ORG_WORDS.has(right[right.length - 1]!.lower) || LOCATION_WORDS.has(right[right.length - 1]!.lower)));
+  if (headed(head) && rightWhole) return false;
+  return true;
+}
+
+function takeSpan(tokens: Token[], units: Unit[], first: number, end: number, atSentenceStart: boolean, out: SentenceEntities): void {
   let start = first;
+  let theWord = false;
+  if (units[start]!.text === "The" && !atSentenceStart) {
+    theWord = true;
+    start++;
+  }
+  // A military unit keeps its number: "3 Air Division", "58th Combined Arms Army".
+  if (!theWord && start > 0 && ORDINAL.test(units[start - 1]!.text) && MILITARY_UNITS.has(units[end - 1]!.lower)) start--;
+
+  // "Washington, D.C."
+  if (units[end]?.text === "," && units[end + 1]?.text === "D.C.") end += 2;
+  // "Grodno region"
+  if (end < units.length && LOCATION_TAILS.has(units[end]!.text)) end++;
+
+  // Strip leading titles; remember them as a cue. "Foreign Minister Sergei Lavrov",
+  // "Russian President Vladimir Putin", "Secretary of State Antony Blinken".
   const titleWords: string[] = [];
-  for (let k = first; k < end - 1; k++) {
-    const lower = tokens[k]!.lower.replace(/\.$/, "");
-    if (TITLES.has(lower)) {
-      titleWords.push(...tokens.slice(start, k + 1).map((t) => t.text));
-      start = k + 1;
+  let lastTitle = -1;
+  let core = false;
+  for (let k = start; k < end - 1; k++) {
+    const lower = units[k]!.lower.replace(/\.$/, "");
+    if (isTitle(lower) || (core && TITLE_MODIFIERS.has(lower))) {
+      if (!TITLE_MODIFIERS.has(lower)) core = true;
+      if (core) lastTitle = k;
+    } else if (!(TITLE_MODIFIERS.has(lower) || isPlaceWord(lower) || lower === "of" || lower === "the")) break;
+  }
+  if (lastTitle >= 0) {
+    let cut = lastTitle + 1;
+    // "Secretary of State ...", "President of Russia ..."
+    if (units[cut]?.lower === "of") {
+      let k = cut + 1;
+      if (units[k]?.lower === "the") k++;
+      const place = placeAt(units, k);
+      k += place || 1;
+      cut = Math.min(k, end);
+    }
+    const rest = units.slice(cut, end);
+    const restHead = rest[rest.length - 1]?.lower ?? "";
+    // "Queen Elizabeth Hospital", "Major League Baseball", "General Motors" keep their first word
+    const institution = rest.some((u) => ORG_WORDS.has(u.lower)) || LOCATION_WORDS.has(restHead) || EVENT_WORDS.has(restHead) || MISC_WORDS.has(restHead);
+    if (!institution) {
+      if (rest.length === 0) {
+        // "the President of Russia": no one is named; the place after "of" still is
+        const ofAt = units.slice(start, end).findIndex((u) => u.lower === "of");
+        if (ofAt >= 0) {
+          let k = start + ofAt + 1;
+          if (units[k]?.lower === "the") k++;
+          if (k < end) takeSpan(tokens, units, k, end, false, out);
+        }
+        return;
+      }
+      for (let k = start; k < cut; k++) {
+        const d = DEMONYMS.get(units[k]!.lower);
+        if (d) out.demonyms.push({ index: units[k]!.first, country: d });
+      }
+      titleWords.push(...units.slice(start, cut).map((u) => u.text));
+      start = cut;
+      theWord = false;
     }
   }
   // A lone title ("President said") names no one.
   if (start >= end) return;
-  if (start === end - 1 && TITLES.has(tokens[start]!.lower.replace(/\.$/, ""))) return;
+  if (start === end - 1 && isTitle(units[start]!.lower)) return;
 
   // Leading demonyms are not part of a name unless the name is an organisation:
   // "Russian Defence Ministry" is one name, "Russian Vladimir Putin" is not.
-  while (start < end - 1 && DEMONYMS.has(tokens[start]!.lower)) {
-    const rest = tokens.slice(start + 1, end);
-    if (ORG_WORDS.has(rest[rest.length - 1]!.lower) || EVENT_WORDS.has(rest[rest.length - 1]!.lower)) break;
-    demonyms.push({ index: start, country: DEMONYMS.get(tokens[start]!.lower)! });
+  while (start < end - 1 && DEMONYMS.has(units[start]!.lower) && !isPlaceWord(units.slice(start, end).map((u) => u.lower).join(" "))) {
+    const rest = units.slice(start + 1, end);
+    const head = rest[rest.length - 1]!.lower;
+    if (ORG_WORDS.has(head) || EVENT_WORDS.has(head) || MISC_WORDS.has(head) || LOCATION_WORDS.has(head) || rest.some((u) => ORG_WORDS.has(u.lower))) break;
+    out.demonyms.push({ index: units[start]!.first, country: DEMONYMS.get(units[start]!.lower)! });
     start++;
+    theWord = false;
   }
-  const span = tokens.slice(start, end);
-  const text = joinTokens(span);
-  const lower = text.toLowerCase();
+  // "U.S. Olympic team": a country before a lone adjective is the name, the adjective is not.
+  if (end - start === 2 && PLACES.has(units[start]!.lower) && (units[start + 1]!.pos === "ADJ" || units[start + 1]!.pos === "NOUN") && !ORG_WORDS.has(units[start + 1]!.lower) && !LOCATION_WORDS.has(units[start + 1]!.lower) && !EVENT_WORDS.has(units[start + 1]!.lower)) {
+    end = start + 1;
+  }
 
-  if (span.length === 1 && DEMONYMS.has(lower) && !PLACES.has(lower)) {
-    demonyms.push({ index: start, country: DEMONYMS.get(lower)! });
-    return;
+  const span = units.slice(start, end);
+  const lower = span.map((u) => u.lower).join(" ");
+  if (span.length === 1 && !theWord && !PLACES.has(lower) && !REGIONS.has(lower)) {
+    if (DEMONYMS.has(lower)) {
+      out.demonyms.push({ index: span[0]!.first, country: DEMONYMS.get(lower)! });
+      return;
+    }
+    if (AFFILIATIONS.has(lower) || (lower.includes("-") && DEMONYMS.has(lower.slice(lower.lastIndexOf("-") + 1)))) {
+      out.affiliations.push({ first: span[0]!.first, last: span[0]!.last });
+      return;
+    }
   }
-  const typed = typeSpan(tokens, start, end, text, titleWords.length > 0);
+  // "(Photo: John Smith/AP)": a credit names no one the story is about
+  if (isCredit(units, start, end)) return;
+  const typed = typeSpan(units, start, end, titleWords.length > 0, theWord);
   if (!typed) return;
-  out.push({
-    first: start,
-    last: end,
-    text,
-    start: span[0]!.start,
-    end: span[span.length - 1]!.end,
+  // "The" stays only with names that carry it: bands, papers, organisations.
+  if (theWord && (typed.type === "Person" || typed.type === "Location")) theWord = false;
+  const from = theWord ? start - 1 : start;
+  const all = units.slice(from, end);
+  out.entities.push({
+    first: all[0]!.first,
+    last: all[all.length - 1]!.last,
+    text: joinUnits(tokens, all),
+    start: all[0]!.start,
+    end: all[all.length - 1]!.end,
     ...typed,
     ...(titleWords.length ? { title: titleWords.join(" ") } : {}),
+    words: span.map((u) => u.text),
   });
 }
 
+const CREDIT_WORDS = new Set(["photo", "photos", "image", "images", "picture", "pictures", "credit", "credits", "photograph", "photographer", "video", "source", "getty", "illustration"]);
+
+/** Whether units[start..end) sit in a photo credit: "Photo: John Smith/AP", "John Smith/Reuters", "(AP Photo/Evan Vucci)". */
+function isCredit(units: Unit[], start: number, end: number): boolean {
+  if (units[end]?.text === "/" && units[end + 1] && UPPER_START.test(units[end + 1]!.text)) return true;
+  if (units[start - 1]?.text === "/" && units[start - 2] && CREDIT_WORDS.has(units[start - 2]!.lower)) return true;
+  // "John Smith/AP)": the agency after the photographer
+  if (units[start - 1]?.text === "/" && units[start - 2] && UPPER_START.test(units[start - 2]!.text) && (!units[end] || units[end]!.text === ")" || units[end]!.text === "]")) return true;
+  for (let k = start - 1; k >= Math.max(0, start - 3); k--) {
+    const u = units[k]!;
+    if (u.text === ":" && units[k - 1] && CREDIT_WORDS.has(units[k - 1]!.lower)) return true;
+    if (u.pos !== "PUNCT") break;
+  }
+  return false;
+}
+
 /** Rebuilds the span's text from token offsets, keeping the spacing the article has. */
-function joinTokens(span: Token[]): string {
-  let text = span[0]!.text;
-  for (let k = 1; k < span.length; k++) text += (span[k]!.start > span[k - 1]!.end ? " " : "") + span[k]!.text;
+function joinUnits(tokens: Token[], span: Unit[]): string {
+  const toks = tokens.slice(span[0]!.first, span[span.length - 1]!.last);
+  let text = toks[0]!.text;
+  for (let k = 1; k < toks.length; k++) text += (toks[k]!.start > toks[k - 1]!.end ? " " : "") + toks[k]!.text;
   return text;
 }
 
-function typeSpan(tokens: Token[], start: number, end: number, text: string, titled: boolean): Pick<EntitySpan, "type" | "canonical" | "typeConfidence"> | undefined {
-  const span = tokens.slice(start, end);
-  const lower = text.toLowerCase();
-  const lastLower = span[span.length - 1]!.lower;
-  const after = tokens[end];
-  const before = tokens[start - 1];
+type Typed = Pick<EntitySpan, "type" | "canonical" | "typeConfidence">;
 
-  if (span.some(isEquipment) || (after && EQUIPMENT_NOUNS.has(after.lower) && span.length === 1 && !PLACES.has(lower) && isAcronym(text))) {
+function personLike(span: Unit[]): boolean {
+  return span.every((u) => /^\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*$/u.test(u.text) || INITIAL.test(u.text) || PARTICLES.has(u.text) || u.text === "Jr." || u.text === "Jr");
+}
+
+function typeSpan(units: Unit[], start: number, end: number, titled: boolean, theWord: boolean): Typed | undefined {
+  const span = units.slice(start, end);
+  const words = span.map((u) => u.lower);
+  const lower = words.join(" ");
+  // "World War II", "Henry VIII": a regnal or series number is not the head
+  const head = words.length > 1 && /^[ivx]+$/.test(words[words.length - 1]!) ? words[words.length - 2]! : words[words.length - 1]!;
+  const firstWord = words[0]!;
+  const n = span.length;
+  const after = units[end];
+  const before = theWord ? units[start - 2] : units[start - 1];
+  const before2 = theWord ? units[start - 3] : units[start - 2];
+  const afterThe = theWord || before?.lower === "the";
+  const text = span.map((u) => u.text).join(" ");
+
+  if (span.some(isEquipment) || (after && EQUIPMENT_NOUNS.has(after.lower) && n === 1 && !PLACES.has(lower) && isAcronym(text))) {
     return { type: "Equipment", typeConfidence: 0.9 };
   }
   const place = PLACES.get(lower);
   if (place) return { type: place.type, canonical: place.name, typeConfidence: 0.95 };
   if (titled) return { type: "Person", typeConfidence: 0.9 };
-  if (LOCATION_TAILS.has(lastLower) || (span.length > 1 && LOCATION_WORDS.has(lastLower))) return { type: "Location", typeConfidence: 0.8 };
-  if (ORG_WORDS.has(lastLower) || span.some((t) => ORG_WORDS.has(t.lower) && t.lower !== "force")) return { type: "Organization", typeConfidence: 0.8 };
-  if (EVENT_WORDS.has(lastLower)) return { type: "Event", typeConfidence: 0.8 };
+  // A title of a work in quotes: "Rock Out", "The Game of the Century"
+  const quote = theWord ? units[start - 2] : units[start - 1];
+  if (quote && /^["“‘'`]+$/.test(quote.text) && !REGIONS.has(lower) && !CITIES.has(lower)) return { type: "Other", typeConfidence: 0.5 };
+  // "a Specialist Group of ...", "an Air Division": a kind of thing, not a name
+  if ((before?.lower === "a" || before?.lower === "an") && !theWord && !(after && after.pos === "NOUN" && !UPPER_START.test(after.text)) && !REGIONS.has(lower) && !CITIES.has(lower)) {
+    return { type: "Other", typeConfidence: 0.4 };
+  }
+  if (LOCATION_TAILS.has(head) && span[n - 1]!.text === head) return { type: "Location", typeConfidence: 0.85 };
+
   // Named exercises and operations: "exercises named United Resolve".
-  if (before && (before.lower === "named" || before.lower === "dubbed" || before.lower === "codenamed" || before.lower === "operation")) {
-    return { type: "Event", typeConfidence: 0.7 };
+  if (before && (before.lower === "named" || before.lower === "dubbed" || before.lower === "codenamed" || before.lower === "called") && before2 && /^(?:exercises?|operations?|drills|manoeuvres|maneuvers|war ?games)$/.test(before2.lower)) {
+    return { type: "Event", typeConfidence: 0.8 };
   }
-  if (span.length === 1 && isAcronym(text)) return { type: "Organization", typeConfidence: 0.6 };
-  if (span.length >= 2 && FIRST_NAMES.has(span[0]!.text)) return { type: "Person", typeConfidence: 0.85 };
-  if (span.length >= 2 && span.length <= 4 && span.every((t) => /^[A-Z][a-z'’-]+$/.test(t.text) || NAME_PARTICLES.has(t.lower))) {
-    return { type: "Person", typeConfidence: 0.6 };
+  // Cue words at the head or the front of the name.
+  if (n > 1) {
+    if (EVENT_PREFIXES.has(firstWord) && (words[1] === "of" || firstWord === "operation")) return { type: "Event", typeConfidence: 0.8 };
+    if (ORG_WORDS.has(head) && !(MILITARY_UNITS.has(head) && LOCATION_WORDS.has(words[n - 2]!))) return { type: "Organization", typeConfidence: 0.8 };
+    if (LOCATION_WORDS.has(head)) return { type: "Location", typeConfidence: 0.8 };
+    if (EVENT_WORDS.has(head)) return { type: "Event", typeConfidence: 0.8 };
+    if (MISC_WORDS.has(head)) return { type: "Other", typeConfidence: 0.7 };
+    if (ORG_PREFIXES.has(firstWord) || words.some((w) => ORG_WORDS.has(w) && w !== "united")) return { type: "Organization", typeConfidence: 0.75 };
+    if (LOCATION_PREFIXES.has(firstWord) || (words.includes("of") && LOCATION_WORDS.has(words[words.indexOf("of") - 1]!))) return { type: "Location", typeConfidence: 0.75 };
   }
-  if (before && LOCATIVE.has(before.lower)) return { type: "Location", typeConfidence: 0.5 };
-  return { type: "Other", typeConfidence: 0.4 };
+  if (REGIONS.has(lower)) return { type: "Location", typeConfidence: 0.9 };
+
+  // The words around the name.
+  if (before?.lower === "of" && before2 && (PLACE_OF.has(before2.lower) || COMPASS.has(before2.lower))) return { type: "Location", typeConfidence: 0.85 };
+  // "Brensbach is a municipality in ...", "Champdor is a commune"
+  if ((after?.lower === "is" || after?.lower === "was") && (units[end + 1]?.lower === "a" || units[end + 1]?.lower === "an")) {
+    for (let k = end + 2; k < Math.min(end + 6, units.length); k++) {
+      if (PLACE_OF.has(units[k]!.lower)) return { type: "Location", typeConfidence: 0.8 };
+      if (units[k]!.pos === "NOUN" || units[k]!.pos === "PUNCT") break;
+    }
+  }
+  if (after?.text === "," && placeAt(units, end + 1) > 0 && !afterThe) {
+    const k = end + 1 + placeAt(units, end + 1);
+    if (!units[k] || units[k]!.pos === "PUNCT" || !nameLike(units[k])) return { type: "Location", typeConfidence: 0.8 };
+  }
+  const personCue = (before && PERSON_CUES.has(before.lower)) || (before?.lower === "of" && before2 && PERSON_CUES.has(before2.lower) && !afterThe);
+  const orgCue = (before && ORG_CUES.has(before.lower)) || (theWord && n > 1);
+
+  if (CITIES.has(lower)) {
+    if (n === 1 && FIRST_NAMES.has(span[0]!.text) && personCue) return { type: "Person", typeConfidence: 0.6 };
+    return { type: "Location", typeConfidence: n > 1 ? 0.85 : 0.75 };
+  }
+  if (orgCue && !personCue) return { type: "Organization", typeConfidence: 0.7 };
+  if (personCue && !afterThe) return { type: "Person", typeConfidence: 0.7 };
+  if (n >= 2 && n <= 5 && FIRST_NAMES.has(span[0]!.text) && personLike(span.slice(1)) && !afterThe) return { type: "Person", typeConfidence: 0.85 };
+  if (n >= 2 && n <= 5 && INITIAL.test(span[0]!.text) && personLike(span) && !afterThe) return { type: "Person", typeConfidence: 0.7 };
+  if (after?.text === "(" && units[end + 1]?.lower === "born") return { type: "Person", typeConfidence: 0.8 };
+
+  if (n === 1 && CALL_SIGN.test(span[0]!.text) && /[A-Z].*[A-Z]/.test(span[0]!.text)) return { type: "Organization", typeConfidence: 0.6 };
+  if (theWord) return { type: "Organization", typeConfidence: 0.6 };
+  if (n === 1 && isAcronym(span[0]!.text)) {
+    if (COMMON_ACRONYMS.has(span[0]!.text)) return { type: "Other", typeConfidence: 0.5 };
+    return { type: "Organization", typeConfidence: 0.6 };
+  }
+  if (n > 1 && words.includes("of")) return { type: "Organization", typeConfidence: 0.55 };
+  const verbAfter = after && (PERSON_VERBS.has(after.lower) || (after.lower === "was" && units[end + 1]?.lower === "born"));
+  if (verbAfter && !afterThe && n <= 3) return { type: "Person", typeConfidence: 0.6 };
+  if (before && LOCATIVE.has(before.lower) && n <= 3) return { type: "Location", typeConfidence: 0.5 };
+  if (n === 1 && !afterThe && after && (after.pos === "VERB" || after.pos === "AUX") && !isLexiconWord(firstWord)) return { type: "Person", typeConfidence: 0.45 };
+  if (afterThe) return { type: "Other", typeConfidence: 0.3 };
+  if (n >= 2 && n <= 4 && personLike(span)) {
+    // "East Perth", "Greater Poland", "Maine Central"
+    if (DIRECTIONS.has(firstWord) && !FIRST_NAMES.has(span[1]!.text)) return { type: "Location", typeConfidence: 0.5 };
+    // "Velvet Revolver", "Pawn Shop": ordinary words are seldom a person's name
+    if (words.every((w) => isLexiconWord(w))) return { type: "Other", typeConfidence: 0.4 };
+    if (!isLexiconWord(head)) return { type: "Person", typeConfidence: 0.55 };
+    return { type: "Other", typeConfidence: 0.4 };
+  }
+  if (n === 1 && FIRST_NAMES.has(span[0]!.text)) return { type: "Person", typeConfidence: 0.5 };
+  return { type: "Other", typeConfidence: 0.35 };
 }

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { resolveInArticle, type MentionInput } from "./inArticle.ts";
+import type { EntityType } from "../types.ts";
+
+const m = (text: string, type: EntityType, extra: Partial<MentionInput> = {}): MentionInput => ({
+  text,
+  name: text,
+  type,
+  typeConfidence: 0.85,
+  titled: false,
+  atSentenceStart: false,
+  ...extra,
+});
+const names = (ms: MentionInput[], acronyms = new Map<string, { name: string; type: EntityType }>()) => resolveInArticle(ms, acronyms).map((r) => r?.name);
+
+describe("aliases inside one article", () => {
+  it("maps a bare or titled surname to the one full name", () => {
+    expect(names([m("Vladimir Putin", "Person"), m("Putin", "Other", { typeConfidence: 0.35 }), m("Putin", "Person", { titled: true })])).toEqual(["Vladimir Putin", "Vladimir Putin", "Vladimir Putin"]);
+    expect(names([m("Lukashenko", "Other", { typeConfidence: 0.35 }), m("Alexander Lukashenko", "Person")])).toEqual(["Alexander Lukashenko", "Alexander Lukashenko"]);
+  });
+
+  it("maps 'Mr Xi' to Xi Jinping by the family name first", () => {
+    expect(names([m("Xi Jinping", "Person"), m("Xi", "Person", { titled: true, typeConfidence: 0.9 })])).toEqual(["Xi Jinping", "Xi Jinping"]);
+  });
+
+  it("lets a surname that is also a town resolve to the person", () => {
+    const r = resolveInArticle([m("Michael Jackson", "Person"), m("Jackson", "Location", { typeConfidence: 0.75 })], new Map());
+    expect(r[1]).toMatchObject({ name: "Michael Jackson", type: "Person" });
+  });
+
+  it("never merges two people who share a surname", () => {
+    expect(names([m("Joe Biden", "Person"), m("Hunter Biden", "Person"), m("Biden", "Person", { titled: true })])).toEqual(["Joe Biden", "Hunter Biden", "Biden"]);
+  });
+
+  it("upper-cases an acronym written in title case when the article has it in capitals", () => {
+    const ms = [m("Nato", "Organization", { typeConfidence: 0.95 }), m("NATO", "Organization", { typeConfidence: 0.95 })];
+    expect(names(ms)).toEqual(["NATO", "NATO"]);
+  });
+
+  it("maps an acronym defined in the text to its name", () => {
+    const acronyms = new Map([["CIT", { name: "Conflict Intelligence Team", type: "Organization" as EntityType }]]);
+    const r = resolveInArticle([m("Conflict Intelligence Team", "Organization"), m("CIT", "Organization", { typeConfidence: 0.6 })], acronyms);
+    expect(r[1]).toMatchObject({ name: "Conflict Intelligence Team", type: "Organization" });
+  });
+});
