@@ -15,8 +15,8 @@ export async function exportNeo4jCommand(graphPath: string, opts: ExportOptions)
   const { exportToNeo4j } = await import("@kg/graph/neo4j");
   const uri = process.env.NEO4J_URI ?? "bolt://127.0.0.1:7687";
   const database = opts.database ?? process.env.NEO4J_DATABASE;
-  const started = performance.now();
-  const result = await exportToNeo4j(data, {
+  // The exporter reports what it wrote through `log`.
+  await exportToNeo4j(data, {
     uri,
     ...(process.env.NEO4J_USERNAME ? { username: process.env.NEO4J_USERNAME } : {}),
     ...(process.env.NEO4J_PASSWORD ? { password: process.env.NEO4J_PASSWORD } : {}),
@@ -25,6 +25,5 @@ export async function exportNeo4jCommand(graphPath: string, opts: ExportOptions)
     prune: !!opts.prune,
     log: info,
   });
-  info(`Exported to ${uri}${database ? ` (database ${database})` : ""} in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(result)}`);
   return 0;
 }

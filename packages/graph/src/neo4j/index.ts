@@ -28,7 +28,7 @@
 import neo4j, { type Session } from "neo4j-driver";
 import { checkConnection, openDriver } from "./connection.ts";
 import { displayUri, Neo4jExportError, toExportError } from "./errors.ts";
-import { toRows } from "./rows.ts";
+import { relationParams, toRows } from "./rows.ts";
 import { ensureSchema } from "./schema.ts";
 import type { Neo4jExportOptions, Neo4jExportStep, Neo4jExportSummary, SerializedKnowledgeGraph } from "./types.ts";
 import {
@@ -142,7 +142,7 @@ export async function exportToNeo4j(serialized: SerializedKnowledgeGraph, option
       await write("articles", UPSERT_ARTICLES, rows.articles);
       await write("entities", UPSERT_ENTITIES, rows.entities);
       await write("mentions", UPSERT_MENTIONS, rows.mentions);
-      await write("relations", UPSERT_RELATIONS, rows.relations);
+      await write("relations", UPSERT_RELATIONS, rows.relations.map(relationParams));
 
       await write("finish", REFRESH_MENTIONS, rows.entities.map((entity) => ({ id: entity.id, fallback: entity.mentions })));
       await write("finish", SET_ARTICLE_HASHES, [...hashes].map(([id, sha256]) => ({ id, sha256 })));

@@ -59,6 +59,57 @@ export interface RelationRow {
   /** The articles `entries` speak for: their old entries on this relation are replaced. */
   articles: string[];
   entries: EvidenceEntry[];
+  /** The stored properties when the relation is new: what WRITE_ENTRIES would compute from `entries`. */
+  created: StoredEvidence;
+}
+
+/** A relation's evidence properties as stored (see upsert.ts). */
+export interface StoredEvidence {
+  evidence: string[];
+  evidenceArticles: string[];
+  evidenceStarts: number[];
+  evidenceEnds: number[];
+  evidenceDates: string[];
+  evidenceConfidences: number[];
+  evidenceSurfaces: string[];
+  surface: string[];
+  articles: string[];
+  dates: string[];
+  count: number;
+  confidence: number;
+}
+
+/**
+ * The stored form of sorted entries, computed here exactly as WRITE_ENTRIES
+ * computes it in Cypher (same order, same tie-breaks, same rounding), so that
+ * a new relation can be written with one SET instead of four subqueries.
+ * The integration tests prove the two agree: exporting twice changes nothing.
+ */
+export function storedEvidence(entries: EvidenceEntry[]): StoredEvidence {
+  const uses = new Map<string, number>();
+  for (const e of entries) if (e.surface !== "") uses.set(e.surface, (uses.get(e.surface) ?? 0) + 1);
+  const surface = [...uses.entries()].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).map(([s]) => s);
+  const product = entries.reduce((p, e) => p * (1.0 - e.confidence), 1.0);
+  return {
+    evidence: entries.map((e) => e.text),
+    evidenceArticles: entries.map((e) => e.article),
+    evidenceStarts: entries.map((e) => e.start),
+    evidenceEnds: entries.map((e) => e.end),
+    evidenceDates: entries.map((e) => e.date),
+    evidenceConfidences: entries.map((e) => e.confidence),
+    evidenceSurfaces: entries.map((e) => e.surface),
+    surface,
+    articles: [...new Set(entries.map((e) => e.article))].sort(compare),
+    dates: [...new Set(entries.map((e) => e.date).filter((d) => d !== ""))].sort(compare),
+    count: entries.length,
+    confidence: Math.round((1.0 - product) * 1000) / 1000,
+  };
+}
+
+/** What a relation row sends to Neo4j: the entries travel once, as the stored lists of `created`. */
+export function relationParams(row: RelationRow): Omit<RelationRow, "entries"> {
+  const { entries: _sentAsCreated, ...params } = row;
+  return params;
 }
 
 export interface ExportRows {
@@ -159,7 +210,7 @@ export function toRows(serialized: SerializedKnowledgeGraph): ExportRows {
     const key = JSON.stringify([edge.source, predicate, edge.target]);
     let row = relationsByKey.get(key);
     if (!row) {
-      row = { source: edge.source, target: edge.target, type: relationshipType(predicate), predicate, articles: [], entries: [] };
+      row = { source: edge.source, target: edge.target, type: relationshipType(predicate), predicate, articles: [], entries: [], created: storedEvidence([]) };
       relationsByKey.set(key, row);
     }
     row.entries.push(...evidenceEntries(attributes));
@@ -168,6 +219,7 @@ export function toRows(serialized: SerializedKnowledgeGraph): ExportRows {
   for (const row of relations) {
     row.entries.sort(compareEntries);
     row.articles = [...new Set(row.entries.map((entry) => entry.article))].sort(compare);
+    row.created = storedEvidence(row.entries);
   }
   // A stable order makes concurrent exports lock in the same order (fewer deadlocks).
   relations.sort((a, b) => compare(a.source, b.source) || compare(a.target, b.target) || compare(a.type, b.type) || compare(a.predicate, b.predicate));

@@ -114,6 +114,11 @@ const KEPT_ENTRIES = (drop: string) => `
   {article: r.evidenceArticles[i], text: r.evidence[i], start: r.evidenceStarts[i], end: r.evidenceEnds[i],
    date: r.evidenceDates[i], confidence: r.evidenceConfidences[i], surface: r.evidenceSurfaces[i]}]`;
 
+/** This export's entries, rebuilt from the stored lists the row carries in `created`. */
+const NEW_ENTRIES = `[i IN range(0, size(row.created.evidence) - 1) |
+  {article: row.created.evidenceArticles[i], text: row.created.evidence[i], start: row.created.evidenceStarts[i], end: row.created.evidenceEnds[i],
+   date: row.created.evidenceDates[i], confidence: row.created.evidenceConfidences[i], surface: row.created.evidenceSurfaces[i]}]`;
+
 /** Writes `merged` (a list of entry maps) to `r` as sorted parallel lists plus summaries. */
 const WRITE_ENTRIES = `
 CALL (merged) {
@@ -152,14 +157,31 @@ SET r.evidence = [e IN entries | e.text],
     r.confidence = round(1.0 - reduce(p = 1.0, e IN entries | p * (1.0 - toFloat(e.confidence))), 3)
 REMOVE r._lock`;
 
+/**
+ * A new relation takes the stored form computed in rows.ts (one SET); an
+ * existing one merges its stored entries with this export's (see above).
+ * Integers and floats are cast because the driver sends every number as a float.
+ */
 export const UPSERT_RELATIONS = `
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.source})
 MATCH (t:Entity {id: row.target})
 MERGE (s)-[r:$(row.type) {predicate: row.predicate}]->(t)
-SET r._lock = true
-WITH r, ${KEPT_ENTRIES("row.articles")} + row.entries AS merged
-${WRITE_ENTRIES}`;
+ON CREATE SET r += row.created,
+  r.evidenceStarts = [x IN row.created.evidenceStarts | toInteger(x)],
+  r.evidenceEnds = [x IN row.created.evidenceEnds | toInteger(x)],
+  r.evidenceConfidences = [x IN row.created.evidenceConfidences | toFloat(x)],
+  r.count = toInteger(row.created.count),
+  r.confidence = toFloat(row.created.confidence),
+  r._created = true
+WITH r, row
+CALL (r, row) {
+  WITH r, row WHERE r._created IS NULL
+  SET r._lock = true
+  WITH r, ${KEPT_ENTRIES("row.articles")} + ${NEW_ENTRIES} AS merged
+  ${WRITE_ENTRIES}
+}
+REMOVE r._created`;
 
 /**
  * Strips the given articles from every relation between entities and deletes
