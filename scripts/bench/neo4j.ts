@@ -5,7 +5,7 @@
  * for both and the ratio. Uses NEO4J_URI if set, else starts the embedded
  * Neo4j of scripts/neo4j.
  */
-import neo4j from "neo4j-driver";
+import neo4j, { type Session } from "neo4j-driver";
 import { exportToNeo4j, toRows } from "@kg/graph/neo4j";
 import { relationParams } from "../../packages/graph/src/neo4j/rows.ts";
 import { UPSERT_ARTICLES, UPSERT_ENTITIES, UPSERT_MENTIONS, UPSERT_RELATIONS, writeBatches } from "../../packages/graph/src/neo4j/upsert.ts";
@@ -49,7 +49,7 @@ export async function benchNeo4j(log: (s: string) => void = console.error): Prom
 
     // Both runs write the same nodes and mentions the same (batched, untimed) and
     // then time the relationships alone: batched UNWIND vs one MERGE query each.
-    const prepare = async (session: neo4j.Session) => {
+    const prepare = async (session: Session) => {
       await wipe();
       await ensureSchema(session);
       for (const [statement, list] of [[UPSERT_ARTICLES, rows.articles], [UPSERT_ENTITIES, rows.entities], [UPSERT_MENTIONS, rows.mentions]] as const) {

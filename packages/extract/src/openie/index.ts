@@ -1,12 +1,18 @@
 /**
  * Open information extraction: every clause the engine finds, with its
- * arguments as plain noun phrases (no entity linking). `kg openie` prints
- * these in CaRB's system-output format; CaRB scores the clause engine that
- * the knowledge-graph triples are built on.
+ * arguments as plain phrases (no entity linking). `kg openie` prints these in
+ * CaRB's system-output format; CaRB scores the clause engine that the
+ * knowledge-graph triples are built on.
  */
 import { tagSentences, type Token } from "../nlp/index.ts";
 import { recogniseEntities } from "../entities/recognize.ts";
-import { extractClauses, type Span } from "../clauses/engine.ts";
+import { extractClauses } from "../clauses/engine.ts";
+import type { Span } from "../clauses/types.ts";
+import { align, originalText, type Aligned } from "./align.ts";
+import { tupleOfApposition, tuplesOfClause, type TupleSpans } from "./render.ts";
+import { APPOSITION_CONFIDENCE, clauseConfidence } from "./confidence.ts";
+
+export { detokenise } from "./align.ts";
 
 export interface OpenIEExtraction {
   confidence: number;
@@ -14,45 +20,35 @@ export interface OpenIEExtraction {
   args: string[];
 }
 
-const PTB: Record<string, string> = { "-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}", "``": '"', "''": '"' };
-const UNPTB = Object.fromEntries(Object.entries(PTB).filter(([k]) => k.startsWith("-")).map(([k, v]) => [v, k]));
-
-/** Turns a tokenised sentence back into text a tagger reads well. */
-export function detokenise(tokenised: string): string {
-  return tokenised
-    .split(" ")
-    .map((t) => PTB[t] ?? t)
-    .join(" ");
-}
-
-function spanText(tokens: Token[], s: Span): string {
-  return tokens
-    .slice(s.first, s.last)
-    .map((t) => UNPTB[t.text] ?? t.text)
-    .join(" ");
+function render(a: Aligned, tokens: Token[], t: TupleSpans, confidence: number): OpenIEExtraction | undefined {
+  const text = (spans: Span[]) => spans.map((s) => originalText(a, tokens, s)).filter(Boolean).join(" ");
+  const relation = t.implicit ?? text(t.relation);
+  const arg1 = originalText(a, tokens, t.arg1);
+  if (!relation || !arg1) return undefined;
+  const args = [arg1];
+  if (t.arg2) args.push(text(t.arg2));
+  for (const r of t.rest) args.push(originalText(a, tokens, r));
+  return { confidence: Math.round(confidence * 1000) / 1000, relation, args: args.filter(Boolean) };
 }
 
 export function openie(sentence: string): OpenIEExtraction[] {
+  const a = align(sentence);
   const out: OpenIEExtraction[] = [];
-  for (const tagged of tagSentences(detokenise(sentence))) {
-    const tokens = tagged.tokens;
+  const seen = new Set<string>();
+  const add = (e: OpenIEExtraction | undefined) => {
+    if (!e) return;
+    const key = [e.relation, ...e.args].join("\t");
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(e);
+  };
+  // a CaRB line is one sentence, whatever the tagger's sentence splitter thinks of "M8.7sp"
+  const tagged = tagSentences(a.text);
+  for (const tokens of [tagged.flatMap((s) => s.tokens)]) {
     const { entities } = recogniseEntities(tokens);
-    const { clauses } = extractClauses(tokens, new Set(entities.map((e) => e.first)), new Set(entities.map((e) => e.last)));
-    for (const c of clauses) {
-      const rel = spanText(tokens, c.verb);
-      const arg1 = spanText(tokens, c.subject);
-      let confidence = c.subjectVia === "direct" ? 0.7 : 0.5;
-      if (c.objects.length === 0 && c.preps.length === 0) confidence -= 0.2;
-      const preps = c.preps.map((p) => `${spanText(tokens, p.prep)} ${spanText(tokens, p.arg)}`);
-      if (c.objects.length) {
-        for (const o of c.objects) out.push({ confidence, relation: rel, args: [arg1, spanText(tokens, o), ...preps] });
-      } else if (c.preps.length) {
-        const [first, ...rest] = c.preps;
-        out.push({ confidence: confidence - 0.05, relation: `${rel} ${spanText(tokens, first!.prep)}`, args: [arg1, spanText(tokens, first!.arg), ...rest.map((p) => `${spanText(tokens, p.prep)} ${spanText(tokens, p.arg)}`)] });
-      } else {
-        out.push({ confidence, relation: rel, args: [arg1] });
-      }
-    }
+    const { clauses, appositions } = extractClauses(tokens, new Set(entities.map((e) => e.first)), new Set(entities.map((e) => e.last)));
+    for (const c of clauses) for (const t of tuplesOfClause(tokens, c)) add(render(a, tokens, t, clauseConfidence(tokens, c, t)));
+    for (const ap of appositions) add(render(a, tokens, tupleOfApposition(ap), APPOSITION_CONFIDENCE));
   }
   return out;
 }
