@@ -114,6 +114,14 @@ describe("kg build", () => {
     expect(g.attributes.articles).toHaveLength(3);
   });
 
+  it("writes a static site (viewer + graph) with --site", () => {
+    const dir = tmp();
+    const r = kg(["build", seedArticlesDir, "-o", join(dir, "graph.json"), "--site", join(dir, "site")]);
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(dir, "site", "index.html"), "utf8")).toContain("<html");
+    expect(readFileSync(join(dir, "site", "graph.json"), "utf8")).toBe(readFileSync(join(dir, "graph.json"), "utf8"));
+  });
+
   it("rejects an unknown format with one clear line and exit code 2", () => {
     const r = kg(["build", seedArticlesDir, "-o", join(tmp(), "g.json"), "--format", "pdf"]);
     expect(r.status).toBe(2);

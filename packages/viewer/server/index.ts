@@ -174,3 +174,4 @@ export async function startViewerServer(options: ViewerServerOptions = {}): Prom
       }),
   };
 }
+export { writeStaticSite } from "./site.ts";

@@ -8,6 +8,7 @@ import { info } from "../log.ts";
 export interface BuildOptions extends ExtractOptions {
   output: string;
   format: string;
+  site?: string;
 }
 
 export async function buildCommand(paths: string[], opts: BuildOptions): Promise<number> {
@@ -39,6 +40,11 @@ export async function buildCommand(paths: string[], opts: BuildOptions): Promise
       await mkdir(dir, { recursive: true });
       for (const [name, content] of Object.entries(toNeo4jCSV(graph))) await write(join(dir, name), content);
     }
+  }
+  if (opts.site) {
+    const { writeStaticSite } = await import("@kg/viewer/server");
+    await writeStaticSite(opts.site, toJSON(graph));
+    written.push(`${opts.site}/ (static site)`);
   }
   info(`${articles} article(s)${fromCache ? ` (${fromCache} from cache)` : ""} -> ${graph.order} entities, ${graph.size} relations: ${written.join(", ")}`);
   return 0;
