@@ -43,13 +43,11 @@ export function openie(sentence: string): OpenIEExtraction[] {
     out.push(e);
   };
   // a CaRB line is one sentence, whatever the tagger's sentence splitter thinks of "M8.7sp"
-  const tagged = tagSentences(a.text);
-  for (const tokens of [tagged.flatMap((s) => s.tokens)]) {
-    const { entities } = recogniseEntities(tokens);
-    const { clauses, appositions } = extractClauses(tokens, new Set(entities.map((e) => e.first)), new Set(entities.map((e) => e.last)));
-    for (const c of clauses) for (const t of tuplesOfClause(tokens, c)) add(render(a, tokens, t, clauseConfidence(tokens, c, t)));
-    for (const ap of appositions) add(render(a, tokens, tupleOfApposition(ap), APPOSITION_CONFIDENCE));
-  }
+  const tokens = tagSentences(a.text).flatMap((s) => s.tokens);
+  const { entities } = recogniseEntities(tokens);
+  const { clauses, appositions } = extractClauses(tokens, new Set(entities.map((e) => e.first)), new Set(entities.map((e) => e.last)));
+  for (const c of clauses) for (const t of tuplesOfClause(tokens, c)) add(render(a, tokens, t, clauseConfidence(tokens, c, t)));
+  for (const ap of appositions) add(render(a, tokens, tupleOfApposition(ap), APPOSITION_CONFIDENCE));
   return out;
 }
 

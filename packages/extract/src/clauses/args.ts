@@ -1,0 +1,167 @@
+/**
+ * The argument region of a clause: what follows its verb group up to the
+ * next clause. Split into direct objects, prepositional arguments, a
+ * "that"-complement, and the rest (adverbs, commas between adjuncts) kept as
+ * extra spans so that open IE can print the region whole.
+ */
+import type { Token } from "../nlp/index.ts";
+import type { Chunk } from "./chunk.ts";
+import { CLAUSAL_PREPS, coordinatedNPs, NOMINATIVE } from "./phrases.ts";
+import { isBareParticiple } from "./subject.ts";
+import type { PrepArg, Span } from "./types.ts";
+
+export interface ArgRegion {
+  objects: Span[];
+  preps: PrepArg[];
+  complement?: { marker?: Span; body: Span };
+  /** The region minus the objects, as token spans. */
+  extras: Span[];
+  /** Last chunk of the region (inclusive); the chunk before it when the region is empty. */
+  end: number;
+}
+
+const COMPLEMENTIZERS = new Set(["that", "whether", "if"]);
+const WH_COMPLEMENTIZERS = new Set(["how", "why", "what", "where", "when", "whether", "who"]);
+const spanOf = (chunks: Chunk[], from: number, to: number): Span => ({ first: chunks[from]!.first, last: chunks[to]!.last });
+
+/** Longest clause body taken whole; the bound keeps run-on "sentences" (tables, lists) linear. */
+const MAX_BODY_CHUNKS = 80;
+
+/** From chunk k to the end of the sentence or the next hard break, without the closing punctuation. */
+export function restOfSentence(chunks: Chunk[], k: number): number {
+  let e = k;
+  while (chunks[e + 1] && chunks[e + 1]!.kind !== "BREAK" && e - k < MAX_BODY_CHUNKS) e++;
+  while (e > k && (chunks[e]!.kind === "PUNCT" || chunks[e]!.kind === "COMMA")) e--;
+  return e;
+}
+
+/** "the company would ...": a clause with its own subject right after a verb of saying. */
+function clauseFollows(chunks: Chunk[], k: number, tokens: Token[]): boolean {
+  if (chunks[k]?.kind !== "NP") return false;
+  const v = chunks[k + 1];
+  return v?.kind === "VG" && (tokens[v.first]!.pos === "AUX" || /(s|ed)$/.test(tokens[v.first]!.lower));
+}
+
+const isQuote = (tokens: Token[], c: Chunk | undefined) => c?.kind === "PUNCT" && /^["“`']+$/.test(tokens[c.first]!.text);
+
+/**
+ * A clause taken as one argument right after the verb (at chunk `start`, or at
+ * `k` past leading adverbs): "indicated that ...", "showed how ...", and after
+ * verbs of saying "believe the dam will hold", "admits `` they 're ... ''",
+ * "says , `` We believe ...".
+ */
+function complementAfter(chunks: Chunk[], tokens: Token[], start: number, k: number, speech: boolean): { marker?: Span; body: Span; end: number } | undefined {
+  const first = chunks[start];
+  if (speech && first && first.last - first.first === 1 && WH_COMPLEMENTIZERS.has(tokens[first.first]!.lower) && chunks[start + 1]) {
+    const end = restOfSentence(chunks, start + 1);
+    return { marker: spanOf(chunks, start, start), body: spanOf(chunks, start + 1, end), end };
+  }
+  let c = chunks[k];
+  // right after the verb ("indicated that ..."), not after an adjective ("so far away that ...")
+  if (c?.kind === "SUB" && COMPLEMENTIZERS.has(tokens[c.first]!.lower) && chunks[k + 1] && (k === start || speech)) {
+    const end = restOfSentence(chunks, k + 1);
+    return { marker: spanOf(chunks, k, k), body: spanOf(chunks, k + 1, end), end };
+  }
+  if (!speech) return undefined;
+  // the comma before a quotation
+  if (c?.kind === "COMMA" && k === start && isQuote(tokens, chunks[k + 1])) c = chunks[++k];
+  if (clauseFollows(chunks, k, tokens) || (isQuote(tokens, c) && chunks[k + 1])) {
+    const end = restOfSentence(chunks, k);
+    return { body: spanOf(chunks, k, end), end };
+  }
+  return undefined;
+}
+
+export function collectArgs(chunks: Chunk[], tokens: Token[], k: number, opts: { speech: boolean }, depth = 0): ArgRegion {
+  const objects: Span[] = [];
+  const preps: PrepArg[] = [];
+  const extras: Span[] = [];
+  // "include : review of data ; ...": a colon introducing the objects
+  if (chunks[k]?.kind === "BREAK" && tokens[chunks[k]!.first]!.text === ":" && chunks[k + 1]?.kind === "NP") k++;
+  const start = k;
+  // leading adverbs: "is heating up too", "dress casually"
+  while (chunks[k]?.kind === "ADV") k++;
+  if (k > start) extras.push(spanOf(chunks, start, k - 1));
+
+  const complement = complementAfter(chunks, tokens, start, k, opts.speech);
+  if (complement) {
+    const { marker, body, end } = complement;
+    // a wh-word marker was counted among the leading adverbs
+    return { objects, preps, extras: marker && marker.first === chunks[start]!.first ? [] : extras, complement: { ...(marker ? { marker } : {}), body }, end };
+  }
+  const c = chunks[k];
+  if (c?.kind === "NP") {
+    const np = coordinatedNPs(chunks, k, tokens);
+    objects.push(...np.spans);
+    k = np.end + 1;
+    // a second object: "gave Ukraine the weapons"
+    if (chunks[k]?.kind === "NP" && chunks[k + 1]?.kind !== "VG") {
+      extras.push(spanOf(chunks, k, k));
+      k++;
+    }
+  }
+  for (;;) {
+    const x = chunks[k];
+    if (x?.kind === "ADV") {
+      extras.push(spanOf(chunks, k, k));
+      k++;
+      continue;
+    }
+    if (x?.kind === "PREP") {
+      // "by adding a sliced raw potato": a gerund phrase is a prepositional argument
+      const g = chunks[k + 1];
+      if (g?.kind === "VG" && /ing$/.test(tokens[g.first]!.lower)) {
+        let e = k + 1;
+        if (chunks[e + 1]?.kind === "NP") e = coordinatedNPs(chunks, e + 1, tokens).end;
+        extras.push(spanOf(chunks, k, e));
+        k = e + 1;
+        continue;
+      }
+      let n = k + 1;
+      while (chunks[n]?.kind === "ADV") n++;
+      // "as far as", "out of": stacked prepositions
+      while (chunks[n]?.kind === "PREP" && n - k < 3) n++;
+      if (chunks[n]?.kind !== "NP") break;
+      // "until he switched over": the noun phrase is the subject of a new clause
+      if (chunks[n + 1]?.kind === "VG" && (NOMINATIVE.has(tokens[chunks[n]!.first]!.lower) || CLAUSAL_PREPS.has(tokens[x.first]!.lower))) break;
+      const np = coordinatedNPs(chunks, n, tokens);
+      for (const s of np.spans) preps.push({ prep: spanOf(chunks, k, k), arg: s });
+      extras.push(spanOf(chunks, k, np.end));
+      k = np.end + 1;
+      continue;
+    }
+    // "the man who trembled with fear": a restrictive relative clause belongs to the object
+    if (x?.kind === "REL" && k > start && chunks[k - 1]!.kind === "NP" && chunks[k + 1]?.kind === "VG" && depth < 1) {
+      const inner = collectArgs(chunks, tokens, k + 2, { speech: false }, depth + 1);
+      const e = Math.max(k + 1, inner.end);
+      extras.push(spanOf(chunks, k, e));
+      k = e + 1;
+      continue;
+    }
+    // "someone living alone", "vehicles built there": a participle phrase modifying the object
+    if (x?.kind === "VG" && k > start && chunks[k - 1]!.kind === "NP" && isBareParticiple(tokens, x)) {
+      let e = k;
+      while (chunks[e + 1]?.kind === "TO" && chunks[e + 2]?.kind === "VG") e += 2;
+      if (chunks[e + 1]?.kind === "NP") e = coordinatedNPs(chunks, e + 1, tokens).end;
+      while (chunks[e + 1]?.kind === "ADV") e++;
+      while (chunks[e + 1]?.kind === "PREP" && chunks[e + 2]?.kind === "NP") e = coordinatedNPs(chunks, e + 2, tokens).end;
+      extras.push(spanOf(chunks, k, e));
+      k = e + 1;
+      continue;
+    }
+    // "when results were sluggish", "until the GASB superceded them": a subordinate clause closing the region
+    if (x?.kind === "SUB" && k > start && depth < 1 && chunks[k + 1]) {
+      const e = restOfSentence(chunks, k);
+      extras.push(spanOf(chunks, k, e));
+      k = e + 1;
+      break;
+    }
+    // ", in 1941": a further adjunct after a comma
+    if (x?.kind === "COMMA" && chunks[k + 1]?.kind === "PREP" && chunks[k + 2]?.kind === "NP" && chunks[k + 3]?.kind !== "VG") {
+      k++;
+      continue;
+    }
+    break;
+  }
+  return { objects, preps, extras, end: k - 1 };
+}

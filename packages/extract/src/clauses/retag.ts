@@ -1,0 +1,76 @@
+/**
+ * Repairs for the tagger's commonest slips that the clause engine trips over:
+ * present-tense verbs tagged as plural nouns ("Ed drives the creature"), and
+ * nouns tagged as verbs ("This finding indicated", "human being").
+ */
+import type { Token } from "../nlp/index.ts";
+import { DEMONSTRATIVES, DETERMINERS, POSSESSIVE_PRONOUNS } from "./words.ts";
+
+const OBJECT_STARTS = new Set(["DET", "PRON", "NUM"]);
+
+/**
+ * Third-person verbs wink tags as plural nouns when they follow their subject:
+ * "Ed drives the creature", "The poll points up", "That amounts to". Only
+ * before any other verb of the sentence, and only when an object or a
+ * preposition follows (but not "of": "amounts of money").
+ */
+export function misTaggedVerbs(tokens: Token[]): Set<number> {
+  const out = new Set<number>();
+  let sawVerb = false;
+  let presentVerb = false;
+  const pluralLike = (t: Token) => t.pos === "NOUN" && /[^s'u]s$/.test(t.lower) && !/^[A-Z]/.test(t.text);
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1]!;
+    const next = tokens[i + 1]!;
+    if (t.pos === "VERB" || t.pos === "AUX") {
+      sawVerb = true;
+      if (/[^s]s$/.test(t.lower) && t.lower !== t.lemma) presentVerb = true;
+      continue;
+    }
+    if (!pluralLike(t)) continue;
+    const objectAfter = OBJECT_STARTS.has(next.pos) || (next.pos === "ADP" && next.lower !== "of" && next.lower !== "in" && next.lower !== "for");
+    if (!objectAfter) continue;
+    // "Michael secures a job and plans on leaving": a second present-tense verb after "and"
+    const afterAnd = presentVerb && prev.pos === "CCONJ";
+    const afterSubject = !sawVerb && (["PROPN", "NOUN", "NUM"].includes(prev.pos) || (prev.pos === "PRON" && i === 1 && !POSSESSIVE_PRONOUNS.has(prev.lower)));
+    // "This releases some of the water": a singular demonstrative before a plural-looking word
+    const afterThis = !sawVerb && (prev.lower === "this" || prev.lower === "that") && (i === 1 || tokens[i - 2]!.pos === "PUNCT");
+    if (afterAnd || afterSubject || afterThis) {
+      out.add(i);
+      sawVerb = true;
+    }
+  }
+  return out;
+}
+
+/**
+ * Words the tagger calls verbs that are nouns here: a gerund after a determiner
+ * ("This finding indicated", "the spiralling tensions") and "being" in "human being".
+ */
+export function isNounlikeVerb(tokens: Token[], j: number): boolean {
+  const u = tokens[j]!;
+  const prev = tokens[j - 1];
+  if (u.pos !== "VERB" && u.pos !== "AUX") return false;
+  if (u.lower === "being" && prev?.lower === "human") return true;
+  const next = tokens[j + 1];
+  // "the spiralling tensions"; "This finding indicated" (a demonstrative tagged as a pronoun, then the verb)
+  const nextIsVerb = next?.pos === "VERB" || next?.pos === "AUX";
+  if (u.pos === "VERB" && /ing$/.test(u.lower) && !!prev && DETERMINERS.has(prev.lower) && (prev.pos !== "PRON" || (DEMONSTRATIVES.has(prev.lower) && nextIsVerb))) return true;
+  // "But declining issues outnumbered ...": an "-ing" adjective opening a phrase before a plural noun
+  // (not "..., destroying hundreds of homes": after a comma it is a participle with its object)
+  const afterNoun = tokens[j + 2];
+  if (u.pos === "VERB" && /ing$/.test(u.lower) && (!prev || prev.pos === "CCONJ") && next?.pos === "NOUN" && /[^s]s$/.test(next.lower) && !!afterNoun && ["VERB", "AUX", "ADP"].includes(afterNoun.pos)) return true;
+  // "the art of doctoring ''": a gerund after "of" with no object
+  if (u.pos === "VERB" && /ing$/.test(u.lower) && prev?.lower === "of" && (!next || next.pos === "PUNCT" || next.pos === "AUX" || next.pos === "CCONJ")) return true;
+  // "the supply of experienced civil engineers": an "-ed" adjective after a preposition
+  if (u.pos === "VERB" && /ed$/.test(u.lower) && prev?.pos === "ADP" && (next?.pos === "ADJ" || next?.pos === "NOUN")) return true;
+  // "the road shows which toured": a plural noun before a relative pronoun
+  if (u.pos === "VERB" && /[^s]s$/.test(u.lower) && (prev?.pos === "NOUN" || prev?.pos === "ADJ") && /^(which|who|that)$/.test(next?.lower ?? "")) return true;
+  // "The 10.48 % yield represents": a base form between a modifier and the verb
+  if (u.pos === "VERB" && u.lower === u.lemma && !!prev && ["NOUN", "NUM", "SYM", "ADJ"].includes(prev.pos) && (next?.pos === "VERB" || next?.pos === "AUX") && /[^s]s$/.test(next.lower)) return true;
+  // "the British capture of Madrid", "a think tank": a base form used as a noun
+  if (u.pos === "VERB" && u.lower === u.lemma && !!prev && ["DET", "ADJ", "PROPN"].includes(prev.pos) && (next?.lower === "of" || (u.lower === "think" && /^tanks?$/.test(next?.lower ?? "")))) return true;
+  // "homogeneous coordinates means": a plural noun between an adjective and the verb
+  return u.pos === "VERB" && /[^s]s$/.test(u.lower) && prev?.pos === "ADJ" && (next?.pos === "VERB" || next?.pos === "AUX");
+}

@@ -1,0 +1,193 @@
+/**
+ * Finding the subject of a verb group by walking back over the chunks before
+ * it: adverbs, time phrases and comma-bounded asides are skipped; a relative
+ * pronoun points to its antecedent; a conjunction or a bare participle means
+ * the subject is shared with the clause before.
+ */
+import type { Token } from "../nlp/index.ts";
+import { isBe, type Chunk } from "./chunk.ts";
+import { CLAUSAL_PREPS, isTimeWordPhrase, phraseLeftOf } from "./phrases.ts";
+import type { Span, SubjectVia } from "./types.ts";
+
+export const TIME_WORDS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "week", "month", "year", "night", "morning", "evening", "afternoon", "weekend", "summer", "winter", "spring", "autumn", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "days", "weeks", "months", "years"]);
+
+/** Prepositions whose gerund takes the clause's subject ("before being appointed"), unlike "the idea of running". */
+const GERUND_ADVERBIAL_PREPS = new Set(["by", "before", "after", "without", "while", "upon", "on", "since", "despite", "through", "besides", "when"]);
+
+export type FoundSubject =
+  | { via: "direct" | "relative"; conjuncts: Span[]; group: Span; objectFrom?: Span }
+  /** resolved by the engine from the clause before (coordination, participles, infinitives) */
+  | { via: "coordination" | "control" }
+  /** resolved by the engine from the clause after: a fronted participle */
+  | { via: "fronted" }
+  | undefined;
+
+/** A verb group that is a bare participle: "killing", "having returned", "born". */
+export function isBareParticiple(tokens: Token[], verb: Span): boolean {
+  const first = tokens[verb.first]!;
+  if (first.pos === "AUX" && first.lower !== "having" && first.lower !== "being") return false;
+  return /ing$/.test(first.lower) || (verb.last - verb.first === 1 && /(ed|en|wn|ne)$/.test(first.lower) && first.lower !== first.lemma);
+}
+
+const spanOf = (chunks: Chunk[], from: number, to: number): Span => ({ first: chunks[from]!.first, last: chunks[to]!.last });
+
+/** Chunks that may stand right before a subject phrase: anything but a verb or a preposition taking it as object. */
+function canPrecedeSubject(c: Chunk | undefined): boolean {
+  return !c || (c.kind !== "VG" && c.kind !== "PREP" && c.kind !== "TO");
+}
+
+/** The antecedent of the relative pronoun at chunk r: the noun phrase before it, with its attachments. */
+export function antecedentOf(chunks: Chunk[], r: number, tokens: Token[]): { group: Span; conjuncts: Span[]; start: number } | undefined {
+  let j = r - 1;
+  // "the `` triangle area , '' which": commas and closing quotes between
+  while (chunks[j]?.kind === "COMMA" || (chunks[j]?.kind === "PUNCT" && /^["”']+$/.test(tokens[chunks[j]!.first]!.text))) j--;
+  if (chunks[j]?.kind !== "NP") return undefined;
+  // people are named, not described by where they are: "the son by Muslims , who" is about Muslims
+  const who = ["who", "whom"].includes(tokens[chunks[r]!.first]!.lower);
+  const { start, conjuncts } = phraseLeftOf(chunks, j, tokens, who ? "of" : "all");
+  // "X is an Australian footballer who plays ...": the relative clause is about X (not so for "were Kilmacud Crokes , who")
+  const cop = chunks[start - 1];
+  const indefinite = ["a", "an"].includes(tokens[chunks[start]!.first]!.lower);
+  if (indefinite && cop?.kind === "VG" && chunks[start - 2]?.kind === "NP" && tokens.slice(cop.first, cop.last).every((t) => isBe(t) || t.pos === "ADV")) {
+    const subject = subjectPhrase(chunks, start - 2, tokens);
+    return { group: subject.group, conjuncts: subject.conjuncts, start };
+  }
+  return { group: spanOf(chunks, start, j), conjuncts, start };
+}
+
+function subjectPhrase(chunks: Chunk[], k: number, tokens: Token[], anyPosition = false): { conjuncts: Span[]; group: Span } {
+  const grown = phraseLeftOf(chunks, k, tokens);
+  if (anyPosition) return { conjuncts: grown.conjuncts, group: spanOf(chunks, grown.start, k) };
+  // "duties specified for freed slaves became": a participle phrase inside the subject
+  // only through a preposition: "The issue included bonds priced" is a past tense, not a participle
+  let q = grown.start - 1;
+  if (chunks[q]?.kind !== "PREP") return trimmed(chunks, k, grown);
+  q--;
+  const p = chunks[q];
+  if (p?.kind === "VG" && isBareParticiple(tokens, p) && chunks[q - 1]?.kind === "NP") {
+    const head = phraseLeftOf(chunks, q - 1, tokens);
+    if (canPrecedeSubject(chunks[head.start - 1])) return { conjuncts: [spanOf(chunks, head.start, k)], group: spanOf(chunks, head.start, k) };
+  }
+  return trimmed(chunks, k, grown);
+}
+
+/** The grown subject phrase without the part that is someone else's object ("met Y and the workers were"). */
+function trimmed(chunks: Chunk[], k: number, grown: { start: number; conjuncts: Span[] }): { conjuncts: Span[]; group: Span } {
+  // grown into someone else's object ("met Y and the workers were"): drop the part that is not the subject
+  let start = grown.start;
+  while (start < k && !canPrecedeSubject(chunks[start - 1])) start += 2;
+  if (start > k) start = k;
+  const from = chunks[start]!.first;
+  const conjuncts = grown.conjuncts.filter((s) => s.last > from).map((s) => ({ first: Math.max(s.first, from), last: s.last }));
+  return { conjuncts, group: spanOf(chunks, start, k) };
+}
+
+/** When NP chunk k ends a relative clause ("who V ... NP"), that clause's antecedent. */
+function relativeClauseBefore(chunks: Chunk[], k: number, tokens: Token[]): ReturnType<typeof antecedentOf> {
+  const { start } = phraseLeftOf(chunks, k, tokens);
+  let j = start - 1;
+  while (chunks[j]?.kind === "ADV") j--;
+  if (chunks[j]?.kind !== "VG") return undefined;
+  j--;
+  while (chunks[j]?.kind === "ADV") j--;
+  const rel = chunks[j];
+  if (rel?.kind !== "REL" && !(rel?.kind === "SUB" && tokens[rel.first]!.lower === "that")) return undefined;
+  // with a comma the clause is an aside, and the comma rule handles it
+  if (chunks[j - 1]?.kind === "COMMA") return undefined;
+  return antecedentOf(chunks, j, tokens);
+}
+
+/** One step of the walk back from the verb: a subject found (or none), or the chunk to look at next. */
+type Step = { found: FoundSubject } | { next: number };
+
+/** The walk reached a noun phrase: usually the subject, unless it is a time phrase or a preposition's object. */
+function atNounPhrase(chunks: Chunk[], k: number, tokens: Token[]): Step {
+  const c = chunks[k]!;
+  // "Mr Putin on Friday attended": skip a time phrase between subject and verb
+  if (chunks[k - 1]?.kind === "PREP" && chunks[k - 2]?.kind === "NP" && isTimeWordPhrase(tokens, c, TIME_WORDS)) return { next: k - 2 };
+  if (isTimeWordPhrase(tokens, c, TIME_WORDS) && chunks[k - 1]?.kind === "NP" && c.last - c.first <= 2) return { next: k - 1 };
+  // "... and in 2012 belonged to": a prepositional phrase after a conjunction is no subject
+  if (chunks[k - 1]?.kind === "PREP" && !CLAUSAL_PREPS.has(tokens[chunks[k - 1]!.first]!.lower) && (chunks[k - 2]?.kind === "CONJ" || chunks[k - 2]?.kind === "COMMA")) return { next: k - 2 };
+  // "the match which Keibler lost": the antecedent is the object
+  const before = chunks[k - 1];
+  if (before?.kind === "REL" && tokens[before.first]!.lower !== "whose") {
+    const ante = antecedentOf(chunks, k - 1, tokens);
+    return { found: { via: "direct", conjuncts: [spanOf(chunks, k, k)], group: spanOf(chunks, k, k), ...(ante ? { objectFrom: ante.group } : {}) } };
+  }
+  // "some doctors who have conducted tests report ...": the phrase before is the relative clause's object
+  const relative = relativeClauseBefore(chunks, k, tokens);
+  if (relative) return { found: { via: "direct", conjuncts: relative.conjuncts, group: relative.group } };
+  return { found: { via: "direct", ...subjectPhrase(chunks, k, tokens) } };
+}
+
+/** The walk reached a comma: an aside to jump over, a participle's phrase, or a coordinated verb. */
+function atComma(chunks: Chunk[], v: number, k: number, tokens: Token[], verb: Span): Step {
+  const participle = isBareParticiple(tokens, verb);
+  const gerund = participle && /ing$/.test(tokens[verb.first]!.lower);
+  // "The first part , consisting of notes , was priced": with no clause before, it describes the phrase before the comma
+  if (gerund && chunks.findIndex((x) => x.kind === "VG") >= k && chunks[k - 1]?.kind === "NP") return { found: { via: "relative", ...subjectPhrase(chunks, k - 1, tokens) } };
+  // "..., killing three": an "-ing" participle shares the subject of the clause before
+  if (gerund) return { found: { via: "coordination" } };
+  // "X, who has ..., has called", "X , at a severity of Y , occurred": jump back over the comma-bounded aside
+  let j = k - 1;
+  while (j >= 0 && chunks[j]!.kind !== "COMMA" && chunks[j]!.kind !== "BREAK") j--;
+  if (j > 0 && chunks[j]!.kind === "COMMA" && chunks[j - 1]!.kind === "NP") {
+    const inside = chunks[j + 1]?.kind;
+    // an aside is a relative clause, an apposition, an adverbial or a participle phrase, not a list of verbs
+    // (or a lone "though")
+    const lone = k - j === 2 && inside === "SUB";
+    if (lone || inside === "REL" || inside === "NP" || inside === "ADV" || inside === "PREP" || (inside === "VG" && isBareParticiple(tokens, chunks[j + 1]!))) return { next: j - 1 };
+  }
+  // "The University of Florida however , refused": an adverb set off by one comma
+  if (chunks[k - 1]?.kind === "ADV" && chunks[k - 2]?.kind === "NP") return { next: k - 2 };
+  // "its campaign , created by Ogilvy": an "-ed" participle describes the phrase before the comma
+  // (not "..., carefully measured every surface": a past tense, with its object)
+  if (participle && chunks[k - 1]?.kind === "NP" && chunks[v + 1]?.kind !== "NP") return { found: { via: "relative", ...subjectPhrase(chunks, k - 1, tokens, true) } };
+  return { found: { via: "coordination" } };
+}
+
+/** The walk reached a bracket: jump over "( ... )", or read a participle inside it as describing the phrase before. */
+function atBracket(chunks: Chunk[], k: number, tokens: Token[], verb: Span): Step {
+  if (tokens[chunks[k]!.first]!.text === ")") {
+    let j = k - 1;
+    while (j >= 0 && !(chunks[j]!.kind === "PUNCT" && tokens[chunks[j]!.first]!.text === "(")) j--;
+    return j > 0 ? { next: j - 1 } : { found: undefined };
+  }
+  if (isBareParticiple(tokens, verb) && chunks[k - 1]?.kind === "NP") return { found: { via: "relative", ...subjectPhrase(chunks, k - 1, tokens, true) } };
+  return { found: undefined };
+}
+
+const relativeSubject = (chunks: Chunk[], r: number, tokens: Token[], via: "direct" | "relative"): Step => {
+  const ante = antecedentOf(chunks, r, tokens);
+  return { found: ante ? { via, conjuncts: ante.conjuncts, group: ante.group } : undefined };
+};
+
+export function findSubject(chunks: Chunk[], v: number, tokens: Token[], verb: Span): FoundSubject {
+  let k = v - 1;
+  for (;;) {
+    const c = chunks[k];
+    if (!c) return isBareParticiple(tokens, verb) ? { via: "fronted" } : undefined;
+    const text = tokens[c.first]!.text;
+    let step: Step;
+    if (c.kind === "ADV") step = { next: k - 1 };
+    // "the `` art of doctoring '' does contribute": a closing quote right before the verb
+    else if (c.kind === "PUNCT" && /^(''|"|”)$/.test(text) && k === v - 1 && chunks[k - 1]) step = { next: k - 1 };
+    else if (c.kind === "NP") step = atNounPhrase(chunks, k, tokens);
+    else if (c.kind === "COMMA") step = atComma(chunks, v, k, tokens, verb);
+    else if (c.kind === "REL" || (c.kind === "SUB" && text.toLowerCase() === "that")) step = relativeSubject(chunks, k, tokens, "relative");
+    // "the painting that the museum bought was stolen": the main verb after an object relative
+    else if (c.kind === "VG" && chunks[k - 1]?.kind === "NP" && chunks[k - 2]?.kind === "REL") step = relativeSubject(chunks, k - 2, tokens, "direct");
+    else if (c.kind === "PUNCT" && (text === ")" || text === "(")) step = atBracket(chunks, k, tokens, verb);
+    // "attended X and met Y": the verb shares the earlier clause's subject
+    else if (c.kind === "CONJ") step = { found: { via: "coordination" } };
+    // "relocated to Florida to become ...": an infinitive of purpose
+    else if (c.kind === "TO") step = { found: { via: "control" } };
+    // "Upon exiting the township, the creek enters ..."
+    else if (c.kind === "PREP" && !chunks[k - 1] && isBareParticiple(tokens, verb)) step = { found: { via: "fronted" } };
+    // "stayed a year before being appointed": the gerund's subject is the clause's
+    else if (c.kind === "PREP" && GERUND_ADVERBIAL_PREPS.has(text.toLowerCase()) && /ing$/.test(tokens[verb.first]!.lower)) step = { found: { via: "control" } };
+    else step = { found: undefined };
+    if ("found" in step) return step.found;
+    k = step.next;
+  }
+}
