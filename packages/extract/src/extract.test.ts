@@ -115,4 +115,29 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(t.some((x) => /^(he|she)$/i.test(x.subject.name))).toBe(false);
     expect(has(t, "Olaf Scholz", "meet", "Lula da Silva")).toBe(true);
   });
+
+  it("a name that only modifies the head is not the object: 'ordered 2,000 US-based troops to Poland'", () => {
+    const t = run("Joe Biden ordered 2,000 US-based troops to Poland.");
+    expect(has(t, "Joe Biden", "order_to", "Poland")).toBe(true);
+    expect(t.some((x) => x.object.name === "United States")).toBe(false);
+  });
+
+  it("circumstances are not arguments: 'amid tensions over Peru' gives no relation to Peru", () => {
+    const t = run("Chile sent aid to Bolivia amid tensions over Peru.");
+    expect(has(t, "Chile", "send_to", "Bolivia")).toBe(true);
+    expect(t.some((x) => x.object.name === "Peru")).toBe(false);
+  });
+
+  it("dates a future clause forward: 'will travel on Monday' in a Saturday article", () => {
+    const t = run("Olaf Scholz will travel to Brazil on Monday.", "2023-11-04");
+    expect(t.find((x) => x.predicate === "travel_to")!.date).toBe("2023-11-06");
+  });
+
+  it("'the bombers' are the Tu-95 the article names, and 'on patrol over X' says what they did", () => {
+    const t = run("Russia sent two bombers on patrol over Syria. The Tu-95 bombers flew for ten hours.");
+    const patrol = t.find((x) => x.predicate === "patrol")!;
+    expect(patrol).toEqual(expect.objectContaining({ subject: expect.objectContaining({ name: "Tu-95", type: "Equipment" }), object: expect.objectContaining({ name: "Syria" }) }));
+    expect(patrol.evidence.subject!.text).toBe("bombers");
+  });
 });
+

@@ -11,8 +11,10 @@ import { entityId } from "./aliases/ids.ts";
 import { extractClauses } from "./clauses/engine.ts";
 import { triplesFromClause, type LinkedEntity } from "./triples/fromClauses.ts";
 import { findRoles } from "./triples/roles.ts";
-import { resolveSentenceDate } from "./time/index.ts";
-import { PLACES } from "./entities/gazetteer.ts";
+import { isFutureTense, resolveSentenceDate } from "./time/index.ts";
+import type { Clause } from "./clauses/types.ts";
+import type { Token } from "./nlp/index.ts";
+import { EQUIPMENT_NOUNS, PLACES } from "./entities/gazetteer.ts";
 import type { ArticleExtraction, ArticleInput, EntityRef, EntityType, Triple } from "./types.ts";
 
 /** Bumped whenever extraction output changes, so caches keyed on it stay honest. */
@@ -20,11 +22,42 @@ export const EXTRACTOR_VERSION = "0.1.0";
 
 const MAX_CLAUSE_TOKENS = 150;
 
+/**
+ * The date a clause's own time phrase gives ("will travel to Kyiv on February 14"),
+ * resolved forward when the clause is in the future tense.
+ */
+function clauseDate(tokens: Token[], clause: Clause, articleDate: string | undefined): string | undefined {
+  const spans = [clause.subject, clause.verb, ...clause.objects, ...clause.preps.map((p) => p.arg), ...clause.extras, ...clause.adjuncts];
+  const first = Math.min(...spans.map((s) => s.first));
+  const last = Math.max(...spans.map((s) => s.last));
+  return resolveSentenceDate(tokens.slice(first, last), articleDate, isFutureTense(tokens.slice(clause.verb.first, clause.verb.last)));
+}
+
 interface SentenceEntities {
   sentence: TaggedSentence;
   spans: EntitySpan[];
   /** Index of each span's mention in the article-wide mention list. */
   mentionIndex: number[];
+}
+
+/**
+ * Nouns the article uses for one named piece of equipment: "the Tu-22M3
+ * bombers" makes "bombers" elsewhere in the article mean the Tu-22M3, unless
+ * the article names two different bombers.
+ */
+function equipmentByNoun(sentences: SentenceEntities[], refOfMention: (EntityRef | undefined)[], refIndex: Map<string, number>): Map<string, number> {
+  const found = new Map<string, number | null>();
+  for (const { sentence, spans, mentionIndex } of sentences) {
+    spans.forEach((span, k) => {
+      const ref = refOfMention[mentionIndex[k]!];
+      const next = sentence.tokens[span.last];
+      if (!ref || ref.type !== "Equipment" || !next || next.pos !== "NOUN" || !EQUIPMENT_NOUNS.has(next.lower)) return;
+      const index = refIndex.get(ref.id)!;
+      const seen = found.get(next.lemma);
+      found.set(next.lemma, seen === undefined || seen === index ? index : null);
+    });
+  }
+  return new Map([...found].filter((e): e is [string, number] => e[1] !== null));
 }
 
 export function extractArticle(input: ArticleInput): ArticleExtraction {
@@ -90,6 +123,8 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
     return refIndex.get(id)!;
   };
 
+  const equipmentNouns = equipmentByNoun(sentences, refOfMention, refIndex);
+
   for (const { sentence, spans, mentionIndex } of sentences) {
     const tokens = sentence.tokens;
     const linked: LinkedEntity[] = [];
@@ -97,7 +132,16 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
       const ref = refOfMention[mentionIndex[k]!];
       if (ref) linked.push({ first: span.first, last: span.last, ref: refIndex.get(ref.id)!, type: ref.type });
     });
-    const date = resolveSentenceDate(tokens, articleDate) ?? articleDate;
+    // "two long-range bombers" in an article that names its bombers "Tu-22M3 bombers"
+    tokens.forEach((t, i) => {
+      const ref = t.pos === "NOUN" ? equipmentNouns.get(t.lemma) : undefined;
+      if (ref === undefined || linked.some((e) => i >= e.first - 0 && i <= e.last)) return;
+      linked.push({ first: i, last: i + 1, ref, type: "Equipment", inferred: true });
+    });
+    linked.sort((a, b) => a.first - b.first);
+    const sentenceDate = resolveSentenceDate(tokens, articleDate) ?? articleDate;
+    // Roles ("French president Emmanuel Macron") are states, dated by the article; clauses set their own below.
+    let date = articleDate;
     const push = (subject: LinkedEntity, object: LinkedEntity, predicate: string, surface: string, confidence: number) => {
       const s = refList[subject.ref]!;
       const o = refList[object.ref]!;
@@ -137,6 +181,7 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
     const { clauses } = tokens.length <= MAX_CLAUSE_TOKENS ? extractClauses(tokens, starts, ends) : { clauses: [] };
     const resolvePronoun = () => lastPerson;
     for (const clause of clauses) {
+      date = clauseDate(tokens, clause, articleDate) ?? sentenceDate;
       for (const t of triplesFromClause(tokens, clause, linked, resolvePronoun)) push(t.subject, t.object, t.predicate, t.surface, t.confidence);
       const subj = linked.find((e) => e.first >= clause.subject.first && e.last <= clause.subject.last && e.type === "Person");
       if (subj) lastPerson = subj;

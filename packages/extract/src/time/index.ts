@@ -24,18 +24,30 @@ function addDays(iso: string, days: number): string {
   return toIso(d);
 }
 
-/** The most recent `weekday` on or before the article date. */
-export function resolveWeekday(weekday: string, articleDate: string): string {
+/**
+ * The most recent `weekday` on or before the article date; with `future`
+ * (the clause is in the future tense: "will travel on Monday"), the next one
+ * on or after it.
+ */
+export function resolveWeekday(weekday: string, articleDate: string, future = false): string {
   const target = WEEKDAYS.indexOf(weekday.toLowerCase());
   const day = parseIso(articleDate).getUTCDay();
-  return addDays(articleDate, -((day - target + 7) % 7));
+  return future ? addDays(articleDate, (target - day + 7) % 7) : addDays(articleDate, -((day - target + 7) % 7));
+}
+
+/** Is this verb group about the future? "will travel", "is heading to" (an arrangement), "is due to", "is going to". */
+export function isFutureTense(verb: Token[]): boolean {
+  const words = verb.map((t) => t.lower);
+  if (words.some((w) => w === "will" || w === "shall" || w === "'ll" || w === "wo")) return true;
+  const be = words.findIndex((w) => w === "is" || w === "are" || w === "am" || w === "'s" || w === "'re");
+  return be >= 0 && be < words.length - 1 && words[words.length - 1]!.endsWith("ing") && words.length - be <= 3;
 }
 
 /**
  * The date a sentence's time phrase points to, if it names one.
  * `tokens` are the sentence's tokens; only explicit phrases count.
  */
-export function resolveSentenceDate(tokens: Token[], articleDate: string | undefined): string | undefined {
+export function resolveSentenceDate(tokens: Token[], articleDate: string | undefined, future = false): string | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.lower;
     const prev = tokens[i - 1]?.lower;
@@ -61,7 +73,7 @@ export function resolveSentenceDate(tokens: Token[], articleDate: string | undef
     }
     if (!articleDate) continue;
     if (WEEKDAY_SET.has(t) && (prev === "on" || prev === "last" || prev === "this" || prev === "since" || i === 0 || tokens[i - 1]?.pos !== "ADP")) {
-      return resolveWeekday(t, articleDate);
+      return resolveWeekday(t, articleDate, future);
     }
     if (t === "today" || t === "tonight") return articleDate;
     if (t === "yesterday") return addDays(articleDate, -1);

@@ -13,6 +13,8 @@ export interface LinkedEntity {
   /** Index into the article's entity table. */
   ref: number;
   type: string;
+  /** Found by coreference ("the bombers" = the Tu-22M3 the article names), not by name. */
+  inferred?: boolean;
 }
 
 export interface RawTriple {
@@ -27,22 +29,40 @@ export interface RawTriple {
 const PRONOUNS_PERSON = new Set(["he", "she", "him", "her"]);
 const POSSESSIVE = /^['’]s?$/;
 
-/** The entity an argument span refers to: an apposed person, else its last non-possessor entity. */
-export function headEntity(tokens: Token[], span: Span, entities: LinkedEntity[]): LinkedEntity | undefined {
-  // "Belarus's authoritarian president, Alexander Lukashenko,"
+/**
+ * The entity an argument span refers to: an apposed person ("Belarus's
+ * authoritarian president, Alexander Lukashenko,"), else the entity that
+ * heads the phrase. A name that only modifies the head ("2,000 US-based
+ * troops", "EU leaders") or sits in a prepositional phrase other than "of"
+ * ("the deployment to Belarus") is not what the phrase refers to.
+ */
+export function headEntity(tokens: Token[], span: Span, entities: LinkedEntity[], antecedent = false): LinkedEntity | undefined {
   if (tokens[span.last]?.text === ",") {
     const apposed = entities.find((e) => e.first === span.last + 1 && e.type === "Person");
     if (apposed && (tokens[apposed.last]?.text === "," || apposed.last >= tokens.length || tokens[apposed.last]?.pos === "PUNCT")) return apposed;
   }
-  let best: LinkedEntity | undefined;
+  // "Britain last night sent": a time phrase glued to the subject is not its head
+  let last = span.last;
+  while (last > span.first + 1 && TRAILING_TIME.has(tokens[last - 1]!.lower)) last--;
   for (const e of entities) {
     if (e.first < span.first || e.last > span.last) continue;
-    if (POSSESSIVE.test(tokens[e.last]?.text ?? "") && e.last < span.last) continue;
-    // stop at an "of"-phrase whose head is the entity before it: "the opening of the Winter Olympics" keeps the later one
-    best = e;
+    // "the Tu-22M3 bombers": equipment named by its model
+    const endsPhrase = e.last === last || (e.type === "Equipment" && e.last === last - 1 && tokens[e.last]!.pos === "NOUN");
+    if (!endsPhrase) continue;
+    // The antecedent of "which" is the nearest noun: "patrols over Belarus, which borders Ukraine".
+    const inPrepPhrase = !antecedent && tokens.slice(span.first, e.first).some((t) => t.pos === "ADP" && t.lower !== "of");
+    if (!inPrepPhrase) return e;
   }
-  return best;
+  return undefined;
 }
+
+/** Nouns of purpose after "on": "on patrol over X", "on a visit to X". */
+const PURPOSE_NOUNS: Record<string, string> = { patrol: "patrol", visit: "visit", tour: "tour" };
+
+const TRAILING_TIME = new Set("last this next night week month year today yesterday tonight morning evening afternoon weekend monday tuesday wednesday thursday friday saturday sunday".split(" "));
+
+/** Prepositions that introduce circumstances, not an argument of the verb. */
+const NOT_ARGUMENT = new Set(["as", "because", "amid", "despite", "during", "like", "than", "including", "while", "after", "before", "since", "until", "unlike", "via", "per", "of", "by"]);
 
 function text(tokens: Token[], first: number, last: number): string {
   return tokens
@@ -64,7 +84,7 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
     subject = antecedent(tokens[clause.subject.first]!.lower);
     viaPronoun = true;
   } else {
-    subject = headEntity(tokens, clause.subject, entities);
+    subject = headEntity(tokens, clause.subject, entities, clause.subjectVia === "relative");
     // "The strongman has formed ...": a definite description of a person
     if (!subject && clause.subject.last - clause.subject.first === 2 && tokens[clause.subject.first]!.lower === "the" && /^(strongman|president|leader|chancellor|minister|premier)$/.test(tokens[clause.subject.first + 1]!.lower)) {
       subject = antecedent("he");
@@ -79,14 +99,22 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   if (clause.subjectVia === "coordination") base -= 0.08;
   if (viaPronoun) base -= 0.2;
   if (isSpeechVerb(clause.lemma)) base -= 0.15;
+  // reported ("officials said that X did Y") or intended ("denied plans to attack Y"), not asserted
+  if (clause.embedded) base -= 0.15;
+  if (clause.subjectVia === "control") base -= 0.15;
   if (clause.lemma === "be" || clause.lemma === "have") return out;
   const neg = clause.negated ? "not_" : "";
 
   const emit = (object: LinkedEntity | undefined, predicate: string, surface: string, penalty: number, agentFirst = false) => {
     if (!object || object.ref === subject!.ref) return;
-    const typed = (subject!.type !== "Other" ? 0.1 : -0.1) + (object.type !== "Other" ? 0.1 : -0.1);
-    const confidence = Math.max(0.05, Math.min(0.95, base + typed - penalty));
     const [s, o] = agentFirst ? [object, subject!] : [subject!, object];
+    emitPair(s, o, predicate, surface, penalty);
+  };
+  const emitPair = (s: LinkedEntity, o: LinkedEntity, predicate: string, surface: string, penalty: number) => {
+    if (s.ref === o.ref) return;
+    const typed = (s.type !== "Other" ? 0.1 : -0.1) + (o.type !== "Other" ? 0.1 : -0.1);
+    const inferred = (s.inferred ? 0.1 : 0) + (o.inferred ? 0.1 : 0);
+    const confidence = Math.max(0.05, Math.min(0.95, base + typed - penalty - inferred));
     out.push({ subject: s, object: o, predicate, surface, confidence: Math.round(confidence * 100) / 100, viaPronoun });
   };
 
@@ -97,12 +125,32 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
     return out;
   }
   const objects = clause.objects.map((o) => headEntity(tokens, o, entities));
+  // "sent bombers on patrol over Belarus": the bombers patrol Belarus
+  let purpose: string | undefined;
   objects.forEach((o) => emit(o, neg + clause.lemma, verbText, 0));
   const objectText = clause.objects[0] && !objects[0] ? " " + text(tokens, clause.objects[0].first, clause.objects[0].last) : "";
+  // Prepositional arguments: the chain after the verb, as long as it stays on
+  // entities or very short phrases ("sent bombers on patrol over Belarus");
+  // a longer phrase without an entity ends it ("in a show of support for ...").
+  let reached = Math.max(clause.verb.last, ...clause.objects.map((o) => o.last));
+  let previousPrep = -1;
   for (const p of clause.preps) {
     const prep = tokens[p.prep.first]!.lower;
-    if (prep === "by" || prep === "of") continue;
-    emit(headEntity(tokens, p.arg, entities), `${neg}${clause.lemma}_${prep}`, `${verbText}${objectText} ${tokens[p.prep.first]!.text}`, 0.08);
+    if (NOT_ARGUMENT.has(prep)) break;
+    // The chain must be contiguous: a phrase the engine skipped ("amid spiralling tensions") ends it.
+    const gap = tokens.slice(reached, p.prep.first);
+    if (p.prep.first !== previousPrep && gap.some((t) => t.pos !== "ADV")) break;
+    previousPrep = p.prep.first;
+    reached = Math.max(reached, p.arg.last);
+    const object = headEntity(tokens, p.arg, entities);
+    if (!object) {
+      if (p.arg.last - p.arg.first > 2) break;
+      purpose = tokens.slice(p.arg.first, p.arg.last).map((t) => PURPOSE_NOUNS[t.lemma]).find(Boolean) ?? purpose;
+      continue;
+    }
+    const agent = objects.find(Boolean) ?? (clause.objects.length === 0 ? subject : undefined);
+    if (purpose && agent) emitPair(agent, object, purpose, `on ${purpose} ${tokens[p.prep.first]!.text}`, 0.1);
+    emit(object, `${neg}${clause.lemma}_${prep}`, `${verbText}${objectText} ${tokens[p.prep.first]!.text}`, 0.08);
   }
   return out;
 }
