@@ -188,3 +188,27 @@ describe("parallel and incremental extraction", () => {
     expect(changed.stdout).toContain("Bolivia");
   });
 });
+
+describe("incremental build", () => {
+  it("reuses the graph when nothing changed, and rebuilds only what changed otherwise", () => {
+    const dir = tmp();
+    const cache = join(dir, "cache");
+    mkdirSync(join(dir, "in"));
+    writeFileSync(join(dir, "in", "a.txt"), "Angela Merkel visited Paris and met Emmanuel Macron.\n");
+    writeFileSync(join(dir, "in", "b.txt"), "Canada sent aid to Chile and Peru.\n");
+    const out = join(dir, "graph.json");
+    const build = (extra: string[] = ["--cache", cache]) => kg(["build", join(dir, "in"), "-o", out, ...extra]);
+    expect(build().stderr).toContain("2 article(s) ->");
+    const first = readFileSync(out, "utf8");
+    const warm = build();
+    expect(warm.stderr).toContain("2 article(s), unchanged since the last build");
+    expect(readFileSync(out, "utf8")).toBe(first);
+    writeFileSync(join(dir, "in", "b.txt"), "Canada sent aid to Chile and Bolivia.\n");
+    expect(build().stderr).toContain("2 article(s) (1 from cache)");
+    const incremental = readFileSync(out, "utf8");
+    build(["--no-cache"]);
+    expect(incremental).toBe(readFileSync(out, "utf8"));
+    expect(incremental).toContain("Bolivia");
+  });
+});
+

@@ -1,5 +1,7 @@
 /** Runs the real `kg` CLI in a child process, as a user would. */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -13,9 +15,12 @@ export interface KgResult {
   stderr: string;
 }
 
+// Runs from a folder of its own, so the default cache (.kg-cache) never leaks between test runs.
+const workDir = mkdtempSync(join(tmpdir(), "kg-cwd-"));
+
 export function kg(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): KgResult {
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "packages/cli/src/main.ts"), ...args], {
-    cwd: options.cwd ?? repoRoot,
+  const r = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), join(repoRoot, "packages/cli/src/main.ts"), ...args], {
+    cwd: options.cwd ?? workDir,
     input: options.input,
     encoding: "utf8",
     env: { ...process.env, ...options.env },

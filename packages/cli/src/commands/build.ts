@@ -1,9 +1,11 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { resolveAcrossArticles, type ArticleExtraction } from "@kg/extract";
-import { applyLayout, buildGraph, computeMetrics, toGEXF, toGraphML, toJSON, toNeo4jCSV, FORMATS, type Format } from "@kg/graph";
+import { applyLayout, buildGraph, computeMetrics, fromJSON, toGEXF, toGraphML, toJSON, toNeo4jCSV, FORMATS, type Format, type KnowledgeGraph } from "@kg/graph";
 import { extractAll, type ExtractOptions } from "./extract.ts";
-import { info } from "../log.ts";
+import { expandPaths, readArticles, type InputProblem } from "../inputs.ts";
+import { articleKey, buildKey, ExtractionCache, extractorFingerprint } from "../pipeline/cache.ts";
+import { info, warn } from "../log.ts";
 
 export interface BuildOptions extends ExtractOptions {
   output: string;
@@ -15,15 +17,28 @@ export async function buildCommand(paths: string[], opts: BuildOptions): Promise
   const formats = opts.format.split(",").map((f) => f.trim()) as Format[];
   const unknown = formats.filter((f) => !FORMATS.includes(f));
   if (unknown.length) throw new UsageError(`unknown format ${unknown.join(", ")}: choose from ${FORMATS.join(", ")}`);
-  const extractions: ArticleExtraction[] = [];
-  const { articles, fromCache } = await extractAll(paths, opts, (x) => void extractions.push(x));
-  if (articles === 0) {
-    info("no article could be read; nothing built");
-    return 1;
+  const cache = opts.cache ? new ExtractionCache(opts.cache) : undefined;
+  const previous = cache ? await previousBuild(paths, opts, cache) : undefined;
+  let graph: KnowledgeGraph;
+  let summary: string;
+  if (previous?.json) {
+    // Nothing changed since a build with the same articles and code: its graph is this one.
+    for (const p of previous.problems) warn(`${p.file}: ${p.message}`);
+    graph = fromJSON(JSON.parse(previous.json));
+    summary = `${previous.articles} article(s), unchanged since the last build`;
+  } else {
+    const extractions: ArticleExtraction[] = [];
+    const { articles, fromCache } = await extractAll(paths, opts, (x) => void extractions.push(x));
+    if (articles === 0) {
+      info("no article could be read; nothing built");
+      return 1;
+    }
+    graph = buildGraph(resolveAcrossArticles(extractions));
+    computeMetrics(graph);
+    applyLayout(graph);
+    if (cache && previous) await cache.setGraph(previous.key, toJSON(graph));
+    summary = `${articles} article(s)${fromCache ? ` (${fromCache} from cache)` : ""}`;
   }
-  const graph = buildGraph(resolveAcrossArticles(extractions));
-  computeMetrics(graph);
-  applyLayout(graph);
   const base = opts.output.replace(/\.(json|gexf|graphml)$/, "");
   await mkdir(dirname(opts.output), { recursive: true });
   const written: string[] = [];
@@ -46,8 +61,23 @@ export async function buildCommand(paths: string[], opts: BuildOptions): Promise
     await writeStaticSite(opts.site, toJSON(graph));
     written.push(`${opts.site}/ (static site)`);
   }
-  info(`${articles} article(s)${fromCache ? ` (${fromCache} from cache)` : ""} -> ${graph.order} entities, ${graph.size} relations: ${written.join(", ")}`);
+  info(`${summary} -> ${graph.order} entities, ${graph.size} relations: ${written.join(", ")}`);
   return 0;
 }
 
 export class UsageError extends Error {}
+
+/**
+ * Reads the inputs once, quietly, to key the whole build; the graph of a
+ * previous build with the same key is returned with the problems to report.
+ */
+async function previousBuild(paths: string[], opts: BuildOptions, cache: ExtractionCache): Promise<{ key: string; json?: string; articles: number; problems: InputProblem[] }> {
+  const problems: InputProblem[] = [];
+  const options = { maxBytes: (opts.maxSize ?? 10) * 1024 * 1024, warn: (p: InputProblem) => void problems.push(p) };
+  const fingerprint = await extractorFingerprint();
+  const keys: string[] = [];
+  for await (const article of readArticles(await expandPaths(paths, options.warn), options)) keys.push(articleKey(article, fingerprint));
+  const key = await buildKey(keys);
+  const json = keys.length ? await cache.getGraph(key) : undefined;
+  return { key, ...(json ? { json } : {}), articles: keys.length, problems };
+}

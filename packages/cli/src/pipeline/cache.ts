@@ -10,17 +10,28 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { EXTRACTOR_VERSION, type ArticleExtraction, type ArticleInput } from "@kg/extract";
 
-let extractorHash: string | undefined;
+const fingerprints = new Map<string, string>();
 
-/** Hash of every source file of the extractor: editing the code invalidates the cache. */
-export async function extractorFingerprint(): Promise<string> {
-  if (extractorHash) return extractorHash;
-  const src = join(dirname(fileURLToPath(import.meta.resolve("@kg/extract"))));
+/** Hash of every source file of a package: editing its code invalidates what the cache holds from it. */
+async function sourceFingerprint(pkg: "@kg/extract" | "@kg/graph"): Promise<string> {
+  const known = fingerprints.get(pkg);
+  if (known) return known;
+  const src = dirname(fileURLToPath(import.meta.resolve(pkg)));
   const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !f.includes("bench")).sort();
   const h = createHash("sha256").update(EXTRACTOR_VERSION);
   for (const f of files) h.update(f).update(readFileSync(join(src, f)));
-  extractorHash = h.digest("hex").slice(0, 16);
-  return extractorHash;
+  const digest = h.digest("hex").slice(0, 16);
+  fingerprints.set(pkg, digest);
+  return digest;
+}
+
+export const extractorFingerprint = () => sourceFingerprint("@kg/extract");
+
+/** Key of a whole build: the same articles, extractor and graph code give the same graph. */
+export async function buildKey(articleKeys: string[]): Promise<string> {
+  const h = createHash("sha256").update(await sourceFingerprint("@kg/graph"));
+  for (const k of articleKeys) h.update(k);
+  return h.digest("hex");
 }
 
 export function articleKey(article: ArticleInput, fingerprint: string): string {
@@ -42,12 +53,24 @@ export class ExtractionCache {
     }
   }
 
-  /** Written to a temporary name and renamed, so an interrupted run never leaves half a file. */
   async set(key: string, value: ArticleExtraction): Promise<void> {
-    const path = this.path(key);
-    await mkdir(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(value));
-    await rename(tmp, path);
+    await writeAtomically(this.path(key), JSON.stringify(value));
   }
+
+  /** The serialised graph of a previous build with the same key. */
+  async getGraph(key: string): Promise<string | undefined> {
+    return readFile(join(this.dir, "graphs", `${key}.json`), "utf8").catch(() => undefined);
+  }
+
+  async setGraph(key: string, json: string): Promise<void> {
+    await writeAtomically(join(this.dir, "graphs", `${key}.json`), json);
+  }
+}
+
+/** Written to a temporary name and renamed, so an interrupted run never leaves half a file. */
+async function writeAtomically(path: string, content: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, content);
+  await rename(tmp, path);
 }

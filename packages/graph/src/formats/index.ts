@@ -19,7 +19,7 @@ export function toJSON(graph: KnowledgeGraph): string {
 }
 
 export function fromJSON(data: SerializedKnowledgeGraph): KnowledgeGraph {
-  const graph: KnowledgeGraph = new MultiDirectedGraph();
+  const graph: KnowledgeGraph = new MultiDirectedGraph({ allowSelfLoops: data.options?.allowSelfLoops ?? false });
   graph.import(data);
   return graph;
 }
