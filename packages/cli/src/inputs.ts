@@ -3,7 +3,9 @@
  * for standard input, and JSON Lines files of articles. Every problem with
  * one input is reported with the file's name and the batch goes on.
  */
+import { createReadStream } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
+import { createInterface } from "node:readline";
 import { basename, extname, join, relative } from "node:path";
 import type { ArticleInput } from "@kg/extract";
 
@@ -77,30 +79,44 @@ export function decodeText(bytes: Uint8Array, file: string, warn: ReadOptions["w
   }
 }
 
-/** Streams articles from the given files. JSON Lines files give one article a line. */
+type Read = { bytes: Uint8Array } | { problem: string } | { jsonl: true };
+
+async function readBytes(file: string, maxBytes: number): Promise<Read> {
+  try {
+    if (file === "-") return { bytes: await readStdin() };
+    // JSON Lines files are streamed a record at a time, whatever their size.
+    if (extname(file).toLowerCase() === ".jsonl") return { jsonl: true };
+    const size = (await stat(file)).size;
+    if (size > maxBytes) return { problem: `${(size / 1024 / 1024).toFixed(1)} MB is over the ${(maxBytes / 1024 / 1024).toFixed(0)} MB limit for one article, skipped (raise it with --max-size)` };
+    return { bytes: await readFile(file) };
+  } catch (err) {
+    return { problem: `cannot read: ${(err as Error).message}` };
+  }
+}
+
+/** Files read ahead of the one being yielded: small articles are cheap, the disk is not idle. */
+const READ_AHEAD = 8;
+
+/** Streams articles from the given files, in order. JSON Lines files give one article a line. */
 export async function* readArticles(files: InputFile[], options: ReadOptions): AsyncGenerator<ArticleInput> {
+  const ahead: Promise<Read>[] = [];
+  let next = 0;
+  const fill = () => {
+    while (ahead.length < READ_AHEAD && next < files.length) ahead.push(readBytes(files[next++]!.path, options.maxBytes));
+  };
   for (const { path: file, id } of files) {
-    let bytes: Uint8Array;
-    try {
-      if (file === "-") bytes = await readStdin();
-      else {
-        const size = (await stat(file)).size;
-        if (size > options.maxBytes) {
-          options.warn({ file, message: `${(size / 1024 / 1024).toFixed(1)} MB is over the ${(options.maxBytes / 1024 / 1024).toFixed(0)} MB limit for one article, skipped (raise it with --max-size)` });
-          continue;
-        }
-        bytes = await readFile(file);
-      }
-    } catch (err) {
-      options.warn({ file, message: `cannot read: ${(err as Error).message}` });
+    fill();
+    const read = await ahead.shift()!;
+    if ("problem" in read) {
+      options.warn({ file, message: read.problem });
       continue;
     }
-    const text = decodeText(bytes, file, options.warn);
+    if ("jsonl" in read) {
+      yield* jsonlArticles(file, options);
+      continue;
+    }
+    const text = decodeText(read.bytes, file, options.warn);
     if (text === undefined) continue;
-    if (extname(file).toLowerCase() === ".jsonl") {
-      yield* jsonlArticles(text, file, options.warn);
-      continue;
-    }
     if (!text.trim()) {
       options.warn({ file, message: "only whitespace, skipped" });
       continue;
@@ -109,17 +125,23 @@ export async function* readArticles(files: InputFile[], options: ReadOptions): A
   }
 }
 
-function* jsonlArticles(text: string, file: string, warn: ReadOptions["warn"]): Generator<ArticleInput> {
-  const lines = text.split("\n");
-  for (let n = 0; n < lines.length; n++) {
-    const line = lines[n]!.trim();
+async function* jsonlArticles(file: string, options: ReadOptions): AsyncGenerator<ArticleInput> {
+  const lines = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity });
+  let n = 0;
+  for await (const raw of lines) {
+    n++;
+    const line = raw.trim();
     if (!line) continue;
+    if (line.length > options.maxBytes) {
+      options.warn({ file: `${file}:${n}`, message: `record over the ${(options.maxBytes / 1024 / 1024).toFixed(0)} MB limit for one article, skipped` });
+      continue;
+    }
     try {
       const rec = JSON.parse(line) as Partial<ArticleInput> & { url?: string };
       if (typeof rec.text !== "string" || !rec.text.trim()) throw new Error("no text field");
-      yield { id: String(rec.id ?? `${basename(file)}:${n + 1}`), text: rec.text, ...(rec.title ? { title: rec.title } : {}), ...(rec.date ? { date: rec.date } : {}), source: rec.url ?? file };
+      yield { id: String(rec.id ?? `${basename(file)}:${n}`), text: rec.text, ...(rec.title ? { title: rec.title } : {}), ...(rec.date ? { date: rec.date } : {}), source: rec.url ?? file };
     } catch (err) {
-      warn({ file: `${file}:${n + 1}`, message: `bad JSON Lines record: ${(err as Error).message}` });
+      options.warn({ file: `${file}:${n}`, message: `bad JSON Lines record: ${(err as Error).message}` });
     }
   }
 }

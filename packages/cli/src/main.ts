@@ -4,14 +4,9 @@
  * or graph logic lives here.
  */
 import { Command, InvalidArgumentError } from "commander";
-import { extractCommand } from "./commands/extract.ts";
-import { buildCommand, UsageError } from "./commands/build.ts";
-import { exportNeo4jCommand } from "./commands/export.ts";
-import { serveCommand } from "./commands/serve.ts";
-import { openieCommand } from "./commands/openie.ts";
-import { nerCommand } from "./commands/ner.ts";
+import { UsageError } from "./commands/build.ts";
 import { warn } from "./log.ts";
-import { defaultWorkers } from "./pipeline/pool.ts";
+import { availableParallelism } from "node:os";
 
 const positiveInt = (v: string) => {
   const n = Number(v);
@@ -30,6 +25,7 @@ const run = (fn: (...args: any[]) => Promise<number>) => async (...args: any[]) 
   }
 };
 
+// Commands load their code when they run, so `kg --help` and an unchanged build start fast.
 const program = new Command("kg")
   .description("Build a knowledge graph of who did what to whom from news articles.")
   .option("--verbose", "show stack traces for errors")
@@ -43,11 +39,11 @@ program
   .argument("<inputs...>", "files or folders")
   .option("-o, --output <file>", "write JSON Lines here instead of standard output")
   .option("--max-size <MB>", "skip articles larger than this", positiveInt, 10)
-  .option("-w, --workers <n>", "worker threads; default: the number of cores", positiveInt, defaultWorkers())
+  .option("-w, --workers <n>", "worker threads; default: the number of cores", positiveInt, availableParallelism())
   .option("--cache <dir>", "extraction cache folder", ".kg-cache")
   .option("--no-cache", "extract every article again")
   .option("-q, --quiet", "no progress line")
-  .action(run((inputs: string[], opts) => extractCommand(inputs, opts)));
+  .action(run((inputs: string[], opts) => import("./commands/extract.ts").then((m) => m.extractCommand(inputs, opts))));
 
 program
   .command("build")
@@ -57,11 +53,11 @@ program
   .option("-f, --format <list>", "comma-separated: json, gexf, graphml, csv", "json")
   .option("--site <dir>", "also write a static site (viewer + graph) to this folder")
   .option("--max-size <MB>", "skip articles larger than this", positiveInt, 10)
-  .option("-w, --workers <n>", "worker threads; default: the number of cores", positiveInt, defaultWorkers())
+  .option("-w, --workers <n>", "worker threads; default: the number of cores", positiveInt, availableParallelism())
   .option("--cache <dir>", "extraction cache folder", ".kg-cache")
   .option("--no-cache", "extract every article again")
   .option("-q, --quiet", "no progress line")
-  .action(run((inputs: string[], opts) => buildCommand(inputs, opts)));
+  .action(run((inputs: string[], opts) => import("./commands/build.ts").then((m) => m.buildCommand(inputs, opts))));
 
 program
   .command("export")
@@ -72,7 +68,7 @@ program
   .option("--database <name>", "Neo4j database (default: NEO4J_DATABASE or the server's default)")
   .option("--batch-size <n>", "rows per transaction", positiveInt, 1000)
   .option("--prune", "remove entities no article mentions any more")
-  .action(run((graph: string, opts) => exportNeo4jCommand(graph, opts)));
+  .action(run((graph: string, opts) => import("./commands/export.ts").then((m) => m.exportNeo4jCommand(graph, opts))));
 
 program
   .command("serve")
@@ -80,18 +76,18 @@ program
   .argument("[graph]", "graph.json", "out/graph.json")
   .option("-p, --port <n>", "port (0 picks a free one)", positiveInt, 5173)
   .option("--host <host>", "address to bind", "127.0.0.1")
-  .action(run((graph: string, opts) => serveCommand(graph, opts)));
+  .action(run((graph: string, opts) => import("./commands/serve.ts").then((m) => m.serveCommand(graph, opts))));
 
 program
   .command("openie")
   .description("open information extraction over one tokenised sentence a line; CaRB output format")
   .argument("<sentences>", "file with one sentence a line")
-  .action(run((file: string) => openieCommand(file)));
+  .action(run((file: string) => import("./commands/openie.ts").then((m) => m.openieCommand(file))));
 
 program
   .command("ner")
   .description("tag named entities in CoNLL input (token first on each line)")
   .requiredOption("--conll <file>", "CoNLL file")
-  .action(run((opts: { conll: string }) => nerCommand(opts.conll)));
+  .action(run((opts: { conll: string }) => import("./commands/ner.ts").then((m) => m.nerCommand(opts.conll))));
 
 await program.parseAsync();

@@ -8,7 +8,7 @@ import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { EXTRACTOR_VERSION, type ArticleExtraction, type ArticleInput } from "@kg/extract";
+import type { ArticleExtraction, ArticleInput } from "@kg/extract";
 
 const fingerprints = new Map<string, string>();
 
@@ -18,7 +18,7 @@ async function sourceFingerprint(pkg: "@kg/extract" | "@kg/graph"): Promise<stri
   if (known) return known;
   const src = dirname(fileURLToPath(import.meta.resolve(pkg)));
   const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !f.includes("bench")).sort();
-  const h = createHash("sha256").update(EXTRACTOR_VERSION);
+  const h = createHash("sha256");
   for (const f of files) h.update(f).update(readFileSync(join(src, f)));
   const digest = h.digest("hex").slice(0, 16);
   fingerprints.set(pkg, digest);
@@ -36,6 +36,12 @@ export async function buildKey(articleKeys: string[]): Promise<string> {
 
 export function articleKey(article: ArticleInput, fingerprint: string): string {
   return createHash("sha256").update(JSON.stringify([fingerprint, article.id, article.title ?? "", article.date ?? "", article.source ?? "", article.text])).digest("hex");
+}
+
+export interface CachedGraph {
+  json: string;
+  order: number;
+  size: number;
 }
 
 export class ExtractionCache {
@@ -57,13 +63,20 @@ export class ExtractionCache {
     await writeAtomically(this.path(key), JSON.stringify(value));
   }
 
-  /** The serialised graph of a previous build with the same key. */
-  async getGraph(key: string): Promise<string | undefined> {
-    return readFile(join(this.dir, "graphs", `${key}.json`), "utf8").catch(() => undefined);
+  /** The serialised graph of a previous build with the same key, and its size. */
+  async getGraph(key: string): Promise<CachedGraph | undefined> {
+    try {
+      const meta = JSON.parse(await readFile(join(this.dir, "graphs", `${key}.meta.json`), "utf8")) as Omit<CachedGraph, "json">;
+      return { ...meta, json: await readFile(join(this.dir, "graphs", `${key}.json`), "utf8") };
+    } catch {
+      return undefined;
+    }
   }
 
-  async setGraph(key: string, json: string): Promise<void> {
-    await writeAtomically(join(this.dir, "graphs", `${key}.json`), json);
+  /** The graph first, its meta last: a meta file always has its graph beside it. */
+  async setGraph(key: string, graph: CachedGraph): Promise<void> {
+    await writeAtomically(join(this.dir, "graphs", `${key}.json`), graph.json);
+    await writeAtomically(join(this.dir, "graphs", `${key}.meta.json`), JSON.stringify({ order: graph.order, size: graph.size }));
   }
 }
 

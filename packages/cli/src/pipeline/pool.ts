@@ -5,7 +5,6 @@
  * workers, so output files are identical for any --workers.
  */
 import { Worker } from "node:worker_threads";
-import { availableParallelism } from "node:os";
 import { extractArticle, type ArticleExtraction, type ArticleInput } from "@kg/extract";
 
 export type Outcome = { article: ArticleInput; result: ArticleExtraction; cached?: boolean } | { article: ArticleInput; error: string };
@@ -17,10 +16,6 @@ export interface Job {
 }
 
 const IN_FLIGHT_PER_WORKER = 4;
-
-export function defaultWorkers(): number {
-  return availableParallelism();
-}
 
 /** One worker means no threads at all: the simplest path, and the baseline for benchmarks. */
 export async function* extractInOrder(jobs: AsyncIterable<Job>, workers: number): AsyncGenerator<Outcome> {
@@ -42,7 +37,7 @@ export async function* extractInOrder(jobs: AsyncIterable<Job>, workers: number)
 }
 
 async function* parallel(jobs: AsyncIterable<Job>, n: number): AsyncGenerator<Outcome> {
-  const pool = Array.from({ length: n }, () => new Worker(new URL("./extract-worker.mjs", import.meta.url)));
+  const pool = Array.from({ length: n }, () => new Worker(new URL("./extract-worker.mjs", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 64 } }));
   const pending = new Map<number, ArticleInput>();
   const done = new Map<number, Outcome>();
   const load = pool.map(() => 0);

@@ -24,15 +24,78 @@ export interface TaggedSentence {
   tokens: Token[];
 }
 
-const nlp = winkNLP(model);
-const its = nlp.its;
+/**
+ * wink learns as it reads: words it meets are added to its lexicon, and a
+ * word it has seen changes how later text is tokenised ("Poor's" stays one
+ * token once learned) and tagged. That would make an article's triples depend
+ * on the articles read before it: different for one worker or four, for a
+ * cached or a clean run. So the model is wrapped: words learned while reading
+ * one document are invisible to the next, and affix and shape values the
+ * model was not trained on read as its out-of-vocabulary value instead of
+ * growing new ones (whose packed ids would eventually overflow their bits).
+ */
+interface Feature {
+  hash: Record<string, number>;
+  list: string[];
+  intrinsicSize: number;
+}
+interface CoreModel {
+  features: Record<string, Feature>;
+}
+type WinkModel = typeof model & { core(): CoreModel };
+
+let learnedInThisDocument = new Set<string>();
+let lexemes: Feature | undefined;
+
+function isolatedModel(base: WinkModel): WinkModel {
+  const wrapped = Object.create(base) as WinkModel;
+  wrapped.core = () => {
+    const core = base.core();
+    const lexeme = core.features.lexeme!;
+    const intrinsic = lexeme.intrinsicSize;
+    lexeme.hash = new Proxy(lexeme.hash, {
+      get: (hash, word: string) => {
+        const index = hash[word];
+        return index === undefined || index < intrinsic || learnedInThisDocument.has(word) ? index : undefined;
+      },
+      set: (hash, word: string, index: number) => {
+        hash[word] = index;
+        learnedInThisDocument.add(word);
+        return true;
+      },
+    });
+    for (const name of ["prefix", "suffix", "shape"]) {
+      const feature = core.features[name]!;
+      const size = feature.intrinsicSize;
+      feature.hash = new Proxy(feature.hash, { get: (hash, value: string) => (hash[value] !== undefined && hash[value]! < size ? hash[value] : 0) });
+    }
+    lexemes = lexeme;
+    return core;
+  };
+  return wrapped;
+}
+
+/** Words re-learned per document still take memory: past this many, start a fresh instance (results do not change). */
+const MAX_LEARNED_LEXEMES = 300_000;
+
+let nlp = winkNLP(isolatedModel(model as WinkModel));
+let its = nlp.its;
+
+function readDoc(text: string) {
+  if (lexemes && lexemes.list.length - lexemes.intrinsicSize > MAX_LEARNED_LEXEMES) {
+    nlp = winkNLP(isolatedModel(model as WinkModel));
+    its = nlp.its;
+  }
+  learnedInThisDocument = new Set();
+  return nlp.readDoc(text);
+}
 
 /**
  * Splits `text` into sentences and tags them. `offset` is where `text`
  * begins in the article, so every offset returned is an article offset.
  */
 export function tagSentences(text: string, offset = 0): TaggedSentence[] {
-  const doc = nlp.readDoc(text);
+  const doc = readDoc(text);
   const values = doc.tokens().out() as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];

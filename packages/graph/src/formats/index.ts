@@ -9,8 +9,7 @@ import type { SerializedGraph } from "graphology-types";
 import type { KnowledgeGraph } from "../build/index.ts";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../types.ts";
 
-export type Format = "json" | "gexf" | "graphml" | "csv";
-export const FORMATS: Format[] = ["json", "gexf", "graphml", "csv"];
+export { FORMATS, type Format } from "./names.ts";
 
 export type SerializedKnowledgeGraph = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 

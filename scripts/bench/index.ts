@@ -1,0 +1,81 @@
+/**
+ * `pnpm bench`: one table of the corpus-scale figures, measured on the BBC
+ * corpus (../shared/bench/news/bbc, 2,225 articles) by running the real `kg`
+ * command as a user would:
+ * - extraction words/s with 1 worker and with every core, peak RSS;
+ * - `kg build` cold, warm (nothing changed), one article changed, ten added;
+ * - graph build, metrics and layout time;
+ * - the Neo4j export (skip with --no-neo4j).
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { bbcDir, corpusGraph, machine, readCorpus, repoRoot, tmpPath } from "./corpus.ts";
+
+interface Run {
+  seconds: number;
+  maxRssMb: number;
+  stderr: string;
+}
+
+function kg(args: string[]): Run {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), "--import", import.meta.resolve("./report-rss.mjs"), join(repoRoot(), "packages/cli/src/main.ts"), ...args], { encoding: "utf8", cwd: tmpPath("") });
+  const seconds = (performance.now() - started) / 1000;
+  if (r.status !== 0) throw new Error(`kg ${args.join(" ")} failed:\n${r.stderr}`);
+  const rss = /KG_BENCH_MAXRSS_KB (\d+)/.exec(r.stderr);
+  return { seconds, maxRssMb: rss ? Number(rss[1]) / 1024 : NaN, stderr: r.stderr };
+}
+
+const rows: [string, string][] = [];
+const row = (what: string, value: string) => {
+  rows.push([what, value]);
+  console.error(`${what}: ${value}`);
+};
+
+const cores = availableParallelism();
+const articles = await readCorpus();
+const words = articles.reduce((n, a) => n + a.text.split(/\s+/).filter(Boolean).length, 0);
+mkdirSync(tmpPath(""), { recursive: true });
+
+// Extraction alone (no cache), one worker and every core.
+const one = kg(["extract", bbcDir(), "--no-cache", "-q", "-w", "1", "-o", tmpPath("t1.jsonl")]);
+const all = kg(["extract", bbcDir(), "--no-cache", "-q", "-w", String(cores), "-o", tmpPath("tn.jsonl")]);
+row("kg extract, 1 worker", `${Math.round(words / one.seconds).toLocaleString("en")} words/s (${one.seconds.toFixed(1)} s, peak RSS ${Math.round(one.maxRssMb)} MB)`);
+row(`kg extract, ${cores} workers`, `${Math.round(words / all.seconds).toLocaleString("en")} words/s (${all.seconds.toFixed(1)} s, peak RSS ${Math.round(all.maxRssMb)} MB); speed-up ${(one.seconds / all.seconds).toFixed(2)}x`);
+row("same output for 1 and N workers", readFileSync(tmpPath("t1.jsonl"), "utf8") === readFileSync(tmpPath("tn.jsonl"), "utf8") ? "yes" : "NO");
+
+// Whole builds on a copy of the corpus, so one article can change and ten can be added.
+const copy = tmpPath("bbc-copy");
+const cache = tmpPath("cache");
+rmSync(copy, { recursive: true, force: true });
+rmSync(cache, { recursive: true, force: true });
+cpSync(bbcDir(), copy, { recursive: true });
+const build = () => kg(["build", copy, "-q", "--cache", cache, "-o", tmpPath("graph.json")]);
+const cold = build();
+const warm = build();
+const changed = join(copy, "tech", "001.txt");
+writeFileSync(changed, readFileSync(changed, "utf8") + "\nAngela Merkel visited Paris and met Emmanuel Macron.\n");
+const oneChanged = build();
+for (let k = 0; k < 10; k++) writeFileSync(join(copy, "politics", `added-${k}.txt`), `Headline ${k}\n\nCanada sent aid to Chile and Peru on day ${k}.\n`);
+const tenAdded = build();
+row("kg build, cold", `${cold.seconds.toFixed(2)} s (peak RSS ${Math.round(cold.maxRssMb)} MB)`);
+row("kg build, warm (nothing changed)", `${warm.seconds.toFixed(2)} s: ${(cold.seconds / warm.seconds).toFixed(1)}x faster than cold`);
+row("kg build, one article changed", `${oneChanged.seconds.toFixed(2)} s`);
+row("kg build, ten articles added", `${tenAdded.seconds.toFixed(2)} s`);
+
+// The graph stages alone, in process.
+const { graph, seconds } = await corpusGraph(articles);
+row("graph build / metrics / layout", `${seconds.build.toFixed(2)} s / ${seconds.metrics.toFixed(2)} s / ${seconds.layout.toFixed(2)} s (${graph.order.toLocaleString("en")} entities, ${graph.size.toLocaleString("en")} relations)`);
+
+if (!process.argv.includes("--no-neo4j")) {
+  const { benchNeo4j } = await import("./neo4j.ts");
+  const r = await benchNeo4j(() => {});
+  row("Neo4j export, batched", `${Math.round(r.batchedPerSecond).toLocaleString("en")} relationships/s; whole export ${r.exportSeconds.toFixed(1)} s`);
+  row("Neo4j, one MERGE per relationship", `${Math.round(r.perRowPerSecond).toLocaleString("en")} relationships/s (batched is ${r.ratio.toFixed(1)}x faster)`);
+}
+
+console.log(`BBC corpus: ${articles.length.toLocaleString("en")} articles, ${words.toLocaleString("en")} words. Machine: ${await machine()}.\n`);
+console.log("| measure | result |\n|---|---|");
+for (const [what, value] of rows) console.log(`| ${what} | ${value} |`);
