@@ -25,7 +25,7 @@ export interface PreparedArticle {
 export type DropReason = "caption" | "repeated" | "footer" | "separator";
 
 const DATE_HEADER = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*/i;
-// A photo credit closing a caption: "(Ramil Nasibulin/BelTA/AP)", "(AP)", "(Getty Images)".
+// A photo credit closing a caption: "(Jane Doe/Agency/AP)", "(AP)", "(Getty Images)".
 const CREDIT = /\((?:[^()\n]*\/[^()\n]*|AP|AFP|Reuters|PA|EPA|Getty Images|Getty|Shutterstock)\)\s*$/;
 const FOOTER = /^(read more at\b|read more:|click here\b|share this\b|advertisement$|related articles?$)/i;
 const SEPARATOR = /^[*\-_=~#\s]{3,}$/;
