@@ -1,12 +1,12 @@
 /**
  * `pnpm bench:neo4j`: exports the graph of the BBC corpus into a real Neo4j
- * twice: batched (UNWIND, 1,000 rows a transaction, the exporter as users run
+ * twice: batched (UNWIND, the exporter's default rows a transaction, as users run
  * it) and one MERGE query per relationship. Reports relationships per second
  * for both and the ratio. Uses NEO4J_URI if set, else starts the embedded
  * Neo4j of scripts/neo4j.
  */
 import neo4j, { type Session } from "neo4j-driver";
-import { exportToNeo4j, toRows } from "@kg/graph/neo4j";
+import { DEFAULT_BATCH_SIZE, exportToNeo4j, toRows } from "@kg/graph/neo4j";
 import { relationParams } from "../../packages/graph/src/neo4j/rows.ts";
 import { UPSERT_ARTICLES, UPSERT_ENTITIES, UPSERT_MENTIONS, UPSERT_RELATIONS, writeBatches } from "../../packages/graph/src/neo4j/upsert.ts";
 import { ensureSchema } from "../../packages/graph/src/neo4j/schema.ts";
@@ -76,7 +76,7 @@ export async function benchNeo4j(log: (s: string) => void = console.error): Prom
         await prepare(session);
         log(`batched, run ${run}: ${relations.length} relationships …`);
         t = performance.now();
-        await writeBatches(session, UPSERT_RELATIONS, relations as never, { batchSize: 1000 });
+        await writeBatches(session, UPSERT_RELATIONS, relations as never, { batchSize: DEFAULT_BATCH_SIZE });
         batchedRuns.push((performance.now() - t) / 1000);
         batchedSeconds = Math.min(...batchedRuns);
       }
@@ -91,7 +91,7 @@ export async function benchNeo4j(log: (s: string) => void = console.error): Prom
       await wipe();
       log("the whole export, as kg export neo4j runs it …");
       t = performance.now();
-      await exportToNeo4j(serialized, { uri, batchSize: 1000 });
+      await exportToNeo4j(serialized, { uri });
       exportSeconds = (performance.now() - t) / 1000;
     } finally {
       await session.close();
@@ -108,7 +108,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await benchNeo4j();
   console.log(`machine        ${await machine()}`);
   console.log(`relationships  ${r.relations.toLocaleString("en")}`);
-  console.log(`batched        ${r.batchedSeconds.toFixed(2)} s  (${Math.round(r.batchedPerSecond).toLocaleString("en")} relationships/s, 1,000 a transaction; best of ${r.batchedRuns.map((x) => x.toFixed(2)).join(", ")} s)`);
+  console.log(`batched        ${r.batchedSeconds.toFixed(2)} s  (${Math.round(r.batchedPerSecond).toLocaleString("en")} relationships/s, ${DEFAULT_BATCH_SIZE.toLocaleString("en")} a transaction; best of ${r.batchedRuns.map((x) => x.toFixed(2)).join(", ")} s)`);
   console.log(`one per query  ${r.perRowSeconds.toFixed(2)} s  (${Math.round(r.perRowPerSecond).toLocaleString("en")} relationships/s)`);
   console.log(`ratio          ${r.ratio.toFixed(1)}x`);
   console.log(`whole export   ${r.exportSeconds.toFixed(2)} s for ${r.entities.toLocaleString("en")} entities, ${r.mentions.toLocaleString("en")} mentions, ${r.relations.toLocaleString("en")} relationships`);

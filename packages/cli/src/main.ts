@@ -66,7 +66,7 @@ program
   .description("upsert a graph.json into Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE from the environment)")
   .argument("<graph>", "graph.json written by kg build")
   .option("--database <name>", "Neo4j database (default: NEO4J_DATABASE or the server's default)")
-  .option("--batch-size <n>", "rows per transaction", positiveInt, 1000)
+  .option("--batch-size <n>", "rows per transaction", positiveInt, 5000)
   .option("--prune", "remove entities no article mentions any more")
   .action(run((graph: string, opts) => import("./commands/export.ts").then((m) => m.exportNeo4jCommand(graph, opts))));
 

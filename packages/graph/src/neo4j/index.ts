@@ -71,7 +71,9 @@ export type {
   SerializedKnowledgeGraph,
 } from "./types.ts";
 
-export const DEFAULT_BATCH_SIZE = 1000;
+// 5,000 rows a transaction: on the BBC graph 1,000 was ~30x faster than one query per
+// relationship and 5,000 ~39x; transactions stay a few MB even with long evidence lists.
+export const DEFAULT_BATCH_SIZE = 5000;
 
 /** Articles whose stored contributions must go before this export writes: another sha256, or none yet. */
 async function findReplacedArticles(session: Session, incoming: Map<string, string>, batchSize: number): Promise<string[]> {

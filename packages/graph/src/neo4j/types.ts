@@ -16,7 +16,7 @@ export interface Neo4jConnectionOptions {
 }
 
 export interface Neo4jExportOptions extends Neo4jConnectionOptions {
-  /** Rows per transaction (`UNWIND $rows`). Default 1000. */
+  /** Rows per transaction (`UNWIND $rows`). Default 5000. */
   batchSize?: number;
   /** Delete entities that no article mentions and no relation touches any more. */
   prune?: boolean;
