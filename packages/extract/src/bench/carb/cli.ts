@@ -12,6 +12,7 @@ import { resolve } from "node:path";
 import { benchPath } from "../paths.ts";
 import { forKg, runKg } from "../run-kg.ts";
 import { scoreCarb } from "./score.ts";
+import { runMain } from "../cli-main.ts";
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes("-h") || argv.includes("--help")) {
@@ -55,10 +56,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -10,6 +10,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { benchPath } from "../paths.ts";
 import { formatSpeed, loadCorpus, runSpeedBench, type Extractor } from "./bench.ts";
+import { runMain } from "../cli-main.ts";
 
 function numberFlag(argv: string[], name: string): number | undefined {
   const i = argv.indexOf(name);
@@ -50,10 +51,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  },
-);
+runMain(main);
