@@ -33,30 +33,27 @@ const program = new Command("kg")
     verbose = !!cmd.opts().verbose;
   });
 
-program
-  .command("extract")
+/** Options of every command that reads and extracts articles. */
+const withExtractOptions = (command: Command) =>
+  command
+    .option("--max-size <MB>", "skip articles larger than this", positiveInt, 10)
+    .option("-w, --workers <n>", "worker threads; default: the number of cores", positiveInt, availableParallelism())
+    .option("--cache <dir>", "extraction cache folder", ".kg-cache")
+    .option("--no-cache", "extract every article again")
+    .option("-q, --quiet", "no progress line");
+
+withExtractOptions(program.command("extract"))
   .description("extract triples from articles (.txt/.html files, folders, .jsonl, or - for stdin) as JSON Lines")
   .argument("<inputs...>", "files or folders")
   .option("-o, --output <file>", "write JSON Lines here instead of standard output")
-  .option("--max-size <MB>", "skip articles larger than this", positiveInt, 10)
-  .option("-w, --workers <n>", "worker threads; default: the number of cores", positiveInt, availableParallelism())
-  .option("--cache <dir>", "extraction cache folder", ".kg-cache")
-  .option("--no-cache", "extract every article again")
-  .option("-q, --quiet", "no progress line")
   .action(run((inputs: string[], opts) => import("./commands/extract.ts").then((m) => m.extractCommand(inputs, opts))));
 
-program
-  .command("build")
+withExtractOptions(program.command("build"))
   .description("extract and build the graph, with metrics and layout")
   .argument("<inputs...>", "files or folders")
   .option("-o, --output <file>", "graph file", "out/graph.json")
   .option("-f, --format <list>", "comma-separated: json, gexf, graphml, csv", "json")
   .option("--site <dir>", "also write a static site (viewer + graph) to this folder")
-  .option("--max-size <MB>", "skip articles larger than this", positiveInt, 10)
-  .option("-w, --workers <n>", "worker threads; default: the number of cores", positiveInt, availableParallelism())
-  .option("--cache <dir>", "extraction cache folder", ".kg-cache")
-  .option("--no-cache", "extract every article again")
-  .option("-q, --quiet", "no progress line")
   .action(run((inputs: string[], opts) => import("./commands/build.ts").then((m) => m.buildCommand(inputs, opts))));
 
 program

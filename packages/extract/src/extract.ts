@@ -135,7 +135,8 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
     // "two long-range bombers" in an article that names its bombers "Tu-22M3 bombers"
     tokens.forEach((t, i) => {
       const ref = t.pos === "NOUN" ? equipmentNouns.get(t.lemma) : undefined;
-      if (ref === undefined || linked.some((e) => i >= e.first - 0 && i <= e.last)) return;
+      // Not inside a name, nor right after one: "the Tu-22M3 bombers" already names its model.
+      if (ref === undefined || linked.some((e) => i >= e.first && i <= e.last)) return;
       linked.push({ first: i, last: i + 1, ref, type: "Equipment", inferred: true });
     });
     linked.sort((a, b) => a.first - b.first);

@@ -1,5 +1,5 @@
 export type * from "./types.ts";
-export { buildGraph, edgeKey, noisyOr, type KnowledgeGraph } from "./build/index.ts";
+export { addEvidence, buildGraph, edgeKey, noisyOr, type KnowledgeGraph } from "./build/index.ts";
 export { colorForType, TYPE_COLORS } from "./build/colors.ts";
 export { computeMetrics } from "./metrics/index.ts";
 export { applyLayout } from "./layout/index.ts";

@@ -45,7 +45,6 @@ export async function extractAll(paths: string[], opts: ExtractOptions, onArticl
   progress.setTotal(files.filter((f) => !f.path.endsWith(".jsonl") && f.path !== "-").length === files.length ? files.length : 0);
   const cache = opts.cache ? new ExtractionCache(opts.cache) : undefined;
   const fingerprint = cache ? await extractorFingerprint() : "";
-  const keys = new Map<string, string>();
 
   async function* jobs(): AsyncGenerator<Job> {
     for await (const article of readArticles(files, options)) {
@@ -56,8 +55,7 @@ export async function extractAll(paths: string[], opts: ExtractOptions, onArticl
       }
       const key = articleKey(article, fingerprint);
       const cached = await cache.get(key);
-      if (!cached) keys.set(article.id + "\0" + article.source, key);
-      yield cached ? { article, cached } : { article };
+      yield cached ? { article, key, cached } : { article, key };
     }
   }
 
@@ -71,11 +69,7 @@ export async function extractAll(paths: string[], opts: ExtractOptions, onArticl
     }
     articles++;
     if (outcome.cached) fromCache++;
-    else if (cache) {
-      const id = article.id + "\0" + article.source;
-      await cache.set(keys.get(id)!, outcome.result);
-      keys.delete(id);
-    }
+    else if (cache && outcome.key) await cache.set(outcome.key, outcome.result);
     progress.tick(article.text.split(/\s+/).length);
     await onArticle(outcome.result);
   }

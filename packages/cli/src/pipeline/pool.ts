@@ -7,28 +7,30 @@
 import { Worker } from "node:worker_threads";
 import { extractArticle, type ArticleExtraction, type ArticleInput } from "@kg/extract";
 
-export type Outcome = { article: ArticleInput; result: ArticleExtraction; cached?: boolean } | { article: ArticleInput; error: string };
-
 /** An article to extract, or one whose result the cache already holds. */
 export interface Job {
   article: ArticleInput;
+  /** The article's cache key, handed back with its outcome so the result can be stored under it. */
+  key?: string;
   cached?: ArticleExtraction;
 }
+
+export type Outcome = (Job & { result: ArticleExtraction }) | (Job & { error: string });
 
 const IN_FLIGHT_PER_WORKER = 4;
 
 /** One worker means no threads at all: the simplest path, and the baseline for benchmarks. */
 export async function* extractInOrder(jobs: AsyncIterable<Job>, workers: number): AsyncGenerator<Outcome> {
   if (workers <= 1) {
-    for await (const { article, cached } of jobs) {
-      if (cached) {
-        yield { article, result: cached, cached: true };
+    for await (const job of jobs) {
+      if (job.cached) {
+        yield { ...job, result: job.cached };
         continue;
       }
       try {
-        yield { article, result: extractArticle(article) };
+        yield { ...job, result: extractArticle(job.article) };
       } catch (err) {
-        yield { article, error: (err as Error).message };
+        yield { ...job, error: (err as Error).message };
       }
     }
     return;
@@ -38,7 +40,7 @@ export async function* extractInOrder(jobs: AsyncIterable<Job>, workers: number)
 
 async function* parallel(jobs: AsyncIterable<Job>, n: number): AsyncGenerator<Outcome> {
   const pool = Array.from({ length: n }, () => new Worker(new URL("./extract-worker.mjs", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 64 } }));
-  const pending = new Map<number, ArticleInput>();
+  const pending = new Map<number, Job>();
   const done = new Map<number, Outcome>();
   const load = pool.map(() => 0);
   let wake: (() => void) | undefined;
@@ -46,9 +48,9 @@ async function* parallel(jobs: AsyncIterable<Job>, n: number): AsyncGenerator<Ou
   pool.forEach((w, k) => {
     w.on("message", (msg: { seq: number; result?: ArticleExtraction; error?: string }) => {
       load[k]!--;
-      const article = pending.get(msg.seq)!;
+      const job = pending.get(msg.seq)!;
       pending.delete(msg.seq);
-      done.set(msg.seq, msg.result ? { article, result: msg.result } : { article, error: msg.error ?? "unknown error" });
+      done.set(msg.seq, msg.result ? { ...job, result: msg.result } : { ...job, error: msg.error ?? "unknown error" });
       wake?.();
     });
     w.on("error", (err) => {
@@ -71,15 +73,15 @@ async function* parallel(jobs: AsyncIterable<Job>, n: number): AsyncGenerator<Ou
           exhausted = true;
           break;
         }
-        const { article, cached } = next.value;
-        if (cached) {
-          done.set(nextIn++, { article, result: cached, cached: true });
+        const job = next.value;
+        if (job.cached) {
+          done.set(nextIn++, { ...job, result: job.cached });
           continue;
         }
         const k = load.indexOf(Math.min(...load));
         load[k]!++;
-        pending.set(nextIn, article);
-        pool[k]!.postMessage({ seq: nextIn++, article });
+        pending.set(nextIn, job);
+        pool[k]!.postMessage({ seq: nextIn++, article: job.article });
       }
       while (done.has(nextOut)) {
         const outcome = done.get(nextOut)!;

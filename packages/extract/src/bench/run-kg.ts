@@ -3,7 +3,8 @@
  * collect its standard output, for the benchmark CLIs.
  */
 import { spawn } from "node:child_process";
-import { relative, isAbsolute } from "node:path";
+import { readFileSync } from "node:fs";
+import { relative, isAbsolute, resolve } from "node:path";
 import { repoRoot } from "./paths.ts";
 
 /** A path as the kg CLI should see it: relative to the repo root when it lies beside it, else absolute. */
@@ -32,4 +33,24 @@ export async function runKg(args: string[]): Promise<string> {
       );
     });
   });
+}
+
+/**
+ * The system output a benchmark scores: the file named on the command line,
+ * or a fresh run of `pnpm kg <args>`. Undefined (after saying why) when that run failed.
+ */
+export async function systemOutput(argv: string[], kgArgs: string[], what: string): Promise<{ system: string; label: string } | undefined> {
+  const file = argv.find((a) => !a.startsWith("-"));
+  if (file) return { label: resolve(file), system: readFileSync(resolve(file), "utf8") };
+  const label = `pnpm kg ${kgArgs.join(" ")}`;
+  console.error(`running ${label} …`);
+  const t0 = performance.now();
+  try {
+    const system = await runKg(kgArgs);
+    console.error(`  done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    return { system, label };
+  } catch (e) {
+    console.error(`${what}: the project's run failed, nothing was scored.\n${(e as Error).message}`);
+    return undefined;
+  }
 }

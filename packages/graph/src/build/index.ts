@@ -71,8 +71,7 @@ function addTriple(graph: KnowledgeGraph, t: Triple): void {
       graph.addNode(e.id, { label: e.name, type: e.type, aliases: [e.name], mentions: 0, articles: [], degree: 0, pagerank: 0, community: 0, x: 0, y: 0, size: 1, color: colorForType(e.type) });
     }
   }
-  const key = edgeKey(t.subject.id, t.predicate, t.object.id);
-  const item: EvidenceItem = {
+  addEvidence(graph, t.subject.id, t.predicate, t.object.id, {
     article: t.evidence.article,
     text: t.evidence.text,
     start: t.evidence.start,
@@ -82,17 +81,26 @@ function addTriple(graph: KnowledgeGraph, t: Triple): void {
     ...(t.surface ? { surface: t.surface } : {}),
     ...(t.evidence.subject ? { subject: t.evidence.subject } : {}),
     ...(t.evidence.object ? { object: t.evidence.object } : {}),
-  };
+  });
+}
+
+/**
+ * Adds one piece of evidence to the edge (source, predicate, target), creating
+ * it if needed, and keeps the edge's summaries (count, surfaces, articles,
+ * dates, noisy-or confidence) in step.
+ */
+export function addEvidence(graph: KnowledgeGraph, source: string, predicate: string, target: string, item: EvidenceItem): void {
+  const key = edgeKey(source, predicate, target);
   if (!graph.hasEdge(key)) {
-    graph.addDirectedEdgeWithKey(key, t.subject.id, t.object.id, {
-      predicate: t.predicate,
+    graph.addDirectedEdgeWithKey(key, source, target, {
+      predicate,
       surface: [],
       evidence: [],
       articles: [],
       dates: [],
       confidence: 0,
       count: 0,
-      label: t.predicate.replace(/_/g, " "),
+      label: predicate.replace(/_/g, " "),
     });
   }
   const edge = graph.getEdgeAttributes(key);
@@ -100,8 +108,11 @@ function addTriple(graph: KnowledgeGraph, t: Triple): void {
   if (edge.evidence.some((e) => e.article === item.article && e.start === item.start && e.end === item.end)) return;
   edge.evidence.push(item);
   edge.count = edge.evidence.length;
-  if (t.surface && !edge.surface.includes(t.surface)) edge.surface.push(t.surface);
+  if (item.surface && !edge.surface.includes(item.surface)) edge.surface.push(item.surface);
   if (!edge.articles.includes(item.article)) edge.articles.push(item.article);
-  if (item.date && !edge.dates.includes(item.date)) edge.dates.push(item.date), edge.dates.sort();
+  if (item.date && !edge.dates.includes(item.date)) {
+    edge.dates.push(item.date);
+    edge.dates.sort();
+  }
   edge.confidence = Math.round(noisyOr(edge.evidence.map((e) => e.confidence)) * 1000) / 1000;
 }

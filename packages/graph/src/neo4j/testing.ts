@@ -7,6 +7,7 @@ import { MultiDirectedGraph } from "graphology";
 import neo4j from "neo4j-driver";
 import type { ArticleAttributes, EdgeAttributes, EvidenceItem, GraphAttributes, NodeAttributes } from "../types.ts";
 import type { SerializedKnowledgeGraph } from "./types.ts";
+import { addEvidence } from "../build/index.ts";
 
 export { neo4j };
 export type { Driver, Session, Record as Neo4jRecord } from "neo4j-driver";
@@ -39,31 +40,9 @@ export function addEntity(graph: TestGraph, id: string, attributes: Partial<Node
   });
 }
 
-/** Adds (or extends) the edge `source|predicate|target` with evidence, keeping the summaries as buildGraph does. */
+/** Adds (or extends) the edge `source|predicate|target` with evidence, exactly as buildGraph does. */
 export function addRelation(graph: TestGraph, source: string, predicate: string, target: string, evidence: EvidenceItem[]): void {
-  const key = `${source}|${predicate}|${target}`;
-  if (!graph.hasEdge(key)) {
-    graph.addDirectedEdgeWithKey(key, source, target, {
-      predicate,
-      surface: [],
-      evidence: [],
-      articles: [],
-      dates: [],
-      confidence: 0,
-      count: 0,
-      label: predicate.replace(/_/g, " "),
-    });
-  }
-  const edge = graph.getEdgeAttributes(key);
-  for (const item of evidence) {
-    edge.evidence.push(item);
-    if (item.surface && !edge.surface.includes(item.surface)) edge.surface.push(item.surface);
-    if (!edge.articles.includes(item.article)) edge.articles.push(item.article);
-    if (item.date && !edge.dates.includes(item.date)) edge.dates.push(item.date);
-  }
-  edge.dates.sort();
-  edge.count = edge.evidence.length;
-  edge.confidence = Math.round((1 - edge.evidence.reduce((p, e) => p * (1 - e.confidence), 1)) * 1000) / 1000;
+  for (const item of evidence) addEvidence(graph, source, predicate, target, item);
   graph.forEachNode((node, attributes) => {
     attributes.degree = graph.degree(node);
   });

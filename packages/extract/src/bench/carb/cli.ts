@@ -8,9 +8,8 @@
  * Data comes from ../shared/bench/carb/ (or $KG_SHARED/bench/carb/).
  */
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { benchPath } from "../paths.ts";
-import { forKg, runKg } from "../run-kg.ts";
+import { forKg, systemOutput } from "../run-kg.ts";
 import { scoreCarb } from "./score.ts";
 import { runMain } from "../cli-main.ts";
 
@@ -22,25 +21,9 @@ async function main(argv: string[]): Promise<number> {
   const goldPath = benchPath("carb", "dev-gold.tsv");
   const gold = readFileSync(goldPath, "utf8");
 
-  let system: string;
-  let label: string;
-  const file = argv.find((a) => !a.startsWith("-"));
-  if (file) {
-    label = resolve(file);
-    system = readFileSync(label, "utf8");
-  } else {
-    const sentences = forKg(benchPath("carb", "dev-sentences.txt"));
-    label = `pnpm kg openie ${sentences}`;
-    console.error(`running ${label} …`);
-    const t0 = performance.now();
-    try {
-      system = await runKg(["openie", sentences]);
-    } catch (e) {
-      console.error(`CaRB: the project's open-IE run failed, nothing was scored.\n${(e as Error).message}`);
-      return 1;
-    }
-    console.error(`  done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  }
+  const run = await systemOutput(argv, ["openie", forKg(benchPath("carb", "dev-sentences.txt"))], "CaRB");
+  if (!run) return 1;
+  const { system, label } = run;
 
   const s = scoreCarb(gold, system);
   console.log(`CaRB dev (${s.goldSentences} sentences, ${s.goldTuples} gold tuples)  system: ${label}`);

@@ -8,9 +8,8 @@
  * Data comes from ../shared/bench/ner/ (or $KG_SHARED/bench/ner/).
  */
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { benchPath } from "../paths.ts";
-import { forKg, runKg } from "../run-kg.ts";
+import { forKg, systemOutput } from "../run-kg.ts";
 import { HEADLINE_TYPES, scoreNer, type TypeScore } from "./score.ts";
 import { runMain } from "../cli-main.ts";
 
@@ -29,25 +28,9 @@ async function main(argv: string[]): Promise<number> {
   const goldPath = benchPath("ner", "wikigold.conll");
   const gold = readFileSync(goldPath, "utf8");
 
-  let system: string;
-  let label: string;
-  const file = argv.find((a) => !a.startsWith("-"));
-  if (file) {
-    label = resolve(file);
-    system = readFileSync(label, "utf8");
-  } else {
-    const conll = forKg(goldPath);
-    label = `pnpm kg ner --conll ${conll}`;
-    console.error(`running ${label} …`);
-    const t0 = performance.now();
-    try {
-      system = await runKg(["ner", "--conll", conll]);
-    } catch (e) {
-      console.error(`NER: the project's NER run failed, nothing was scored.\n${(e as Error).message}`);
-      return 1;
-    }
-    console.error(`  done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  }
+  const run = await systemOutput(argv, ["ner", "--conll", forKg(goldPath)], "NER");
+  if (!run) return 1;
+  const { system, label } = run;
 
   const s = scoreNer(gold, system);
   console.log(`WikiGold NER (${s.tokens} tokens, ${s.sentences} sentences)  system: ${label}`);
