@@ -2,7 +2,9 @@ import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { once } from "node:events";
-import { looksLikeHtml, type ArticleExtraction } from "@kg/extract";
+import type { ArticleExtraction } from "@kg/extract";
+// The article module alone: the package index would load the models into the main thread.
+import { looksLikeHtml } from "@kg/extract/article";
 import { expandPaths, readArticles, type ReadOptions } from "../inputs.ts";
 import { extractInOrder, type Job } from "../pipeline/pool.ts";
 import { articleKey, ExtractionCache, extractorFingerprint } from "../pipeline/cache.ts";

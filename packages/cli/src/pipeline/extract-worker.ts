@@ -1,11 +1,14 @@
 /** A worker thread that extracts articles sent to it; results go back with their sequence number. */
 import { parentPort } from "node:worker_threads";
 import { extractArticle, type ArticleInput } from "@kg/extract";
+import type { WorkerReply } from "./pool.ts";
 
 parentPort!.on("message", (msg: { seq: number; article: ArticleInput }) => {
+  let reply: WorkerReply;
   try {
-    parentPort!.postMessage({ seq: msg.seq, result: extractArticle(msg.article) });
+    reply = { seq: msg.seq, json: JSON.stringify(extractArticle(msg.article)) };
   } catch (err) {
-    parentPort!.postMessage({ seq: msg.seq, error: (err as Error).message });
+    reply = { seq: msg.seq, error: (err as Error).message };
   }
+  parentPort!.postMessage(reply);
 });

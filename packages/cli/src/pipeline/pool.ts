@@ -5,7 +5,7 @@
  * workers, so output files are identical for any --workers.
  */
 import { Worker } from "node:worker_threads";
-import { extractArticle, type ArticleExtraction, type ArticleInput } from "@kg/extract";
+import type { ArticleExtraction, ArticleInput } from "@kg/extract";
 
 /** An article to extract, or one whose result the cache already holds. */
 export interface Job {
@@ -19,9 +19,23 @@ export type Outcome = (Job & { result: ArticleExtraction }) | (Job & { error: st
 
 const IN_FLIGHT_PER_WORKER = 4;
 
+/**
+ * What a worker sends back. The result travels as JSON text: serialising it
+ * in the worker and parsing it here costs the worker a third of what
+ * structured-cloning the object graph does, and the worker is the bottleneck.
+ */
+export interface WorkerReply {
+  seq: number;
+  json?: string;
+  error?: string;
+}
+
 /** One worker means no threads at all: the simplest path, and the baseline for benchmarks. */
 export async function* extractInOrder(jobs: AsyncIterable<Job>, workers: number): AsyncGenerator<Outcome> {
   if (workers <= 1) {
+    // Loaded here, not at the top: with worker threads the main thread never
+    // extracts, and loading the models costs about half a second.
+    const { extractArticle } = await import("@kg/extract");
     for await (const job of jobs) {
       if (job.cached) {
         yield { ...job, result: job.cached };
@@ -46,11 +60,11 @@ async function* parallel(jobs: AsyncIterable<Job>, n: number): AsyncGenerator<Ou
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
   pool.forEach((w, k) => {
-    w.on("message", (msg: { seq: number; result?: ArticleExtraction; error?: string }) => {
+    w.on("message", (msg: WorkerReply) => {
       load[k]!--;
       const job = pending.get(msg.seq)!;
       pending.delete(msg.seq);
-      done.set(msg.seq, msg.result ? { ...job, result: msg.result } : { ...job, error: msg.error ?? "unknown error" });
+      done.set(msg.seq, msg.json !== undefined ? { ...job, result: JSON.parse(msg.json) as ArticleExtraction } : { ...job, error: msg.error ?? "unknown error" });
       wake?.();
     });
     w.on("error", (err) => {
