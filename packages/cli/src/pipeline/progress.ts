@@ -10,9 +10,12 @@ export interface Progress {
   done(): void;
 }
 
-export function createProgress(enabled: boolean, stream: NodeJS.WriteStream = process.stderr): Progress {
+/** The part of a terminal stream progress needs (a test passes a fake one). */
+export type ProgressStream = Pick<NodeJS.WriteStream, "isTTY" | "write">;
+
+export function createProgress(enabled: boolean, stream: ProgressStream = process.stderr, clock: () => number = () => performance.now()): Progress {
   const on = enabled && stream.isTTY === true;
-  const started = performance.now();
+  const started = clock();
   let total = 0;
   let count = 0;
   let words = 0;
@@ -20,7 +23,7 @@ export function createProgress(enabled: boolean, stream: NodeJS.WriteStream = pr
   let lastDraw = 0;
   const draw = (force = false) => {
     if (!on) return;
-    const now = performance.now();
+    const now = clock();
     if (!force && now - lastDraw < 200) return;
     lastDraw = now;
     const secs = (now - started) / 1000;
