@@ -83,6 +83,13 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(t, "Angela Merkel", "meet", "Emmanuel Macron")).toBe(true);
   });
 
+  it("qualified roles keep the qualifier: 'prime minister' → prime_minister_of", () => {
+    const t = run("Japanese prime minister Fumio Kishida met Spanish foreign minister José Albares in Tokyo.");
+    expect(has(t, "Fumio Kishida", "prime_minister_of", "Japan")).toBe(true);
+    expect(has(t, "José Albares", "foreign_minister_of", "Spain")).toBe(true);
+    expect(t.some((x) => x.predicate === "minister_of")).toBe(false);
+  });
+
   it("coordinated objects after a preposition: 'sent aid to Chile and Peru'", () => {
     const t = run("Canada sent aid to Chile and Peru.");
     expect(has(t, "Canada", "send_to", "Chile")).toBe(true);

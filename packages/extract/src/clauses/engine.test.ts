@@ -58,6 +58,11 @@ describe("coordination", () => {
     expect(find("Farmers grow and sell organic vegetables.", "grow")).toMatchObject({ subject: "Farmers", objects: ["organic vegetables"] });
   });
 
+  it("but a verb that ends in its particle keeps nothing: 'stayed away and sent X'", () => {
+    expect(find("The president stayed away and sent his deputy.", "stayed away")).toMatchObject({ subject: "The president", objects: [] });
+    expect(find("The president stayed away and sent his deputy.", "sent")).toMatchObject({ objects: ["his deputy"] });
+  });
+
   it("coordinated objects of a preposition are separate arguments", () => {
     expect(find("The charity sent blankets to Chile and Peru.", "sent")).toMatchObject({ objects: ["blankets"], preps: ["to Chile", "to Peru"] });
   });

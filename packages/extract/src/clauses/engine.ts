@@ -63,6 +63,8 @@ interface Draft {
   subjects?: { conjuncts: Span[]; group: Span; via: SubjectVia };
 }
 
+const PARTICLE_TAGS = new Set(["ADP", "PART", "ADV"]);
+
 const CONTROL_ADJECTIVES = new Set(["able", "unable", "likely", "unlikely", "willing", "unwilling", "eager", "ready", "set", "due", "about", "supposed", "going", "expected", "allowed", "forced", "bound", "keen", "determined", "reluctant", "free"]);
 
 /** "has started to move", "refused to provide", "had to temporarily close": one predicate. */
@@ -103,13 +105,18 @@ function resolveSharedSubjects(drafts: Draft[]): void {
   }
 }
 
-/** "buy and sell large amounts": a verb with nothing after it shares the next verb's arguments. */
-function shareArguments(drafts: Draft[], chunks: Chunk[]): void {
+/**
+ * "buy and sell large amounts": a verb with nothing after it shares the next
+ * verb's arguments. Not a verb that ends in its particle: "stayed away and
+ * sent Li Qiang" is complete without an object.
+ */
+function shareArguments(drafts: Draft[], chunks: Chunk[], tokens: Token[]): void {
   for (let i = drafts.length - 2; i >= 0; i--) {
     const d = drafts[i]!;
     const next = drafts[i + 1]!;
     const a = d.args;
     if (a.objects.length || a.preps.length || a.complement) continue;
+    if (PARTICLE_TAGS.has(tokens[d.verb.last - 1]!.pos)) continue;
     if (chunks[d.end + 1]?.kind === "CONJ" && next.v === d.end + 2 && next.found?.via === "coordination") d.args = next.args;
   }
 }
@@ -142,7 +149,7 @@ export function extractClauses(tokens: Token[], entityStarts = new Set<number>()
     v = end;
   }
   resolveSharedSubjects(drafts);
-  shareArguments(drafts, chunks);
+  shareArguments(drafts, chunks, tokens);
   const adjunct = findAdjunct(chunks, tokens);
 
   const complements: Span[] = [];

@@ -27,6 +27,9 @@ export interface RoleFact {
 
 const MODIFIERS = new Set(["ADJ", "NOUN"]);
 
+/** Words that make a role more specific; kept in the predicate (`prime_minister_of`). */
+const ROLE_QUALIFIERS = new Set(["prime", "foreign", "defence", "defense", "finance", "interior", "vice", "deputy", "chief", "first"]);
+
 function entityAt(entities: RoleEntity[], index: number): RoleEntity | undefined {
   return entities.find((e) => e.first === index);
 }
@@ -39,7 +42,10 @@ export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!ROLE_NOUNS.has(t.lower) && t.lower !== "capital") continue;
-    const role = t.lower === "capital" ? "capital" : t.lower;
+    // "prime minister", "foreign minister", "vice president": the qualifier is part of the role.
+    let left = i - 1;
+    while (left >= 0 && t.lower !== "capital" && ROLE_QUALIFIERS.has(tokens[left]!.lower)) left--;
+    const role = t.lower === "capital" ? "capital" : [...tokens.slice(left + 1, i).map((q) => q.lower), t.lower].join("_");
 
     // The holder: the person right after ("leader Xi Jinping", "ambassador to Belarus, Boris Gryzlov").
     let j = i + 1;
@@ -68,7 +74,7 @@ export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
     }
     // "Sultan Al Jaber, the president of COP28": the holder stands before the apposition
     if ((!holder || holder.type !== "Person") && (ofEntity || toPlace)) {
-      let k = i - 1;
+      let k = left;
       while (k >= 0 && (tokens[k]!.pos === "ADJ" || tokens[k]!.pos === "DET")) k--;
       const before = tokens[k]?.text === "," ? entityEndingAt(entities, k) : undefined;
       if (before && before.type === "Person") {
@@ -84,7 +90,7 @@ export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
         continue;
       }
       // Look left for the country: "China's leader", "French president", "Belarus' authoritarian leader".
-      let k = i - 1;
+      let k = left;
       while (k >= 0 && MODIFIERS.has(tokens[k]!.pos) && !DEMONYMS.has(tokens[k]!.lower) && !entityEndingAt(entities, k + 1)) k--;
       const possessive = tokens[k] && /^['’]s?$/.test(tokens[k]!.text) ? k : -1;
       const owner = possessive >= 0 ? entityEndingAt(entities, possessive) : entityEndingAt(entities, k + 1);
