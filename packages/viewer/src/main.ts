@@ -4,15 +4,30 @@
  */
 import "./styles.css";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
-import { legendEntries, typeColors, type ColorMode, type ViewState } from "./core/appearance/index.ts";
-import { graphUrlFrom, parseGraphText } from "./core/data/index.ts";
-import { computeVisibility, createFilters, isDefaultFilters, maxDegree, type FilterState, type Visibility } from "./core/filters/index.ts";
+import { legendEntries, nodeColor, typeColors, type ColorMode, type ViewState } from "./core/appearance/index.ts";
+import { looksLikeMarkup } from "./core/data/gexf.ts";
+import { graphUrlFrom, parseGraphText, type LoadResult } from "./core/data/index.ts";
+import {
+  articleOptions,
+  computeVisibility,
+  createFilters,
+  dateExtent,
+  isDefaultFilters,
+  knownOnly,
+  maxDegree,
+  predicateOptions,
+  type FilterState,
+  type Visibility,
+} from "./core/filters/index.ts";
 import { layoutDuration, layoutSettings } from "./core/layout/index.ts";
 import { buildSearchIndex, search } from "./core/search/index.ts";
 import { neighbourhood, popHistory, pushHistory, type History, type Selection } from "./core/selection/index.ts";
 import type { ViewerGraph } from "./core/types.ts";
-import { decodeUrlState, encodeUrlState } from "./core/url-state/index.ts";
-import { $ } from "./views/dom.ts";
+import { decodeUrlState, encodeUrlState, type UrlState } from "./core/url-state/index.ts";
+import { $, clear } from "./views/dom.ts";
+import { downloadText } from "./views/download.ts";
+import { installFileDrop } from "./views/drop.ts";
+import { createRelationFilters } from "./views/filters.ts";
 import { createGraphView, fitView, focusNode, type Renderer } from "./views/graph-view.ts";
 import { createLegend, type Legend } from "./views/legend.ts";
 import { hidePanel, renderEdgePanel, renderNodePanel } from "./views/panel.ts";
@@ -37,6 +52,28 @@ declare global {
 
 const statusEl = $("#status");
 
+/** The graph on screen, as the toolbar and the file loader see it. */
+interface Session {
+  dispose(): void;
+  fit(): void;
+  toggleLayout(): void;
+  exportPng(): Promise<void>;
+  exportGexf(): void;
+}
+
+let session: Session | null = null;
+
+// The toolbar outlives graphs: Open works before any graph loads, and after one failed to.
+const toolbar: Toolbar = createToolbar($("#toolbar"), {
+  onFit: () => session?.fit(),
+  onToggleLayout: () => session?.toggleLayout(),
+  onExport: () => void session?.exportPng(),
+  onExportGexf: () => session?.exportGexf(),
+  onOpenFile: (file) => void openFile(file),
+});
+toolbar.setEnabled(false);
+installFileDrop($(".stage"), (file) => void openFile(file));
+
 async function load(): Promise<void> {
   const url = graphUrlFrom(location.search);
   document.body.dataset.state = "loading";
@@ -53,35 +90,83 @@ async function load(): Promise<void> {
     fail("Could not load the graph", `${url}: ${err instanceof Error ? err.message : String(err)}`);
     return;
   }
-  const result = parseGraphText(text);
+  await show(text, url, decodeUrlState(location.search));
+}
+
+/**
+ * A file chosen with Open or dropped on the page. It replaces the graph,
+ * with the selection and the filters reset; the address loses `?graph=` and
+ * the view state, which described the graph it replaces.
+ */
+async function openFile(file: File): Promise<void> {
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (err) {
+    fail("Could not read the file", `${file.name}: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
+  await show(text, file.name, { ...decodeUrlState(""), graph: null });
+}
+
+/** graph.json, or GEXF (the GEXF reader loads only when needed). */
+async function parseAny(text: string): Promise<LoadResult> {
+  if (!looksLikeMarkup(text)) return parseGraphText(text);
+  const { readGexf } = await import("./io/gexf.ts");
+  return readGexf(text);
+}
+
+/**
+ * Parses and draws a graph. When it is not a graph (or is empty) the
+ * message says so and the graph already on screen, if any, stays.
+ */
+async function show(text: string, source: string, state: UrlState): Promise<void> {
+  document.body.dataset.state = "loading";
+  showStatus(statusEl, "loading", "Reading the graph…", source);
+  const result = await parseAny(text);
   if (!result.ok) {
-    fail("This file is not a graph", `${url} — ${result.error.replace(/^This file is not a graph: /, "")}`);
+    fail("This file is not a graph", `${source} — ${result.error.replace(/^This file is not a graph: /, "")}`);
     return;
   }
   for (const w of result.warnings) console.warn(`viewer: ${w}`);
   if (result.graph.order === 0) {
     document.body.dataset.state = "empty";
-    showStatus(statusEl, "empty", "This graph is empty", "It has no entities. Build it from articles that mention people, places or organisations.");
+    showStatus(statusEl, "empty", "This graph is empty", "It has no entities. Build it from articles that mention people, places or organisations.", backToGraph());
     return;
   }
   hideStatus(statusEl);
+  session?.dispose();
+  session = null;
+  toolbar.setEnabled(false);
   try {
-    start(result.graph);
+    session = start(result.graph, state);
   } catch (err) {
     console.error(err);
     fail("The viewer could not draw this graph", err instanceof Error ? err.message : String(err));
     return;
   }
+  toolbar.setEnabled(true);
   document.body.dataset.state = "ready";
 }
 
 function fail(title: string, detail: string): void {
   document.body.dataset.state = "error";
-  showStatus(statusEl, "error", title, detail);
+  showStatus(statusEl, "error", title, detail, backToGraph());
 }
 
-function start(graph: ViewerGraph): void {
-  const initial = decodeUrlState(location.search);
+/** The way back from a message to the graph still behind it; none when there is no graph. */
+function backToGraph() {
+  if (!session) return undefined;
+  return {
+    label: "Back to the graph",
+    onClick: () => {
+      hideStatus(statusEl);
+      document.body.dataset.state = "ready";
+    },
+  };
+}
+
+function start(graph: ViewerGraph, initial: UrlState): Session {
   const colors = typeColors(graph);
   const colorOf = (type: string) => colors.get(type) ?? "#7a7a7a";
   const index = buildSearchIndex(graph);
@@ -90,7 +175,7 @@ function start(graph: ViewerGraph): void {
   const communities = new Set<number>();
   graph.forEachNode((_k, a) => a.community >= 0 && communities.add(a.community));
 
-  let filters: FilterState = createFilters(initial.filters);
+  let filters: FilterState = knownOnly(createFilters(initial.filters), graph);
   let visibility: Visibility | null = null;
   let colorMode: ColorMode = communities.size > 1 ? initial.colorMode : "type";
   let selection: Selection | null = null;
@@ -205,6 +290,7 @@ function start(graph: ViewerGraph): void {
       shownEdges: visibility ? visibility.edges.size : graph.size,
       totalEdges: graph.size,
     });
+    relationFilters.update(filters, !isDefaultFilters(filters));
     searchBox.refresh();
     redraw();
     syncUrl();
@@ -218,6 +304,16 @@ function start(graph: ViewerGraph): void {
       candidate = key;
       redraw();
     },
+  });
+
+  const relationFilters = createRelationFilters({
+    predicates: predicateOptions(graph),
+    articles: articleOptions(graph),
+    dateExtent: dateExtent(graph),
+    onPredicates: (predicates) => applyFilters({ ...filters, predicates }),
+    onArticles: (articles) => applyFilters({ ...filters, articles }),
+    onDates: (range) => applyFilters({ ...filters, ...range }),
+    onResetAll: () => applyFilters(createFilters()),
   });
 
   legend = createLegend($("#legend"), {
@@ -238,6 +334,7 @@ function start(graph: ViewerGraph): void {
       colorMode = mode;
       applyFilters(filters);
     },
+    extra: relationFilters.element,
   });
 
   let layout: FA2Layout | null = null;
@@ -247,22 +344,30 @@ function start(graph: ViewerGraph): void {
     window.clearTimeout(layoutTimer);
     toolbar.setLayoutRunning(false);
   };
-  const toolbar: Toolbar = createToolbar($("#toolbar"), {
-    onFit: () => fitView(renderer),
-    onToggleLayout: () => {
-      if (layout?.isRunning()) return stopLayout();
-      layout ??= new FA2Layout(graph, { settings: layoutSettings(graph.order), getEdgeWeight: null });
-      layout.start();
-      toolbar.setLayoutRunning(true);
-      layoutTimer = window.setTimeout(stopLayout, layoutDuration(graph.order));
-    },
-    onExport: async () => {
-      const { downloadAsPNG } = await import("@sigma/export-image");
-      await downloadAsPNG(renderer as unknown as Parameters<typeof downloadAsPNG>[0], { fileName: "knowledge-graph", backgroundColor: "#ffffff" });
-    },
-  });
+  const toggleLayout = () => {
+    if (layout?.isRunning()) return stopLayout();
+    layout ??= new FA2Layout(graph, { settings: layoutSettings(graph.order), getEdgeWeight: null });
+    layout.start();
+    toolbar.setLayoutRunning(true);
+    layoutTimer = window.setTimeout(stopLayout, layoutDuration(graph.order));
+  };
+  const exportPng = async () => {
+    const { downloadAsPNG } = await import("@sigma/export-image");
+    await downloadAsPNG(renderer as unknown as Parameters<typeof downloadAsPNG>[0], { fileName: "knowledge-graph", backgroundColor: "#ffffff" });
+  };
+  /** What passes the filters, with positions and the colours on screen. */
+  const exportGexf = async () => {
+    const { writeGexf } = await import("./io/gexf.ts");
+    const shown = `${visibility?.nodes.size ?? graph.order} entities, ${visibility?.edges.size ?? graph.size} relations`;
+    const text = writeGexf(graph, {
+      visibility,
+      colorOf: (_key, attrs) => nodeColor(attrs, colorMode, colors),
+      description: `News knowledge graph: ${shown}${visibility ? ` (filtered from ${graph.order} and ${graph.size})` : ""}`,
+    });
+    downloadText(text, "knowledge-graph.gexf", "application/gexf+xml");
+  };
 
-  document.addEventListener("keydown", (e) => {
+  const onKey = (e: KeyboardEvent) => {
     const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
     if (e.key === "/" && !inField) {
       e.preventDefault();
@@ -273,7 +378,8 @@ function start(graph: ViewerGraph): void {
       e.preventDefault();
       back();
     }
-  });
+  };
+  document.addEventListener("keydown", onKey);
 
   applyFilters(filters);
   if (initial.selection) select(initial.selection, { moveCamera: true });
@@ -286,6 +392,27 @@ function start(graph: ViewerGraph): void {
       if (!graph.hasNode(key)) return null;
       const d = renderer.getNodeDisplayData(key);
       return d ? renderer.framedGraphToViewport(d) : null;
+    },
+  };
+
+  return {
+    fit: () => fitView(renderer),
+    toggleLayout,
+    exportPng,
+    exportGexf: () => void exportGexf(),
+    /** Everything this graph added to the page, for the next graph to start clean. */
+    dispose() {
+      stopLayout();
+      layout?.kill();
+      renderer.kill();
+      document.removeEventListener("keydown", onKey);
+      clear($("#search"));
+      const legendEl = $("#legend");
+      clear(legendEl);
+      legendEl.hidden = true;
+      hidePanel(panel);
+      stage.classList.remove("has-panel");
+      window.kgViewer = undefined;
     },
   };
 }

@@ -16,6 +16,8 @@ export interface LegendOptions {
   onMinConfidence: (value: number) => void;
   onMinDegree: (value: number) => void;
   onColorMode: (mode: ColorMode) => void;
+  /** More filter controls, placed after the colour choice (the relation filters). */
+  extra?: HTMLElement;
 }
 
 export interface LegendSummary {
@@ -99,6 +101,7 @@ export function createLegend(root: HTMLElement, options: LegendOptions): Legend 
     h("label", { class: "filter" }, h("span", null, "Min. degree"), degOut, deg),
     h("label", { class: "filter" }, h("span", null, "Colour by"), color),
     communityNote,
+    ...(options.extra ? [options.extra] : []),
     summary,
   );
 

@@ -3,7 +3,12 @@ import { clear, h } from "./dom.ts";
 
 export type StatusKind = "loading" | "empty" | "error";
 
-export function showStatus(root: HTMLElement, kind: StatusKind, title: string, detail?: string): void {
+export interface StatusAction {
+  label: string;
+  onClick: () => void;
+}
+
+export function showStatus(root: HTMLElement, kind: StatusKind, title: string, detail?: string, action?: StatusAction): void {
   clear(root);
   root.dataset.state = kind;
   root.appendChild(
@@ -13,6 +18,9 @@ export function showStatus(root: HTMLElement, kind: StatusKind, title: string, d
       kind === "loading" ? h("div", { class: "spinner", attrs: { "aria-hidden": "true" } }) : null,
       h("h2", null, title),
       detail ? h("p", null, detail) : null,
+      // Whatever went wrong, another file can be opened.
+      kind === "loading" ? null : h("div", { class: "status-hint" }, "Open a graph.json or .gexf file with Open, or drop one on the page."),
+      action ? h("button", { class: "btn small", attrs: { type: "button", "data-testid": "status-action" }, on: { click: action.onClick } }, action.label) : null,
     ),
   );
 }

@@ -1,6 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { buildFixtureGraph } from "../../../e2e/fixtures.ts";
-import { computeVisibility, createFilters, isDefaultFilters, maxDegree } from "./index.ts";
+import type { EdgeAttributes } from "../types.ts";
+import {
+  articleOptions,
+  computeVisibility,
+  createFilters,
+  dateExtent,
+  dateInRange,
+  daySpan,
+  isDefaultFilters,
+  knownOnly,
+  matchOptions,
+  maxDegree,
+  normaliseRange,
+  predicateOptions,
+} from "./index.ts";
 
 const graph = buildFixtureGraph();
 
@@ -35,10 +49,117 @@ describe("computeVisibility", () => {
   });
 });
 
+const MEET = "person:vladimir-putin|meet|person:xi-jinping";
+const sorted = (set: Set<string>) => [...set].sort();
+
+describe("predicate, article and date filters", () => {
+  it("keeps only the chosen predicates, and the entities they connect", () => {
+    const v = computeVisibility(graph, createFilters({ predicates: new Set(["meet"]) }));
+    expect(sorted(v.edges)).toEqual(["person:vladimir-putin|meet|person:xi-jinping", "person:xss|meet|person:vladimir-putin"]);
+    expect(sorted(v.nodes)).toEqual(["person:vladimir-putin", "person:xi-jinping", "person:xss"]);
+  });
+
+  it("keeps relations with a statement from a chosen article", () => {
+    const v = computeVisibility(graph, createFilters({ articles: new Set(["fixture-d.txt"]) }));
+    expect(v.edges.size).toBe(4);
+    expect(v.edges.has("event:peace-talks|take_place_in|location:geneva")).toBe(true);
+    expect(v.nodes.has("person:vladimir-putin")).toBe(false);
+    // The Putin–Xi meeting is reported by articles A and B: either one shows it.
+    expect(computeVisibility(graph, createFilters({ articles: new Set(["fixture-b.txt"]) })).edges.has(MEET)).toBe(true);
+  });
+
+  it("keeps relations with a statement dated in the range, ends included", () => {
+    const june = computeVisibility(graph, createFilters({ dateFrom: "2024-06-01", dateTo: "2024-06-05" }));
+    expect(june.edges.size).toBe(5);
+    expect(june.edges.has("organization:red-cross|operate_in|location:kyiv")).toBe(true);
+    expect(june.edges.has(MEET)).toBe(false);
+    expect(computeVisibility(graph, createFilters({ dateFrom: "2024-10-22" })).edges.has(MEET)).toBe(true);
+    expect(computeVisibility(graph, createFilters({ dateTo: "2024-05-16" })).edges.has(MEET)).toBe(true);
+    expect(computeVisibility(graph, createFilters({ dateFrom: "2024-05-17", dateTo: "2024-10-21" })).edges.has(MEET)).toBe(false);
+  });
+
+  it("needs one statement that passes both the article and the date filter", () => {
+    // Article A reported the meeting in May, article B in October.
+    const f = createFilters({ articles: new Set(["fixture-a.txt"]), dateFrom: "2024-10-01", dateTo: "2024-10-31" });
+    expect(computeVisibility(graph, f).edges.has(MEET)).toBe(false);
+    expect(computeVisibility(graph, { ...f, articles: new Set(["fixture-b.txt"]) }).edges.has(MEET)).toBe(true);
+  });
+
+  it("dates a statement by its article when it has no date; hides undated statements unless asked", () => {
+    const g = graph.copy();
+    const undated = (a: EdgeAttributes): EdgeAttributes => ({ ...a, dates: [], evidence: a.evidence.map(({ date: _d, ...e }) => ({ ...e })) });
+    g.updateEdgeAttributes("event:peace-talks|take_place_in|location:geneva", undated);
+    g.updateEdgeAttributes("organization:red-cross|operate_in|location:kyiv", (a) => ({ ...undated(a), evidence: undated(a).evidence.map((e) => ({ ...e, article: "unlisted.txt" })) }));
+    const july = createFilters({ dateFrom: "2024-07-01", dateTo: "2024-07-31" });
+    // fixture-d.txt is dated 2024-07-09 in the graph's article list.
+    expect(computeVisibility(g, july).edges.has("event:peace-talks|take_place_in|location:geneva")).toBe(true);
+    expect(computeVisibility(g, july).edges.has("organization:red-cross|operate_in|location:kyiv")).toBe(false);
+    expect(computeVisibility(g, { ...july, keepUndated: true }).edges.has("organization:red-cross|operate_in|location:kyiv")).toBe(true);
+    // Without a range, nothing is hidden for lack of a date.
+    expect(computeVisibility(g, createFilters()).edges.size).toBe(g.size);
+  });
+
+  it("judges relations whose evidence names no article (read from GEXF) on their article and date lists", () => {
+    const g = graph.copy();
+    g.updateEdgeAttributes(MEET, (a) => ({ ...a, evidence: a.evidence.map((e) => ({ text: e.text, article: "", start: 0, end: 0, confidence: 1 })) }));
+    expect(computeVisibility(g, createFilters({ articles: new Set(["fixture-b.txt"]) })).edges.has(MEET)).toBe(true);
+    expect(computeVisibility(g, createFilters({ articles: new Set(["fixture-c.txt"]) })).edges.has(MEET)).toBe(false);
+    expect(computeVisibility(g, createFilters({ dateFrom: "2024-10-01" })).edges.has(MEET)).toBe(true);
+    expect(computeVisibility(g, createFilters({ dateFrom: "2024-11-01" })).edges.has(MEET)).toBe(false);
+  });
+
+  it("combines with the type filter: a hidden type hides its relations whatever their predicate", () => {
+    const v = computeVisibility(graph, createFilters({ predicates: new Set(["leader_of"]), hiddenTypes: new Set(["Location"]) }));
+    expect(v.edges.size).toBe(0);
+    expect(v.nodes.size).toBe(0);
+  });
+});
+
+describe("filter options", () => {
+  it("lists predicates by frequency, with counts", () => {
+    const options = predicateOptions(graph);
+    expect(options[0]).toEqual({ predicate: "leader_of", label: "leader of", count: 3 });
+    expect(options.find((o) => o.predicate === "meet")?.count).toBe(2);
+    expect(options.reduce((n, o) => n + o.count, 0)).toBe(graph.size);
+  });
+
+  it("lists articles newest first with titles, dates and relation counts", () => {
+    const options = articleOptions(graph);
+    expect(options.map((o) => o.id)).toEqual(["fixture-b.txt", "fixture-d.txt", "fixture-c.txt", "fixture-a.txt", "fixture-x.txt"]);
+    expect(options[0]).toEqual({ id: "fixture-b.txt", title: "Fixture article B", date: "2024-10-22", count: 4 });
+  });
+
+  it("finds the span of the graph's dates and matches typed text loosely", () => {
+    expect(dateExtent(graph)).toEqual({ min: "2024-01-01", max: "2024-10-23" });
+    expect(matchOptions(predicateOptions(graph), "LEADER", (o) => o.label).map((o) => o.predicate)).toEqual(["leader_of"]);
+    expect(matchOptions(articleOptions(graph), " ", (o) => o.id)).toHaveLength(5);
+  });
+});
+
+describe("dates", () => {
+  it("reads days, months and years as spans of days", () => {
+    expect(daySpan("2024-05-16T10:00:00Z")).toEqual({ first: "2024-05-16", last: "2024-05-16" });
+    expect(daySpan("2024-05")).toEqual({ first: "2024-05-01", last: "2024-05-31" });
+    expect(daySpan("2024")).toEqual({ first: "2024-01-01", last: "2024-12-31" });
+    expect(daySpan("last Monday")).toBeNull();
+    expect(dateInRange("2024-05", { from: "2024-05-20", to: null })).toBe(true);
+    expect(dateInRange("2024-04-30", { from: "2024-05-01", to: null })).toBe(false);
+    expect(dateInRange(undefined, { from: "2024-05-01", to: null })).toBeNull();
+    expect(normaliseRange("2024-09-01", "2024-02-30")).toEqual({ from: "2024-02-30", to: "2024-09-01" });
+    expect(normaliseRange("", "nonsense")).toEqual({ from: null, to: null });
+  });
+});
+
 describe("helpers", () => {
   it("knows default filters and the largest degree", () => {
     expect(isDefaultFilters(createFilters())).toBe(true);
     expect(isDefaultFilters(createFilters({ minDegree: 1 }))).toBe(false);
+    expect(isDefaultFilters(createFilters({ predicates: new Set(["meet"]) }))).toBe(false);
+    expect(isDefaultFilters(createFilters({ dateTo: "2024-01-01" }))).toBe(false);
+    expect(isDefaultFilters(createFilters({ keepUndated: true }))).toBe(true);
+    const stale = knownOnly(createFilters({ predicates: new Set(["meet", "gone"]), articles: new Set(["nowhere.txt"]) }), graph);
+    expect([...stale.predicates]).toEqual(["meet"]);
+    expect(stale.articles.size).toBe(0);
     expect(maxDegree(graph)).toBe(graph.degree("person:vladimir-putin"));
   });
 });

@@ -1,8 +1,19 @@
 /**
  * Which nodes and edges pass the user's filters. Pure: the view hides what is
  * not in the returned sets, search ignores it too.
+ *
+ * Node filters (type, degree) come first; an edge is shown when both its
+ * ends are and it passes the edge filters (confidence, predicate, article,
+ * dates). With a predicate, article or date filter on, entities left without
+ * any shown relation are hidden as well: these filters ask "what was said",
+ * and a canvas full of unconnected dots would not answer it.
  */
-import type { ViewerGraph } from "../types.ts";
+import type { EdgeAttributes, ViewerGraph } from "../types.ts";
+import { dateInRange, type DateRange } from "./dates.ts";
+import { articleDates, articleOptions, predicateOptions } from "./options.ts";
+
+export * from "./dates.ts";
+export * from "./options.ts";
 
 export interface FilterState {
   /** Entity types switched off in the legend. */
@@ -11,12 +22,30 @@ export interface FilterState {
   minConfidence: number;
   /** Nodes below this degree (the graph's `degree` attribute) are hidden. */
   minDegree: number;
+  /** Only relations with these predicates are shown; empty: every predicate. */
+  predicates: Set<string>;
+  /** Only relations with a statement from one of these articles are shown; empty: every article. */
+  articles: Set<string>;
+  /** Inclusive days ("YYYY-MM-DD"); null: open-ended. */
+  dateFrom: string | null;
+  dateTo: string | null;
+  /**
+   * With a date set, statements without a date (neither their own nor their
+   * article's) are hidden unless this is on: a range asks for what is known
+   * to be in it.
+   */
+  keepUndated: boolean;
 }
 
 export const DEFAULT_FILTERS: Readonly<FilterState> = Object.freeze({
   hiddenTypes: new Set<string>(),
   minConfidence: 0,
   minDegree: 0,
+  predicates: new Set<string>(),
+  articles: new Set<string>(),
+  dateFrom: null,
+  dateTo: null,
+  keepUndated: false,
 });
 
 export function createFilters(partial: Partial<FilterState> = {}): FilterState {
@@ -24,11 +53,23 @@ export function createFilters(partial: Partial<FilterState> = {}): FilterState {
     hiddenTypes: new Set(partial.hiddenTypes ?? []),
     minConfidence: partial.minConfidence ?? 0,
     minDegree: partial.minDegree ?? 0,
+    predicates: new Set(partial.predicates ?? []),
+    articles: new Set(partial.articles ?? []),
+    dateFrom: partial.dateFrom ?? null,
+    dateTo: partial.dateTo ?? null,
+    keepUndated: partial.keepUndated ?? false,
   };
 }
 
+const hasDates = (f: FilterState) => f.dateFrom !== null || f.dateTo !== null;
+
+/** Whether the predicate, article or date filters are on (they also hide unconnected entities). */
+export function hasRelationFilters(f: FilterState): boolean {
+  return f.predicates.size > 0 || f.articles.size > 0 || hasDates(f);
+}
+
 export function isDefaultFilters(f: FilterState): boolean {
-  return f.hiddenTypes.size === 0 && f.minConfidence <= 0 && f.minDegree <= 0;
+  return f.hiddenTypes.size === 0 && f.minConfidence <= 0 && f.minDegree <= 0 && !hasRelationFilters(f);
 }
 
 export interface Visibility {
@@ -41,20 +82,79 @@ export function nodeDegree(graph: ViewerGraph, key: string): number {
   return typeof d === "number" && Number.isFinite(d) ? d : graph.degree(key);
 }
 
+interface SourceTests {
+  article: ((id: string) => boolean) | null;
+  /** A statement's own date first ("on Monday", resolved), else its article's. */
+  date: ((date: string | undefined, article: string | undefined) => boolean) | null;
+}
+
+/** The article and date tests, or null when neither filter is on. */
+function sourceTests(graph: ViewerGraph, filters: FilterState): SourceTests | null {
+  if (!filters.articles.size && !hasDates(filters)) return null;
+  const range: DateRange = { from: filters.dateFrom, to: filters.dateTo };
+  const dates = articleDates(graph);
+  return {
+    article: filters.articles.size ? (id) => filters.articles.has(id) : null,
+    date: hasDates(filters)
+      ? (date, article) => dateInRange(date ?? (article ? dates.get(article) : undefined), range) ?? filters.keepUndated
+      : null,
+  };
+}
+
+/**
+ * An edge passes when one of its statements passes both the article and the
+ * date test: "said in this article, in this period". Edges whose evidence
+ * does not name its article (read from a GEXF file) are judged on their
+ * article and date lists instead.
+ */
+function edgeFromSources(attrs: EdgeAttributes, t: SourceTests): boolean {
+  const located = attrs.evidence.filter((e) => e.article);
+  if (located.length) return located.some((e) => (!t.article || t.article(e.article)) && (!t.date || t.date(e.date, e.article)));
+  if (t.article && !attrs.articles.some(t.article)) return false;
+  if (!t.date) return true;
+  const date = t.date;
+  if (attrs.dates.length) return attrs.dates.some((d) => date(d, undefined));
+  if (attrs.articles.length) return attrs.articles.some((a) => date(undefined, a));
+  return date(undefined, undefined);
+}
+
 export function computeVisibility(graph: ViewerGraph, filters: FilterState): Visibility {
-  const nodes = new Set<string>();
+  let nodes = new Set<string>();
   graph.forEachNode((key, attrs) => {
     if (filters.hiddenTypes.has(attrs.type || "Other")) return;
     if (filters.minDegree > 0 && nodeDegree(graph, key) < filters.minDegree) return;
     nodes.add(key);
   });
+  const tests = sourceTests(graph, filters);
   const edges = new Set<string>();
   graph.forEachEdge((key, attrs, source, target) => {
     if (!nodes.has(source) || !nodes.has(target)) return;
     if (filters.minConfidence > 0 && !(attrs.confidence >= filters.minConfidence)) return;
+    if (filters.predicates.size > 0 && !filters.predicates.has(attrs.predicate)) return;
+    if (tests && !edgeFromSources(attrs, tests)) return;
     edges.add(key);
   });
+  if (hasRelationFilters(filters)) {
+    const connected = new Set<string>();
+    for (const e of edges) connected.add(graph.source(e)).add(graph.target(e));
+    nodes = connected;
+  }
   return { nodes, edges };
+}
+
+/**
+ * Filters from a link, minus predicates and articles this graph does not
+ * have: a stale link would otherwise hide everything, with no box to untick.
+ */
+export function knownOnly(filters: FilterState, graph: ViewerGraph): FilterState {
+  if (!filters.predicates.size && !filters.articles.size) return filters;
+  const predicates = new Set(predicateOptions(graph).map((o) => o.predicate));
+  const articles = new Set(articleOptions(graph).map((o) => o.id));
+  return {
+    ...filters,
+    predicates: new Set([...filters.predicates].filter((p) => predicates.has(p))),
+    articles: new Set([...filters.articles].filter((a) => articles.has(a))),
+  };
 }
 
 /** The largest degree in the graph: the upper end of the min-degree slider. */

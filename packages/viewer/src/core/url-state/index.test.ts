@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createFilters } from "../filters/index.ts";
 import { decodeUrlState, encodeUrlState, type UrlState } from "./index.ts";
 
 describe("url state", () => {
@@ -6,18 +7,30 @@ describe("url state", () => {
     const state: UrlState = {
       graph: "data/g.json",
       selection: { kind: "node", key: "person:vladimir-putin" },
-      filters: { hiddenTypes: new Set(["Location", "Event"]), minConfidence: 0.35, minDegree: 2 },
+      filters: createFilters({
+        hiddenTypes: new Set(["Location", "Event"]),
+        minConfidence: 0.35,
+        minDegree: 2,
+        predicates: new Set(["meet", "leader_of"]),
+        articles: new Set(["sport/a,b.txt", "fixture-a.txt"]),
+        dateFrom: "2024-05-01",
+        dateTo: "2024-06-30",
+        keepUndated: true,
+      }),
       colorMode: "community",
     };
     const search = encodeUrlState(state);
     expect(search).toContain("hide=Event%2CLocation");
+    expect(search).toContain("pred=leader_of&pred=meet");
+    expect(search).toContain("article=fixture-a.txt&article=sport%2Fa%2Cb.txt");
+    expect(search).toContain("from=2024-05-01&to=2024-06-30&undated=1");
     const back = decodeUrlState(search);
     expect(back).toEqual(state);
   });
 
   it("is empty for the default state and keeps unknown parameters", () => {
     const state = decodeUrlState("");
-    expect(state).toEqual({ graph: null, selection: null, filters: { hiddenTypes: new Set(), minConfidence: 0, minDegree: 0 }, colorMode: "type" });
+    expect(state).toEqual({ graph: null, selection: null, filters: createFilters(), colorMode: "type" });
     expect(encodeUrlState(state)).toBe("");
     expect(encodeUrlState(state, "?debug=1&node=x")).toBe("?debug=1");
   });
@@ -29,5 +42,16 @@ describe("url state", () => {
     expect(s.filters.minDegree).toBe(0);
     expect(s.colorMode).toBe("type");
     expect(decodeUrlState("?minConf=abc").filters.minConfidence).toBe(0);
+  });
+
+  it("drops bad dates, orders a backwards range, and forgets 'keep undated' without a range", () => {
+    const s = decodeUrlState("?from=2024-13-01&to=yesterday&pred=&article=a.txt");
+    expect(s.filters.dateFrom).toBeNull();
+    expect(s.filters.dateTo).toBeNull();
+    expect(s.filters.predicates.size).toBe(0);
+    expect(s.filters.articles).toEqual(new Set(["a.txt"]));
+    const backwards = decodeUrlState("?from=2024-09-01&to=2024-02-01");
+    expect([backwards.filters.dateFrom, backwards.filters.dateTo]).toEqual(["2024-02-01", "2024-09-01"]);
+    expect(encodeUrlState({ ...s, filters: createFilters({ keepUndated: true }) })).toBe("");
   });
 });

@@ -1,0 +1,101 @@
+/**
+ * Markup in articles, through the real pipeline: an article whose sentences
+ * and title carry `<img onerror>` and `<script>` is built with `kg build`
+ * and opened in the viewer, which must show the markup as text.
+ *
+ * The input is JSON Lines: its text is not taken for an HTML page (that
+ * takes a doctype or several block tags), so the payload is not blanked out
+ * and reaches the evidence sentences as written.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { kg } from "../../../test/helpers/kg.ts";
+import type { SerializedGraph } from "../src/core/types.ts";
+import { startViewerServer, type ViewerServer } from "../server/index.ts";
+import { artifactPath, chromiumAvailable, ensureViewerBuilt, launchChromium } from "./browser.ts";
+import { openViewer } from "./pages.ts";
+
+const IMG = "<img src=x onerror=alert(1)>";
+const SCRIPT = "<script>alert(2)</script>";
+const TITLE = `Summit ${IMG} report`;
+const ARTICLE = {
+  id: "xss-article",
+  title: TITLE,
+  date: "2024-03-05",
+  text: [
+    `Angela Merkel met Emmanuel Macron in Paris ${IMG} on Monday.`,
+    `Olaf Scholz met Angela Merkel in Berlin, <b>sources</b> say ${SCRIPT}.`,
+  ].join("\n"),
+};
+
+const run = chromiumAvailable() ? describe : describe.skip;
+
+run("markup in articles, through kg build, in Chromium", () => {
+  let browser: Browser;
+  let server: ViewerServer;
+  let tmp: string;
+  let graph: SerializedGraph;
+
+  beforeAll(async () => {
+    ensureViewerBuilt();
+    tmp = mkdtempSync(join(tmpdir(), "kg-viewer-xss-"));
+    const input = join(tmp, "articles.jsonl");
+    writeFileSync(input, `${JSON.stringify(ARTICLE)}\n`);
+    const out = join(tmp, "graph.json");
+    const r = kg(["build", input, "-o", out]);
+    if (r.status !== 0) throw new Error(`kg build failed (${r.status}): ${r.stderr}`);
+    graph = JSON.parse(readFileSync(out, "utf8")) as SerializedGraph;
+    server = await startViewerServer({ graphPath: out });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it("kg build keeps the markup in the evidence sentences and the title", () => {
+    const sentences = graph.edges.flatMap((e) => (e.attributes?.evidence ?? []).map((ev) => ev.text));
+    expect(sentences.some((t) => t.includes(IMG))).toBe(true);
+    expect(sentences.some((t) => t.includes(SCRIPT) && t.includes("<b>sources</b>"))).toBe(true);
+    expect(graph.attributes?.articles?.[0]?.title).toBe(TITLE);
+  });
+
+  it("the viewer shows it as text in the panel and the filters, and runs none of it", async () => {
+    const { page, errors, dialogs } = await openViewer(browser, server.url);
+    const search = page.getByRole("combobox", { name: "Search entities" });
+    await search.fill("Olaf Scholz");
+    await search.press("Enter");
+    await page.waitForSelector("#panel:not([hidden]) [data-testid=panel-title]");
+    const quotes = await page.locator("#panel blockquote").allTextContents();
+    expect(quotes.some((q) => q.includes(`<b>sources</b> say ${SCRIPT}`))).toBe(true);
+    expect(await page.locator("#panel .evidence-article").first().textContent()).toBe(TITLE);
+    expect(await page.locator("#panel .articles li").first().textContent()).toContain(TITLE);
+
+    await page.locator("#panel .entity-link", { hasText: "Angela Merkel" }).first().click();
+    await expect.poll(() => page.locator("#panel [data-testid=panel-title]").textContent()).toBe("Angela Merkel");
+    const merkel = await page.locator("#panel blockquote").allTextContents();
+    expect(merkel.some((q) => q.includes(`in Paris ${IMG} on Monday`))).toBe(true);
+
+    // The article filter lists the title as text too.
+    await page.getByTestId("filter-articles").locator("summary").click();
+    expect(await page.getByTestId("filter-articles").locator(".check-label").first().textContent()).toBe(TITLE);
+
+    await page.waitForTimeout(500); // an onerror or a script would have fired by now
+    await page.screenshot({ path: artifactPath("viewer-kg-build-xss.png") });
+    const injected = await page.evaluate(() => ({
+      img: document.querySelectorAll("img").length,
+      script: document.querySelectorAll("script:not([type=module])").length,
+      // Only the viewer's own <mark> highlights inside quotes; nothing inside titles.
+      markupInPanel: document.querySelectorAll("#panel blockquote *:not(mark), #panel .evidence-article *, #panel .articles li span *, #legend .check-label *").length,
+    }));
+    expect(injected).toEqual({ img: 0, script: 0, markupInPanel: 0 });
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
