@@ -2,7 +2,7 @@
  * Serialised knowledge graph -> Neo4j.
  *
  *   (:Article {id, title, date, source, sha256})
- *   (:Article)-[:MENTIONS {count}]->(:Entity:<Type> {id, name, type, aliases, mentions,
+ *   (:Article)-[:MENTIONS {count}]->(:Entity:<Type> {id, name, nameArticle, type, aliases, mentions,
  *                                                    degree, pagerank, community, firstSeen, lastSeen})
  *   (:Entity)-[:<PREDICATE> {predicate, surface, evidence, evidenceArticles, ..., articles,
  *                            dates, confidence, count}]->(:Entity)
@@ -10,20 +10,26 @@
  * The storage of evidence and the merge rule are explained in upsert.ts.
  *
  * Order of the steps, chosen so that an interrupted export followed by a
- * re-run ends exactly like an uninterrupted one:
+ * re-run ends exactly like an uninterrupted one, and so that exports running
+ * at the same time, even of overlapping shards, end like one export of their
+ * union (see "Concurrent exports" in upsert.ts):
  *  1. schema (IF NOT EXISTS);
- *  2. articles already stored with another sha256, or stored without one
- *     (left by an unfinished export), lose their sha256, then their MENTIONS
- *     and evidence;
- *  3. articles, entities, mentions, relations: MERGE + SET per batch;
+ *  2. articles already stored with another sha256 (or none: left by an
+ *     unfinished export of an older version of this exporter) take the new
+ *     sha256 and lose their MENTIONS and evidence, all in one transaction
+ *     per batch, decided under the articles' locks (CLAIM_ARTICLES);
+ *  3. articles (new ones with their sha256), entities, mentions, relations:
+ *     MERGE + SET per batch;
  *  4. entity `mentions` recomputed from MENTIONS (entities that only lost
  *     MENTIONS in step 2 were recounted there, in the same transaction);
- *  5. articles' sha256 written last: until then a re-run sees the article as
- *     unfinished and does step 2 again;
+ *  5. articles whose sha256 another export changed meanwhile (a different
+ *     text exported at the same time) lose it, so the next export of either
+ *     text replaces them (CHECK_ARTICLES);
  *  6. prune, if asked.
- * Exporting the same article from two exports running at the same time is
- * not supported (each would strip what the other wrote in step 2); shards of
- * different articles may run concurrently and merge into their union.
+ * Stopped anywhere, the database holds, for each article, its sha256 and a
+ * subset of that text's entries (step 2 is atomic, and every later write
+ * replaces an article's entries with the same ones): a re-run with the same
+ * text writes the rest, and one with another text strips it all again.
  */
 import neo4j, { type Session } from "neo4j-driver";
 import { checkConnection, openDriver } from "./connection.ts";
@@ -32,19 +38,20 @@ import { relationParams, toRows } from "./rows.ts";
 import { ensureSchema } from "./schema.ts";
 import type { Neo4jExportOptions, Neo4jExportStep, Neo4jExportSummary, SerializedKnowledgeGraph } from "./types.ts";
 import {
+  CHECK_ARTICLES,
   chunks,
+  CLAIM_ARTICLES,
   CLEAN_MENTIONS,
   CLEAN_RELATIONS,
-  MARK_ARTICLES_UNFINISHED,
   PRUNE_ENTITIES,
   READ_ARTICLE_HASHES,
   REFRESH_MENTIONS,
-  SET_ARTICLE_HASHES,
   UPSERT_ARTICLES,
   UPSERT_ENTITIES,
   UPSERT_MENTIONS,
   UPSERT_RELATIONS,
   writeBatches,
+  writeTransaction,
   type Row,
 } from "./upsert.ts";
 
@@ -75,7 +82,11 @@ export type {
 // relationship and 5,000 ~39x; transactions stay a few MB even with long evidence lists.
 export const DEFAULT_BATCH_SIZE = 5000;
 
-/** Articles whose stored contributions must go before this export writes: another sha256, or none yet. */
+/**
+ * Articles stored with another sha256, or none: candidates for CLAIM_ARTICLES,
+ * which decides again under their locks (another export may claim them first).
+ * A plain read, so that the usual export (nothing changed) takes no lock here.
+ */
 async function findReplacedArticles(session: Session, incoming: Map<string, string>, batchSize: number): Promise<string[]> {
   const replaced: string[] = [];
   for (const ids of chunks([...incoming.keys()], batchSize)) {
@@ -86,7 +97,7 @@ async function findReplacedArticles(session: Session, incoming: Map<string, stri
       if (stored !== incoming.get(id)) replaced.push(id);
     }
   }
-  return replaced;
+  return replaced.sort();
 }
 
 /**
@@ -111,12 +122,15 @@ export async function exportToNeo4j(serialized: SerializedKnowledgeGraph, option
     const session = driver.session(options.database ? { database: options.database } : {});
     try {
       let transactions = 0;
+      let retried = 0;
+      const onRetry = () => void retried++;
       const { signal, onProgress } = options;
       const write = async (step: Neo4jExportStep, statement: string, stepRows: readonly Row[]) => {
         transactions += await writeBatches(session, statement, stepRows, {
           batchSize,
           signal,
           onBatch: (done) => onProgress?.({ step, done, total: stepRows.length }),
+          onRetry,
         });
       };
 
@@ -124,21 +138,28 @@ export async function exportToNeo4j(serialized: SerializedKnowledgeGraph, option
       await ensureSchema(session);
 
       const hashes = new Map(rows.articles.filter((a) => a.sha256 !== null).map((a) => [a.id, a.sha256!]));
-      const replaced = await findReplacedArticles(session, hashes, batchSize);
-      if (replaced.length > 0) {
-        log(`Neo4j: ${replaced.length} article(s) changed since the last export (or left unfinished); removing their old evidence`);
+      const candidates = await findReplacedArticles(session, hashes, batchSize);
+      let replaced = 0;
+      if (candidates.length > 0) {
         let done = 0;
-        for (const articles of chunks(replaced, batchSize)) {
+        for (const batch of chunks(candidates, batchSize)) {
           signal?.throwIfAborted();
-          // Unmark first: if the export stops anywhere after this, a re-run (with
-          // either text) still sees these articles as unfinished and cleans again.
-          await session.executeWrite((tx) => tx.run(MARK_ARTICLES_UNFINISHED, { articles }));
-          await session.executeWrite((tx) => tx.run(CLEAN_RELATIONS, { articles }));
-          await session.executeWrite((tx) => tx.run(CLEAN_MENTIONS, { articles }));
-          transactions += 3;
-          done += articles.length;
-          onProgress?.({ step: "clean", done, total: replaced.length });
+          // One transaction: deciding, recording the new sha256 and stripping
+          // the old entries cannot be separated by a crash or by another export.
+          replaced += await writeTransaction(session, async (tx) => {
+            const claimed = await tx.run(CLAIM_ARTICLES, { rows: batch.map((id) => ({ id, sha256: hashes.get(id) })) });
+            const articles = claimed.records.map((record) => record.get("id") as string);
+            if (articles.length > 0) {
+              await tx.run(CLEAN_RELATIONS, { articles });
+              await tx.run(CLEAN_MENTIONS, { articles });
+            }
+            return articles.length;
+          }, onRetry);
+          transactions++;
+          done += batch.length;
+          onProgress?.({ step: "clean", done, total: candidates.length });
         }
+        if (replaced > 0) log(`Neo4j: ${replaced} article(s) changed since the last export; removed their old evidence`);
       }
 
       await write("articles", UPSERT_ARTICLES, rows.articles);
@@ -146,8 +167,26 @@ export async function exportToNeo4j(serialized: SerializedKnowledgeGraph, option
       await write("mentions", UPSERT_MENTIONS, rows.mentions);
       await write("relations", UPSERT_RELATIONS, rows.relations.map(relationParams));
 
-      await write("finish", REFRESH_MENTIONS, rows.entities.map((entity) => ({ id: entity.id, fallback: entity.mentions })));
-      await write("finish", SET_ARTICLE_HASHES, [...hashes].map(([id, sha256]) => ({ id, sha256 })));
+      // The graph's own count stands in only for entities it has no MENTIONS of.
+      const mentioned = new Set(rows.mentions.map((m) => m.entity));
+      await write("finish", REFRESH_MENTIONS, rows.entities.map((entity) => ({ id: entity.id, fallback: mentioned.has(entity.id) ? 0 : entity.mentions })));
+
+      let conflicting = 0;
+      let checked = 0;
+      for (const batch of chunks([...hashes].map(([id, sha256]) => ({ id, sha256 })), batchSize)) {
+        signal?.throwIfAborted();
+        const result = await writeTransaction(session, (tx) => tx.run(CHECK_ARTICLES, { rows: batch }));
+        transactions++;
+        conflicting += result.records.length;
+        checked += batch.length;
+        onProgress?.({ step: "finish", done: checked, total: hashes.size });
+      }
+      if (conflicting > 0) {
+        log(
+          `Neo4j: ${conflicting} article(s) were written at the same time by another export with a different text; ` +
+            "their evidence may mix both texts until one of them is exported again (they are marked as changed, so that export replaces it)",
+        );
+      }
 
       let pruned = 0;
       if (options.prune) {
@@ -168,9 +207,11 @@ export async function exportToNeo4j(serialized: SerializedKnowledgeGraph, option
         entities: rows.entities.length,
         mentions: rows.mentions.length,
         relations: rows.relations.length,
-        replacedArticles: replaced.length,
+        replacedArticles: replaced,
+        conflictingArticles: conflicting,
         pruned,
         transactions,
+        retriedTransactions: retried,
         durationMs: Date.now() - started,
       };
       log(

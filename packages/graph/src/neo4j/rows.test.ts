@@ -47,4 +47,14 @@ describe("toRows", () => {
       ["person:b", "Person", 0],
     ]);
   });
+
+  test("an entity's name comes with the first of its articles, the one buildGraph takes the name from", () => {
+    const g = createTestGraph();
+    addEntity(g, "person:c", { label: "C", type: "Person", articles: ["z.txt", "c.txt", "m.txt"] });
+    addEntity(g, "person:d", { label: "D", type: "Person" });
+    expect(toRows(serialize(g)).entities.map((e) => [e.id, e.nameArticle])).toEqual([
+      ["person:c", "c.txt"],
+      ["person:d", null],
+    ]);
+  });
 });

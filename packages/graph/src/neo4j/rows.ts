@@ -19,6 +19,13 @@ export interface ArticleRow {
 export interface EntityRow {
   id: string;
   name: string;
+  /**
+   * The article `name` is spelt as in: the graph names an entity as the first
+   * of its articles (by id) does, so of two exports the one with the smaller
+   * `nameArticle` has the name the graph of both would have. Null when no
+   * article mentions the entity.
+   */
+  nameArticle: string | null;
   type: string;
   /** Safe second label derived from `type`. */
   label: string;
@@ -136,9 +143,11 @@ function articleRow(article: ArticleAttributes): ArticleRow {
 function entityRow(id: string, attributes: Partial<NodeAttributes>): EntityRow {
   const type = text(attributes.type) ?? "Other";
   const name = text(attributes.label) ?? id;
+  const articles = Array.isArray(attributes.articles) ? attributes.articles.filter((a): a is string => typeof a === "string" && a !== "") : [];
   return {
     id,
     name,
+    nameArticle: articles.length > 0 ? articles.reduce((a, b) => (b < a ? b : a)) : null,
     type,
     label: entityLabel(type),
     aliases: Array.isArray(attributes.aliases) ? attributes.aliases.filter((a): a is string => typeof a === "string") : [name],

@@ -42,11 +42,24 @@ export interface Neo4jExportSummary {
   entities: number;
   mentions: number;
   relations: number;
-  /** Articles already in Neo4j with another sha256 (or left unfinished), whose old contributions were removed first. */
+  /**
+   * Articles already in Neo4j with another sha256 (or none), whose old contributions this export removed
+   * first. Of concurrent exports carrying the same new text, only the first to get there counts it.
+   */
   replacedArticles: number;
+  /**
+   * Articles another export wrote with a different text while this one ran (a user error): their
+   * evidence may mix both texts; they are left without a sha256, so the next export of either replaces it.
+   */
+  conflictingArticles: number;
   /** Entities deleted by `prune`. */
   pruned: number;
   /** Transactions committed. */
   transactions: number;
+  /**
+   * Transactions rolled back and run again because a concurrent export deleted a relationship they
+   * were writing (see UPSERT_RELATIONS); deadlocks, retried inside the driver, are not counted.
+   */
+  retriedTransactions: number;
   durationMs: number;
 }

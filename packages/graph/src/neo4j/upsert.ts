@@ -36,35 +36,104 @@
  * - an article re-extracted after its text changed: its entries replaced.
  *   Relations the new text no longer supports are not in the export at all,
  *   so articles whose stored sha256 differs are first stripped from every
- *   relation (see CLEAN_RELATIONS); relations left empty are deleted.
+ *   relation (see CLAIM_ARTICLES, CLEAN_RELATIONS); relations left empty are
+ *   deleted.
  *
- * Concurrent exports of the same relation take turns: each statement writes a
- * dummy property before it reads the lists, which takes the relationship's
- * write lock, so the second export reads what the first committed instead of
- * overwriting it (Neo4j reads are read-committed, not snapshots). Deadlocks
- * between exports are transient errors that executeWrite retries.
+ * Concurrent exports
+ * ------------------
+ * Exports may run at the same time, sharding the corpus across machines, and
+ * the shards may overlap (the same article in several exports). Neo4j reads
+ * are read-committed, not snapshots, so every read-modify-write here first
+ * takes the write lock of what it modifies (by writing a dummy `_lock`
+ * property, removed in the same statement), then reads the committed state:
+ * - relations: the evidence lists are read after the lock, so the second of
+ *   two exports writing a relation keeps what the first committed;
+ * - entities: aliases are merged, and `mentions` recounted from MENTIONS,
+ *   after the lock, so the last recount sees every committed MENTIONS;
+ * - articles: whether an article is an old version to strip is decided under
+ *   the article's lock, in the same transaction that strips it and records the
+ *   new sha256 (CLAIM_ARTICLES). Of several exports carrying the same new text
+ *   exactly one strips the old one; the others find the new sha256 and strip
+ *   nothing, so no export ever strips what another is writing. Same text,
+ *   same entries: writing them twice is harmless, each write replaces that
+ *   article's entries on the relation instead of appending. Two different
+ *   texts at once are a user error, but never a silent one: CHECK_ARTICLES
+ *   marks such an article as changed, so the next export of it replaces it;
+ * - the entity name is a min (see UPSERT_ENTITIES), not the last writer's.
+ * - creation: nodes are MERGEd on a uniqueness constraint, and a relationship
+ *   MERGE between bound nodes is planned as LockingMerge, which locks both
+ *   nodes and looks again before creating: no duplicates.
+ * - deletion: a relation MERGE matched can be deleted by a concurrent strip
+ *   before this statement gets its lock; writes to it would then vanish
+ *   without an error. UPSERT_RELATIONS counts those rows (`gone`) and the
+ *   batch is rolled back and run again (writeBatches), when MERGE creates the
+ *   relation afresh.
+ * Deadlocks between exports are transient errors that executeWrite retries
+ * (for up to a minute: see connection.ts).
  */
 import type { ManagedTransaction, Session } from "neo4j-driver";
 import type { ArticleRow, EntityRow, MentionRow, RelationRow } from "./rows.ts";
 
-/** Article nodes, without sha256: that is written last (see index.ts). */
+/**
+ * Article nodes. Only a new article takes its sha256 here: a stored one with
+ * another sha256 was claimed before (CLAIM_ARTICLES), and one that still has
+ * another sha256 now was written by a concurrent export of another text,
+ * which CHECK_ARTICLES finds at the end.
+ */
 export const UPSERT_ARTICLES = `
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
+ON CREATE SET a.sha256 = row.sha256
 SET a.title = coalesce(row.title, a.title),
     a.date = coalesce(row.date, a.date),
     a.source = coalesce(row.source, a.source)`;
 
-export const SET_ARTICLE_HASHES = `
+/**
+ * Under each article's lock (rows sorted by id: the same lock order in every
+ * export), the articles stored with another sha256, or none (left by an
+ * unfinished export of an older version of this exporter), take the new
+ * sha256 and are returned: the caller strips them (CLEAN_RELATIONS,
+ * CLEAN_MENTIONS) in the same transaction. An export that finds the new
+ * sha256 already there (another export got there first) strips nothing.
+ */
+export const CLAIM_ARTICLES = `
 UNWIND $rows AS row
 MATCH (a:Article {id: row.id})
-SET a.sha256 = row.sha256`;
+SET a._lock = true
+REMOVE a._lock
+WITH a, row WHERE a.sha256 IS NULL OR a.sha256 <> row.sha256
+SET a.sha256 = row.sha256
+RETURN a.id AS id`;
 
 /**
- * Entity nodes. Name, type and the graph metrics (degree, pagerank,
- * community) are those of the export that wrote last: they describe one
- * exported graph and cannot be merged. Aliases are a sorted union, firstSeen and
- * lastSeen a min and max. `mentions` is recomputed from MENTIONS afterwards.
+ * Last step: under each article's lock, articles whose sha256 is no longer
+ * this export's (or none) lose it and are returned. That happens only when
+ * another export wrote a different text of the article at the same time
+ * (a user error): its evidence may then mix both texts, and without a
+ * sha256 the next export of either text strips it all first (CLAIM_ARTICLES).
+ * An export that runs this after all its writes committed sees any claim made
+ * before; a claim made after strips everything it wrote. So a stored sha256
+ * always means: every entry of the article comes from that text.
+ */
+export const CHECK_ARTICLES = `
+UNWIND $rows AS row
+MATCH (a:Article {id: row.id})
+SET a._lock = true
+REMOVE a._lock
+WITH a, row WHERE a.sha256 IS NULL OR a.sha256 <> row.sha256
+REMOVE a.sha256
+RETURN a.id AS id`;
+
+/**
+ * Entity nodes. The graph metrics (degree, pagerank, community) are those of
+ * the export that wrote last: they describe one exported graph and cannot be
+ * merged. The name is spelt as in the first article (by id) that names the
+ * entity, as buildGraph does, so it does not depend on the order of exports:
+ * `nameArticle` keeps which article that is (an export without one, i.e.
+ * whose graph has no article mentioning the entity, names it only if nothing
+ * else has). The type is part of the id. Aliases are a sorted union,
+ * firstSeen and lastSeen a min and max. `mentions` is recomputed from
+ * MENTIONS afterwards.
  */
 export const UPSERT_ENTITIES = `
 UNWIND $rows AS row
@@ -76,7 +145,10 @@ CALL (e, row) {
   WITH DISTINCT alias ORDER BY alias
   RETURN collect(alias) AS aliases
 }
-SET e.name = row.name,
+WITH e, row, aliases,
+     e.name IS NULL OR CASE WHEN row.nameArticle IS NULL THEN e.nameArticle IS NULL ELSE e.nameArticle IS NULL OR row.nameArticle <= e.nameArticle END AS renamed
+SET e.name = CASE WHEN renamed THEN row.name ELSE e.name END,
+    e.nameArticle = CASE WHEN renamed THEN row.nameArticle ELSE e.nameArticle END,
     e.type = row.type,
     e.aliases = aliases,
     e.mentions = coalesce(e.mentions, toInteger(row.mentions)),
@@ -97,13 +169,22 @@ MATCH (e:Entity {id: row.entity})
 MERGE (a)-[m:MENTIONS]->(e)
 SET m.count = toInteger(row.count)`;
 
-/** `mentions` = the sum of MENTIONS counts; entities no article mentions keep the graph's own count. */
+/**
+ * `mentions` = the sum of MENTIONS counts; entities no article mentions keep
+ * `fallback`: the graph's own count when the graph has no MENTIONS for them
+ * (a graph without per-article counts), else 0. Counted under the entity's
+ * lock: of concurrent exports, the one that counts last counts every MENTIONS
+ * committed before.
+ */
 export const REFRESH_MENTIONS = `
 UNWIND $rows AS row
 MATCH (e:Entity {id: row.id})
+SET e._lock = true
+WITH e, row
 OPTIONAL MATCH (:Article)-[m:MENTIONS]->(e)
 WITH e, row, sum(m.count) AS total, count(m) AS links
-SET e.mentions = CASE WHEN links > 0 THEN total ELSE toInteger(row.fallback) END`;
+SET e.mentions = CASE WHEN links > 0 THEN total ELSE toInteger(row.fallback) END
+REMOVE e._lock`;
 
 /**
  * Stored entries of `r` minus those of `$drop`-articles, as maps. Used with
@@ -161,6 +242,13 @@ REMOVE r._lock`;
  * A new relation takes the stored form computed in rows.ts (one SET); an
  * existing one merges its stored entries with this export's (see above).
  * Integers and floats are cast because the driver sends every number as a float.
+ *
+ * Returns `gone`: rows whose MERGE matched a relation that a concurrent
+ * CLEAN_RELATIONS deleted before this statement got its lock. Writes to a
+ * relation deleted that way are silently lost (Neo4j raises no error), so a
+ * batch with `gone > 0` must be rolled back and run again (writeBatches does).
+ * Once the lock is held nobody else can delete it, so looking at the end of
+ * the statement is the same as looking right after the lock.
  */
 export const UPSERT_RELATIONS = `
 UNWIND $rows AS row
@@ -174,14 +262,16 @@ ON CREATE SET r += row.created,
   r.count = toInteger(row.created.count),
   r.confidence = toFloat(row.created.confidence),
   r._created = true
-WITH r, row
+WITH s, t, r, row
 CALL (r, row) {
   WITH r, row WHERE r._created IS NULL
   SET r._lock = true
   WITH r, ${KEPT_ENTRIES("row.articles")} + ${NEW_ENTRIES} AS merged
   ${WRITE_ENTRIES}
 }
-REMOVE r._created`;
+WITH s, t, r, r._created IS NULL AS matched
+REMOVE r._created
+RETURN count(CASE WHEN matched AND NOT EXISTS { (s)-[x]->(t) WHERE x = r } THEN 1 END) AS gone`;
 
 /**
  * Strips the given articles from every relation between entities and deletes
@@ -197,34 +287,36 @@ ${WRITE_ENTRIES}
 WITH r WHERE r.count = 0
 DELETE r`;
 
-/** First step of replacing articles: without a sha256 they count as unfinished until the export completes. */
-export const MARK_ARTICLES_UNFINISHED = `
-UNWIND $articles AS id
-MATCH (a:Article {id: id})
-REMOVE a.sha256`;
-
 /**
  * Removes the articles' MENTIONS and, in the same transaction, recounts the
- * entities they pointed to: an export stopped after this step must not leave
- * a count that the re-run has no way to know is stale.
+ * entities they pointed to (under their lock, as REFRESH_MENTIONS): an export
+ * stopped after this step must not leave a count that the re-run has no way
+ * to know is stale.
  */
 export const CLEAN_MENTIONS = `
 UNWIND $articles AS id
 MATCH (:Article {id: id})-[m:MENTIONS]->(e:Entity)
 DELETE m
 WITH DISTINCT e
+SET e._lock = true
+WITH e
 CALL (e) {
   OPTIONAL MATCH (:Article)-[left:MENTIONS]->(e)
   RETURN sum(left.count) AS total
 }
-SET e.mentions = total`;
+SET e.mentions = total
+REMOVE e._lock`;
 
 export const READ_ARTICLE_HASHES = `
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
 RETURN a.id AS id, a.sha256 AS sha256`;
 
-/** Entities no article mentions and no relation touches; deleted a batch at a time. */
+/**
+ * Entities no article mentions and no relation touches; deleted a batch at a
+ * time. Not safe while other exports run: an entity one of them has just
+ * created has no MENTIONS yet (the README says to prune once, after the shards).
+ */
 export const PRUNE_ENTITIES = `
 MATCH (e:Entity)
 WHERE NOT EXISTS { (:Article)-[:MENTIONS]->(e) } AND NOT EXISTS { (e)--(:Entity) }
@@ -245,6 +337,32 @@ export interface BatchOptions {
   signal?: AbortSignal | undefined;
   /** After each committed batch: rows written so far. */
   onBatch?: ((done: number) => void) | undefined;
+  /** Each time a batch is run again after a ConcurrentDeletion. */
+  onRetry?: (() => void) | undefined;
+}
+
+/** A statement wrote to a relation a concurrent export deleted under it (see UPSERT_RELATIONS): run the transaction again. */
+export class ConcurrentDeletion extends Error {
+  override readonly name = "ConcurrentDeletion";
+}
+
+/** How often a transaction is run again after a ConcurrentDeletion before giving up. */
+export const CONCURRENT_DELETION_RETRIES = 10;
+
+/**
+ * `session.executeWrite(work)` (which retries deadlocks and other transient
+ * errors), run again from the start when `work` throws ConcurrentDeletion:
+ * the driver does not retry errors of ours, and it has rolled back already.
+ */
+export async function writeTransaction<T>(session: Session, work: (tx: ManagedTransaction) => Promise<T>, onRetry?: () => void): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await session.executeWrite(work);
+    } catch (error) {
+      if (!(error instanceof ConcurrentDeletion) || attempt > CONCURRENT_DELETION_RETRIES) throw error;
+      onRetry?.();
+    }
+  }
 }
 
 /** Runs `statement` once per batch of `rows`, one retried write transaction each; returns the number of transactions. */
@@ -253,7 +371,11 @@ export async function writeBatches(session: Session, statement: string, rows: re
   let done = 0;
   for (const batch of chunks(rows, options.batchSize)) {
     options.signal?.throwIfAborted();
-    await session.executeWrite((tx: ManagedTransaction) => tx.run(statement, { rows: batch }));
+    await writeTransaction(session, async (tx) => {
+      const result = await tx.run(statement, { rows: batch });
+      const gone = result.records[0]?.has("gone") ? Number(result.records[0].get("gone")) : 0;
+      if (gone > 0) throw new ConcurrentDeletion(`${gone} relation(s) deleted by a concurrent export while this batch wrote them`);
+    }, options.onRetry);
     transactions++;
     done += batch.length;
     options.onBatch?.(done);
