@@ -11,6 +11,9 @@
  * none twice; only the entity metrics degree, pagerank and community are left
  * out, as they describe one exported graph (the last export's).
  *
+ * The last CLI test runs the README recipe literally on triples instead of
+ * graphs: `kg extract` per shard, then four `kg export neo4j shard-k.jsonl`.
+ *
  * The corpus is real: BBC articles from ../shared/bench/news/bbc and the seed
  * articles, extracted once, in process, with names resolved across the whole
  * corpus, so that every shard gets the same extraction of each of its
@@ -292,6 +295,59 @@ describe("overlapping shards exported concurrently", () => {
       expect(diffDumps(await dumpGraph(db.driver), expected), "first run").toEqual([]);
       await exportAll([5000, 5000, 5000, 5000]);
       expect(diffDumps(await dumpGraph(db.driver), expected), "re-run").toEqual([]);
+    });
+
+    test("the README recipe: `kg extract` per shard, four `kg export neo4j shard-k.jsonl` at once = one export of `kg extract` over the union, and again on a re-run", { timeout: 600_000 }, async () => {
+      // Each shard's articles as a JSONL of {id, text} in the temporary folder
+      // (ids as in the rest of this file), extracted by the CLI.
+      const texts = new Map(corpusInputs().map((input) => [input.id, input.text]));
+      const articlesFile = (name: string, ids: readonly string[]) => {
+        const file = join(dir, `${name}-articles.jsonl`);
+        writeFileSync(file, ids.map((id) => JSON.stringify({ id, text: texts.get(id) })).join("\n") + "\n");
+        return file;
+      };
+      const extract = async (name: string, ids: readonly string[]) => {
+        const out = join(dir, `${name}.jsonl`);
+        const r = await kgAsync(["extract", articlesFile(name, ids), "-o", out, "--no-cache", "--quiet", "--workers", "1"]);
+        expect(r.status, r.stderr).toBe(0);
+        return out;
+      };
+      const [union, ...shards] = await Promise.all([extract("union", [...texts.keys()]), ...shardIds.map((ids, s) => extract(`shard-${s}`, ids))]);
+      // An article's triples are the same whichever shard extracts it.
+      const lines = (file: string) => readFileSync(file, "utf8").split("\n").filter((line) => line !== "");
+      expect(new Set(shards.flatMap(lines))).toEqual(new Set(lines(union!)));
+
+      const env = {
+        NEO4J_URI: db.uri,
+        ...(db.credentials.username ? { NEO4J_USERNAME: db.credentials.username } : {}),
+        ...(db.credentials.password ? { NEO4J_PASSWORD: db.credentials.password } : {}),
+      };
+      const exportTriples = async (files: string[], batchSizes: number[]) => {
+        const results = await Promise.all(files.map((file, s) => kgAsync(["export", "neo4j", file, "--batch-size", String(batchSizes[s])], { env })));
+        for (const r of results) expect(r.stderr).toMatch(/Neo4j: wrote \d+ articles/);
+        expect(results.map((r) => r.status)).toEqual(files.map(() => 0));
+      };
+
+      await db.clear();
+      await exportTriples([union!], [5000]);
+      const expected = await dumpGraph(db.driver);
+      expect(dumpSize(expected).relationships).toBeGreaterThan(300);
+      // Every article with a triple, with its stand-in sha256 (articles that yield no triple are not in the files).
+      const withTriples = new Set(lines(union!).map((line) => (JSON.parse(line) as { evidence: { article: string } }).evidence.article));
+      expect(withTriples.size).toBeGreaterThan(40);
+      const articles = await db.query<{ n: number }>("MATCH (a:Article) WHERE a.sha256 =~ '[0-9a-f]{64}' RETURN count(a) AS n");
+      expect(articles[0]!.n).toBe(withTriples.size);
+
+      await db.clear();
+      await exportTriples(shards, [10, 20, 15, 5]);
+      expect(diffDumps(await dumpGraph(db.driver), expected), "first run").toEqual([]);
+      await exportTriples(shards, [5000, 5000, 5000, 5000]);
+      expect(diffDumps(await dumpGraph(db.driver), expected), "re-run").toEqual([]);
+      // Several triple files (overlapping) given to one export: one export of their union.
+      await db.clear();
+      const r = await kgAsync(["export", "neo4j", ...shards], { env });
+      expect(r.status, r.stderr).toBe(0);
+      expect(diffDumps(await dumpGraph(db.driver), expected), "one export of the four files").toEqual([]);
     });
   });
 });

@@ -60,12 +60,12 @@ program
   .command("export")
   .description("export a graph to a database")
   .command("neo4j")
-  .description("upsert a graph.json into Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE from the environment)")
-  .argument("<graph>", "graph.json written by kg build")
+  .description("upsert a graph.json (kg build) or triples (.jsonl, kg extract) into Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE from the environment)")
+  .argument("<inputs...>", "graph.json written by kg build, or triples written by kg extract (- for stdin); triple files are exported together")
   .option("--database <name>", "Neo4j database (default: NEO4J_DATABASE or the server's default)")
   .option("--batch-size <n>", "rows per transaction", positiveInt, 5000)
   .option("--prune", "remove entities no article mentions any more")
-  .action(run((graph: string, opts) => import("./commands/export.ts").then((m) => m.exportNeo4jCommand(graph, opts))));
+  .action(run((inputs: string[], opts) => import("./commands/export.ts").then((m) => m.exportNeo4jCommand(inputs, opts))));
 
 program
   .command("serve")

@@ -1,5 +1,6 @@
 /**
- * Serialised knowledge graph -> Neo4j.
+ * Serialised knowledge graph -> Neo4j. `kg extract` triples are exported
+ * through the graph buildGraph makes of them (triples.ts).
  *
  *   (:Article {id, title, date, source, sha256})
  *   (:Article)-[:MENTIONS {count}]->(:Entity:<Type> {id, name, nameArticle, type, aliases, mentions,
@@ -19,7 +20,8 @@
  *     sha256 and lose their MENTIONS and evidence, all in one transaction
  *     per batch, decided under the articles' locks (CLAIM_ARTICLES);
  *  3. articles (new ones with their sha256), entities, mentions, relations:
- *     MERGE + SET per batch;
+ *     MERGE + SET per batch (relationship types the database does not know
+ *     yet are created first, from several sessions: see schema.ts);
  *  4. entity `mentions` recomputed from MENTIONS (entities that only lost
  *     MENTIONS in step 2 were recounted there, in the same transaction);
  *  5. articles whose sha256 another export changed meanwhile (a different
@@ -35,7 +37,7 @@ import neo4j, { type Session } from "neo4j-driver";
 import { checkConnection, openDriver } from "./connection.ts";
 import { displayUri, Neo4jExportError, toExportError } from "./errors.ts";
 import { relationParams, toRows } from "./rows.ts";
-import { ensureSchema } from "./schema.ts";
+import { ensureRelationshipTypes, ensureSchema } from "./schema.ts";
 import type { Neo4jExportOptions, Neo4jExportStep, Neo4jExportSummary, SerializedKnowledgeGraph } from "./types.ts";
 import {
   CHECK_ARTICLES,
@@ -67,6 +69,7 @@ export {
   type IdentifierKind,
 } from "./identifiers.ts";
 export { toRows, type ExportRows, type EvidenceEntry } from "./rows.ts";
+export { extractionsFromTriples, graphFromTriples, isTriple } from "./triples.ts";
 export { openDriver, checkConnection } from "./connection.ts";
 export { SCHEMA_STATEMENTS } from "./schema.ts";
 export type {
@@ -165,6 +168,8 @@ export async function exportToNeo4j(serialized: SerializedKnowledgeGraph, option
       await write("articles", UPSERT_ARTICLES, rows.articles);
       await write("entities", UPSERT_ENTITIES, rows.entities);
       await write("mentions", UPSERT_MENTIONS, rows.mentions);
+      // New relationship types created up front, many at once (see ensureRelationshipTypes).
+      await ensureRelationshipTypes(driver, options.database ? { database: options.database } : {}, rows.relations.map((r) => r.type), signal);
       await write("relations", UPSERT_RELATIONS, rows.relations.map(relationParams));
 
       // The graph's own count stands in only for entities it has no MENTIONS of.
