@@ -4,7 +4,7 @@
  */
 import "./styles.css";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
-import { legendEntries, nodeColor, typeColors, type ColorMode, type ViewState } from "./core/appearance/index.ts";
+import { drawingMode, legendEntries, nodeColor, sameView, typeColors, type ColorMode, type ViewState } from "./core/appearance/index.ts";
 import { looksLikeMarkup } from "./core/data/gexf.ts";
 import { graphUrlFrom, parseGraphText, type LoadResult } from "./core/data/index.ts";
 import {
@@ -28,7 +28,7 @@ import { $, clear } from "./views/dom.ts";
 import { downloadText } from "./views/download.ts";
 import { installFileDrop } from "./views/drop.ts";
 import { createRelationFilters } from "./views/filters.ts";
-import { createGraphView, fitView, focusNode, type Renderer } from "./views/graph-view.ts";
+import { createGraphView, fitView, focusNode, refreshView, type Renderer } from "./views/graph-view.ts";
 import { createLegend, type Legend } from "./views/legend.ts";
 import { hidePanel, renderEdgePanel, renderNodePanel } from "./views/panel.ts";
 import { createSearchBox, type SearchBox } from "./views/search.ts";
@@ -47,6 +47,8 @@ export interface ViewerHandle {
 declare global {
   interface Window {
     kgViewer?: ViewerHandle;
+    /** The graph request index.html starts before this code has loaded. */
+    kgEarlyFetch?: { url: string; response: Promise<Response> };
   }
 }
 
@@ -80,7 +82,9 @@ async function load(): Promise<void> {
   showStatus(statusEl, "loading", "Loading graph…", url);
   let text: string;
   try {
-    const response = await fetch(url, { cache: "no-cache" });
+    const early = window.kgEarlyFetch;
+    window.kgEarlyFetch = undefined;
+    const response = await (early?.url === url ? early.response : fetch(url, { cache: "no-cache" }));
     if (!response.ok) {
       fail("Could not load the graph", `${url}: HTTP ${response.status} ${response.statusText}`.trim());
       return;
@@ -169,7 +173,10 @@ function backToGraph() {
 function start(graph: ViewerGraph, initial: UrlState): Session {
   const colors = typeColors(graph);
   const colorOf = (type: string) => colors.get(type) ?? "#7a7a7a";
-  const index = buildSearchIndex(graph);
+  // Built when first needed, or when the browser is idle after the first frame.
+  let index: ReturnType<typeof buildSearchIndex> | null = null;
+  const searchIndex = () => (index ??= buildSearchIndex(graph));
+  if ("requestIdleCallback" in window) requestIdleCallback(() => void searchIndex(), { timeout: 2000 });
   const stage = $(".stage");
   const panel = $("#panel");
   const communities = new Set<number>();
@@ -187,6 +194,7 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
   const isNodeVisible = (key: string) => !visibility || visibility.nodes.has(key);
   const isEdgeVisible = (key: string) => !visibility || visibility.edges.has(key);
 
+  const { fadeByLayer } = drawingMode(graph.order, graph.size);
   const computeViewState = (): ViewState => {
     const selectedNode = selection?.kind === "node" ? selection.key : null;
     const selectedEdge = selection?.kind === "edge" ? selection.key : null;
@@ -207,6 +215,7 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
       candidate,
       visibleNodes: visibility?.nodes ?? null,
       visibleEdges: visibility?.edges ?? null,
+      fadeByLayer,
     };
   };
   viewState = computeViewState();
@@ -222,8 +231,12 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
   });
 
   function redraw(): void {
-    viewState = computeViewState();
-    renderer.refresh({ skipIndexation: true });
+    const next = computeViewState();
+    // Sigma reruns the reducers over every node and edge: skip it when nothing changed.
+    if (sameView(next, viewState)) return;
+    const prev = viewState;
+    viewState = next;
+    refreshView(renderer, prev, next);
   }
 
   function syncUrl(): void {
@@ -297,7 +310,7 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
   }
 
   const searchBox: SearchBox = createSearchBox($("#search"), {
-    search: (q) => search(index, q, { limit: 12, isVisible: isNodeVisible }),
+    search: (q) => search(searchIndex(), q, { limit: 12, isVisible: isNodeVisible }),
     colorOf,
     onChoose: (key) => select({ kind: "node", key }, { moveCamera: true }),
     onPreview: (key) => {

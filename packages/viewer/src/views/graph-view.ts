@@ -4,10 +4,20 @@
  */
 import Sigma from "sigma";
 import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
-import type { EdgeProgramType, NodeLabelDrawingFunction } from "sigma/rendering";
-import { edgeCurvatures, reduceEdge, reduceNode, type ViewState } from "../core/appearance/index.ts";
-import { nearestEdge, type ScreenEdge } from "../core/picking/index.ts";
+import {
+  EdgeArrowHeadProgram,
+  EdgeClampedProgram,
+  EdgeLineProgram,
+  NodeCircleProgram,
+  createEdgeCompoundProgram,
+  type EdgeProgramType,
+  type NodeLabelDrawingFunction,
+  type NodeProgramType,
+} from "sigma/rendering";
+import { changedItems, drawingMode, edgeCurvatures, HIGHLIGHT_EDGE_COLOR, reduceEdge, reduceNode, type DrawingMode, type ViewState } from "../core/appearance/index.ts";
+import { controlPoint, nearestEdge, type ScreenEdge } from "../core/picking/index.ts";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, ViewerGraph } from "../core/types.ts";
+import { fast, unless } from "./programs.ts";
 
 export type Renderer = Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -33,16 +43,56 @@ const drawLabel: NodeLabelDrawingFunction<NodeAttributes, EdgeAttributes, GraphA
   ctx.fillText(data.label, x, y);
 };
 
+type Edges = EdgeProgramType<NodeAttributes, EdgeAttributes, GraphAttributes>;
+type Nodes = NodeProgramType<NodeAttributes, EdgeAttributes, GraphAttributes>;
+// The stock programs, drawn without instancing (see programs.ts).
+const NodeProgram = fast(NodeCircleProgram) as unknown as Nodes;
+const ArrowProgram = createEdgeCompoundProgram([fast(EdgeClampedProgram), fast(EdgeArrowHeadProgram)]) as unknown as Edges;
+// The curve program is typed for untyped attributes; it reads only display data.
+const CurvedProgram = fast(EdgeCurvedArrowProgram) as unknown as Edges;
+const LineProgram = fast(EdgeLineProgram) as unknown as Edges;
+
+/** The per-view state the canvas keeps besides sigma's (see refreshView). */
+interface Layers {
+  graph: ViewerGraph;
+  mode: DrawingMode;
+  container: HTMLElement;
+}
+const layers = new WeakMap<Renderer, Layers>();
+
+/** Sigma's members that the edge-layer reuse needs (sigma 3.0). */
+interface SigmaInternals {
+  webGLContexts: Record<string, unknown>;
+}
+
 export function createGraphView(container: HTMLElement, graph: ViewerGraph, getState: () => ViewState, events: GraphViewEvents): Renderer {
   const curvatures = edgeCurvatures(graph);
+  const mode = drawingMode(graph.order, graph.size);
+
+  // Edges are the bulk of the drawing. They are left out while the camera
+  // moves on big graphs, and a big graph's edge layer is kept as it is when
+  // neither the camera nor the edges changed since it was drawn (a hover, a
+  // selection): see `keepEdges` below.
+  let view: Renderer | null = null;
+  let keepEdges = false;
+  const moving = () => {
+    if (!view) return false;
+    const captor = view.getMouseCaptor();
+    return view.getCamera().isAnimated() || captor.isMoving || captor.draggedEvents > 0 || captor.currentWheelDirection !== 0;
+  };
+  const edgesOff = () => keepEdges || (mode.hideEdgesOnMove && moving());
+  const edgePrograms: Record<string, Edges> = { arrow: ArrowProgram, line: LineProgram, curved: CurvedProgram };
+  for (const type of Object.keys(edgePrograms)) edgePrograms[type] = unless(edgePrograms[type]!, edgesOff);
+
   const renderer: Renderer = new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(graph, container, {
     allowInvalidContainer: true,
     renderEdgeLabels: true,
-    enableEdgeEvents: true,
+    // Without edge picking a click near an edge still selects it (clickStage below).
+    enableEdgeEvents: mode.edgeEvents,
     zIndex: true,
     defaultEdgeType: "arrow",
-    // The curve program is typed for untyped attributes; it reads only display data.
-    edgeProgramClasses: { curved: EdgeCurvedArrowProgram as unknown as EdgeProgramType<NodeAttributes, EdgeAttributes, GraphAttributes> },
+    nodeProgramClasses: { circle: NodeProgram },
+    edgeProgramClasses: edgePrograms,
     labelFont: 'Inter, "Segoe UI", system-ui, "DejaVu Sans", sans-serif',
     labelSize: 13,
     labelWeight: "600",
@@ -55,19 +105,72 @@ export function createGraphView(container: HTMLElement, graph: ViewerGraph, getS
     edgeLabelWeight: "500",
     edgeLabelColor: { color: "#374151" },
     defaultDrawNodeLabel: drawLabel,
+    // A big graph's focus neighbourhood is drawn on the top layer: labelled like the rest.
+    ...(mode.fadeByLayer ? { defaultDrawNodeHover: drawLabel } : {}),
     stagePadding: 40,
     minCameraRatio: 0.03,
     maxCameraRatio: 8,
-    // Sigma draws what the reducers return, so they start from the attributes.
-    // `type` is the entity type in the data but the program name for sigma.
-    nodeReducer: (key, attrs) => ({ ...attrs, ...reduceNode(key, attrs, getState()), type: "circle" }),
+    // Sigma draws what the reducers return: only what it draws, in objects of
+    // one shape (they run for every node and edge whenever the view changes;
+    // a copy of all the attributes, grown by the display fields, made a full
+    // refresh of a 50k-node graph several times slower).
+    // `type` is the program name for sigma (in the data it is the entity type).
+    nodeReducer: (key, attrs) => {
+      const d = reduceNode(key, attrs, getState());
+      return { x: attrs.x, y: attrs.y, size: d.size, color: d.color, label: d.label, hidden: d.hidden, forceLabel: d.forceLabel, highlighted: d.highlighted, zIndex: d.zIndex, type: "circle" };
+    },
     edgeReducer: (key, attrs) => {
-      const source = graph.source(key);
-      const target = graph.target(key);
       const curvature = curvatures.get(key) ?? 0;
-      return { ...attrs, ...reduceEdge(key, attrs, source, target, getState()), type: curvature ? "curved" : "arrow", curvature };
+      const type = curvature ? "curved" : mode.thinEdges ? "line" : "arrow";
+      const d = reduceEdge(key, attrs, graph.source(key), graph.target(key), getState());
+      return { size: d.size, color: d.color, label: d.label, hidden: d.hidden, forceLabel: d.forceLabel, zIndex: d.zIndex, type, curvature };
     },
   });
+  view = renderer;
+  layers.set(renderer, { graph, mode, container });
+
+  // Reusing the edge layer: sigma clears every layer before each frame; when
+  // the edges would come out the same, their layer is left alone and the
+  // edge programs draw nothing (edgesOff). Anything sigma reprocesses
+  // (filters, colours, positions, size) counts as a change.
+  if (mode.fadeByLayer) {
+    let version = 0;
+    let drawn: string | null = null;
+    const key = () => {
+      const c = renderer.getCamera().getState();
+      const { width, height } = renderer.getDimensions();
+      return `${version} ${c.x} ${c.y} ${c.ratio} ${c.angle} ${width} ${height}`;
+    };
+    renderer.on("beforeProcess", () => version++);
+    const sigmaClear = renderer.clear.bind(renderer);
+    renderer.clear = () => {
+      keepEdges = drawn !== null && drawn === key();
+      if (!keepEdges) return sigmaClear();
+      const contexts = (renderer as unknown as SigmaInternals).webGLContexts;
+      const edges = contexts.edges;
+      contexts.edges = { bindFramebuffer() {}, clear() {} };
+      try {
+        return sigmaClear();
+      } finally {
+        contexts.edges = edges;
+      }
+    };
+    renderer.on("afterRender", () => {
+      if (!keepEdges) drawn = mode.hideEdgesOnMove && moving() ? null : key();
+      keepEdges = false;
+    });
+  }
+  if (mode.hideEdgesOnMove) {
+    // The frame after a drag, with the edges back (sigma's own hideEdgesOnMove
+    // would reprocess the whole graph here). Sigma stops counting the drag in
+    // a timeout of its own, set before this runs.
+    const captor = renderer.getMouseCaptor();
+    captor.on("mouseup", () => {
+      if (captor.draggedEvents > 0) setTimeout(() => renderer.scheduleRender(), 0);
+    });
+  }
+  if (mode.fadeByLayer) drawFocusLayer(renderer, graph, curvatures, getState);
+  container.classList.toggle("kg-faded", !!getState().fadeByLayer && getState().focusNeighbours !== null);
 
   renderer.on("clickNode", ({ node }) => events.onClickNode(node));
   renderer.on("clickEdge", ({ edge }) => events.onClickEdge(edge));
@@ -89,6 +192,88 @@ export function createGraphView(container: HTMLElement, graph: ViewerGraph, getS
   renderer.on("enterEdge", () => (container.style.cursor = "pointer"));
   renderer.on("leaveEdge", () => (container.style.cursor = ""));
   return renderer;
+}
+
+/**
+ * Draws what changed between two view states. On a big graph faded by layer
+ * that is the focus neighbourhood only; elsewhere every node and edge.
+ */
+export function refreshView(renderer: Renderer, prev: ViewState, next: ViewState): void {
+  const view = layers.get(renderer);
+  if (!view) return void renderer.refresh({ skipIndexation: true });
+  view.container.classList.toggle("kg-faded", !!next.fadeByLayer && next.focusNeighbours !== null);
+  const changed = changedItems(view.graph, prev, next);
+  renderer.refresh(changed ? { partialGraph: changed, skipIndexation: true } : { skipIndexation: true });
+}
+
+/**
+ * A big graph's focus, above its faded layers (styles.css, `.kg-faded`): the
+ * focus node's edges and the selected edge drawn on a canvas of their own;
+ * its neighbours are sigma's highlighted nodes, drawn on sigma's top layer.
+ */
+function drawFocusLayer(renderer: Renderer, graph: ViewerGraph, curvatures: Map<string, number>, getState: () => ViewState): void {
+  const canvas = renderer.createCanvas("focusEdges", { afterLayer: "edges" });
+  const ctx = canvas.getContext("2d")!;
+  const fit = () => {
+    const { width, height } = renderer.getDimensions();
+    const ratio = window.devicePixelRatio || 1;
+    Object.assign(canvas.style, { width: `${width}px`, height: `${height}px` });
+    canvas.width = width * ratio;
+    canvas.height = height * ratio;
+    ctx.scale(ratio, ratio);
+  };
+  fit();
+  renderer.on("resize", fit);
+  renderer.on("afterRender", () => {
+    const { width, height } = renderer.getDimensions();
+    ctx.clearRect(0, 0, width, height);
+    const state = getState();
+    if (!state.focusNeighbours) return;
+    const edges = new Set<string>();
+    if (state.focus !== null && graph.hasNode(state.focus)) {
+      graph.forEachEdge(state.focus, (edge) => void ((!state.visibleEdges || state.visibleEdges.has(edge)) && edges.add(edge)));
+    }
+    if (state.selectedEdge !== null && graph.hasEdge(state.selectedEdge)) edges.add(state.selectedEdge);
+    ctx.strokeStyle = ctx.fillStyle = HIGHLIGHT_EDGE_COLOR;
+    for (const edge of edges) {
+      const [source, target] = graph.extremities(edge);
+      const s = renderer.getNodeDisplayData(source);
+      const t = renderer.getNodeDisplayData(target);
+      const e = renderer.getEdgeDisplayData(edge);
+      if (!s || !t || !e || s.hidden || t.hidden || e.hidden || source === target) continue;
+      const thickness = renderer.scaleSize(e.size + (edge === state.selectedEdge ? 1.5 : 0));
+      drawArrow(ctx, renderer.framedGraphToViewport(s), renderer.framedGraphToViewport(t), renderer.scaleSize(t.size), curvatures.get(edge) ?? 0, thickness);
+    }
+  });
+}
+
+/** An edge as sigma draws it: a line or a curve ending in an arrow head at the border of the target. */
+function drawArrow(ctx: CanvasRenderingContext2D, a: { x: number; y: number }, b: { x: number; y: number }, targetRadius: number, curvature: number, thickness: number): void {
+  const c = curvature ? controlPoint({ key: "", source: a, target: b, curvature }) : a;
+  // The head points along the last stretch of the curve (or the line).
+  const dx = b.x - c.x;
+  const dy = b.y - c.y;
+  const length = Math.hypot(dx, dy);
+  if (length < 1e-6) return;
+  const ux = dx / length;
+  const uy = dy / length;
+  // Proportions matched by eye to sigma's arrow program at the same edge size.
+  const headLength = thickness * 2.4;
+  const headWidth = thickness * 0.95;
+  const tip = { x: b.x - ux * targetRadius, y: b.y - uy * targetRadius };
+  const base = { x: tip.x - ux * headLength, y: tip.y - uy * headLength };
+  ctx.lineWidth = thickness * 0.6;
+  ctx.beginPath();
+  ctx.moveTo(a.x, a.y);
+  if (curvature) ctx.quadraticCurveTo(c.x, c.y, base.x, base.y);
+  else ctx.lineTo(base.x, base.y);
+  ctx.stroke();
+  ctx.beginPath();
+  ctx.moveTo(tip.x, tip.y);
+  ctx.lineTo(base.x - uy * headWidth, base.y + ux * headWidth);
+  ctx.lineTo(base.x + uy * headWidth, base.y - ux * headWidth);
+  ctx.closePath();
+  ctx.fill();
 }
 
 function edgeNear(renderer: Renderer, graph: ViewerGraph, curvatures: Map<string, number>, point: { x: number; y: number }): string | null {

@@ -5,12 +5,15 @@ import type { EdgeAttributes, GraphAttributes, NodeAttributes, ViewerGraph } fro
 import {
   FADED_NODE_COLOR,
   HIGHLIGHT_EDGE_COLOR,
+  changedItems,
   colorForCommunity,
   colorForType,
+  drawingMode,
   edgeCurvatures,
   legendEntries,
   reduceEdge,
   reduceNode,
+  sameView,
   typeColors,
   type ViewState,
 } from "./index.ts";
@@ -103,5 +106,40 @@ describe("edgeCurvatures", () => {
     expect(values[0]).toBe(0);
     expect(new Set(values).size).toBe(3);
     expect(Math.min(...values)).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe("big graphs", () => {
+  const putin = "person:vladimir-putin";
+  const xi = "person:xi-jinping";
+  const layered = (over: Partial<ViewState> = {}) => state({ fadeByLayer: true, ...over });
+
+  it("switch to thin edges, no edge picking and layer fading with the number of edges", () => {
+    expect(drawingMode(100, 500)).toEqual({ thinEdges: false, hideEdgesOnMove: false, edgeEvents: true, fadeByLayer: false });
+    expect(drawingMode(50_000, 250_000)).toEqual({ thinEdges: true, hideEdgesOnMove: true, edgeEvents: false, fadeByLayer: true });
+  });
+
+  it("faded by layer, only the neighbourhood changes: it is highlighted, the rest keeps its colours", () => {
+    const focus = layered({ focus: putin, focusNeighbours: new Set([putin, xi]) });
+    expect(reduceNode("location:geneva", graph.getNodeAttributes("location:geneva"), focus)).toEqual(
+      reduceNode("location:geneva", graph.getNodeAttributes("location:geneva"), layered()),
+    );
+    expect(reduceNode(xi, graph.getNodeAttributes(xi), focus)).toMatchObject({ highlighted: true, forceLabel: true });
+    const e = "person:vladimir-putin|meet|person:xi-jinping";
+    expect(reduceEdge(e, graph.getEdgeAttributes(e), putin, xi, focus)).toMatchObject({ highlighted: true, label: "meet", zIndex: 0 });
+    expect(reduceEdge(e, graph.getEdgeAttributes(e), putin, xi, focus).color).not.toBe(HIGHLIGHT_EDGE_COLOR);
+  });
+
+  it("knows when nothing changed and what a new focus changes", () => {
+    const a = layered();
+    expect(sameView(a, layered())).toBe(true);
+    expect(sameView(a, layered({ focus: putin, focusNeighbours: new Set([putin]) }))).toBe(false);
+    const b = layered({ focus: putin, focusNeighbours: new Set([putin, xi]) });
+    const changed = changedItems(graph, a, b)!;
+    expect(new Set(changed.nodes)).toEqual(new Set([putin, xi]));
+    expect(new Set(changed.edges)).toEqual(new Set(graph.edges(putin)));
+    // Filters, colours and graphs not faded by layer redraw everything.
+    expect(changedItems(graph, a, layered({ visibleNodes: new Set() }))).toBeNull();
+    expect(changedItems(graph, state(), state({ focus: putin }))).toBeNull();
   });
 });

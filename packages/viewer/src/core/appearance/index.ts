@@ -111,6 +111,57 @@ export interface ViewState {
   /** Nodes and edges that pass the filters; null means everything. */
   visibleNodes: Set<string> | null;
   visibleEdges: Set<string> | null;
+  /**
+   * Big graphs (DrawingMode.fadeByLayer): the view fades the whole canvas
+   * and draws the focus neighbourhood above it, so the reducers leave every
+   * other node and edge as it is.
+   */
+  fadeByLayer?: boolean;
+}
+
+/**
+ * Whether two view states draw the same picture. The focus neighbourhood and
+ * edge count follow from the focus, the selection and the filters, so they
+ * are not compared (they are fresh objects every time).
+ */
+export function sameView(a: ViewState, b: ViewState): boolean {
+  return (
+    a.colorMode === b.colorMode &&
+    a.typeColors === b.typeColors &&
+    a.focus === b.focus &&
+    a.selectedNode === b.selectedNode &&
+    a.selectedEdge === b.selectedEdge &&
+    a.candidate === b.candidate &&
+    a.maxFocusEdgeLabels === b.maxFocusEdgeLabels &&
+    a.visibleNodes === b.visibleNodes &&
+    a.visibleEdges === b.visibleEdges &&
+    a.fadeByLayer === b.fadeByLayer
+  );
+}
+
+/**
+ * The nodes and edges whose display differs between two view states, or null
+ * when everything has to be drawn again. Only a graph faded by layer has a
+ * partial answer: elsewhere a new focus recolours every node and edge.
+ */
+export function changedItems(graph: ViewerGraph, prev: ViewState, next: ViewState): { nodes: string[]; edges: string[] } | null {
+  if (!prev.fadeByLayer || !next.fadeByLayer) return null;
+  const global =
+    prev.colorMode !== next.colorMode ||
+    prev.typeColors !== next.typeColors ||
+    prev.visibleNodes !== next.visibleNodes ||
+    prev.visibleEdges !== next.visibleEdges ||
+    prev.maxFocusEdgeLabels !== next.maxFocusEdgeLabels;
+  if (global) return null;
+  const nodes = new Set<string>();
+  const edges = new Set<string>();
+  for (const s of [prev, next]) {
+    for (const n of s.focusNeighbours ?? []) nodes.add(n);
+    for (const n of [s.focus, s.selectedNode, s.candidate]) if (n !== null && graph.hasNode(n)) nodes.add(n);
+    if (s.focus !== null && graph.hasNode(s.focus)) graph.forEachEdge(s.focus, (e) => void edges.add(e));
+    if (s.selectedEdge !== null && graph.hasEdge(s.selectedEdge)) edges.add(s.selectedEdge);
+  }
+  return { nodes: [...nodes], edges: [...edges] };
 }
 
 export interface NodeDisplay {
@@ -137,6 +188,12 @@ export function reduceNode(key: string, attrs: NodeAttributes, state: ViewState)
     display.hidden = true;
     return display;
   }
+  if (state.fadeByLayer) {
+    // Drawn above the faded canvas with their labels; the rest stays as it is.
+    const shown = state.focusNeighbours?.has(key) || key === state.focus || key === state.selectedNode || key === state.candidate;
+    if (shown) display.highlighted = display.forceLabel = true;
+    return display;
+  }
   if (state.focusNeighbours && !state.focusNeighbours.has(key)) {
     display.color = FADED_NODE_COLOR;
     display.label = null;
@@ -159,6 +216,8 @@ export interface EdgeDisplay {
   hidden: boolean;
   label: string | null;
   forceLabel: boolean;
+  /** The selected edge or an edge of the focus node. */
+  highlighted: boolean;
   zIndex: number;
 }
 
@@ -174,6 +233,7 @@ export function reduceEdge(key: string, attrs: EdgeAttributes, source: string, t
     hidden: false,
     label: null,
     forceLabel: false,
+    highlighted: false,
     zIndex: 0,
   };
   if (state.visibleEdges && !state.visibleEdges.has(key)) {
@@ -182,19 +242,50 @@ export function reduceEdge(key: string, attrs: EdgeAttributes, source: string, t
   }
   const touchesFocus = state.focus !== null && (source === state.focus || target === state.focus);
   if (key === state.selectedEdge || touchesFocus) {
-    display.color = HIGHLIGHT_EDGE_COLOR;
+    display.highlighted = true;
     // Many labels around one node pile up on each other; the panel lists them instead.
     const crowded = (state.focusEdgeCount ?? 0) > (state.maxFocusEdgeLabels ?? 8);
     if (key === state.selectedEdge || !crowded) {
       display.label = (attrs.label || attrs.predicate).replace(/_/g, " ");
       display.forceLabel = true;
     }
+    // Faded by layer, the view draws the highlighted edge itself, above the canvas.
+    if (state.fadeByLayer) return display;
+    display.color = HIGHLIGHT_EDGE_COLOR;
     display.zIndex = 1;
     if (key === state.selectedEdge) display.size += 1.5;
-  } else if (state.focus !== null) {
+  } else if (state.focus !== null && !state.fadeByLayer) {
     display.color = FADED_EDGE_COLOR;
   }
   return display;
+}
+
+/** How the canvas draws a graph of this size: big graphs trade detail for frame rate. */
+export interface DrawingMode {
+  /** Edges outside the focus are 1-pixel lines without arrow heads (the focus keeps its arrows). */
+  thinEdges: boolean;
+  /** Edges are left out of the frames drawn while the camera moves. */
+  hideEdgesOnMove: boolean;
+  /** Sigma picks edges under the pointer (a second drawing of every edge); without it a click near an edge still selects it. */
+  edgeEvents: boolean;
+  /**
+   * A focus (hover, selection) fades the canvas layers as a whole and draws
+   * its neighbourhood above them, instead of recolouring every node and edge:
+   * the edges, drawn once, are not drawn again.
+   */
+  fadeByLayer: boolean;
+}
+
+export const THIN_EDGES_ABOVE = 20_000;
+export const HIDE_EDGES_ON_MOVE_ABOVE = 10_000;
+
+export function drawingMode(_order: number, size: number): DrawingMode {
+  return {
+    thinEdges: size > THIN_EDGES_ABOVE,
+    hideEdgesOnMove: size > HIDE_EDGES_ON_MOVE_ABOVE,
+    edgeEvents: size <= HIDE_EDGES_ON_MOVE_ABOVE,
+    fadeByLayer: size > THIN_EDGES_ABOVE,
+  };
 }
 
 /**
@@ -205,15 +296,32 @@ export function reduceEdge(key: string, attrs: EdgeAttributes, source: string, t
  * fall on opposite sides of the line between the two nodes.
  */
 export function edgeCurvatures(graph: ViewerGraph, step = 0.25): Map<string, number> {
-  const groups = new Map<string, { forward: string[]; backward: string[] }>();
+  // A pair of nodes is a number (no string per edge: this runs on 250k edges
+  // before the first frame), and most pairs have one edge, kept without a group.
+  const index = new Map<string, number>();
+  graph.forEachNode((node) => void index.set(node, index.size));
+  const n = index.size;
+  const lone = new Map<number, string>();
+  const groups = new Map<number, { forward: string[]; backward: string[] }>();
+  const add = (group: { forward: string[]; backward: string[] }, edge: string, source: string, target: string) =>
+    (source < target ? group.forward : group.backward).push(edge);
   graph.forEachEdge((edge, _attrs, source, target) => {
     if (source === target) return;
-    const id = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
-    let group = groups.get(id);
-    if (!group) groups.set(id, (group = { forward: [], backward: [] }));
-    (source < target ? group.forward : group.backward).push(edge);
+    const i = index.get(source)!;
+    const j = index.get(target)!;
+    const id = i < j ? i * n + j : j * n + i;
+    const group = groups.get(id);
+    if (group) return void add(group, edge, source, target);
+    const first = lone.get(id);
+    if (first === undefined) return void lone.set(id, edge);
+    const created = { forward: [], backward: [] };
+    add(created, first, graph.source(first), graph.target(first));
+    add(created, edge, source, target);
+    lone.delete(id);
+    groups.set(id, created);
   });
   const result = new Map<string, number>();
+  for (const edge of lone.values()) result.set(edge, 0);
   for (const { forward, backward } of groups.values()) {
     const both = forward.length > 0 && backward.length > 0;
     for (const side of [forward, backward]) {
