@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll } from "vitest";
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { kg, seedArticlesDir, sharedDir } from "./helpers/kg.ts";
@@ -209,6 +209,50 @@ describe("incremental build", () => {
     build(["--no-cache"]);
     expect(incremental).toBe(readFileSync(out, "utf8"));
     expect(incremental).toContain("Bolivia");
+  });
+
+  it("reads only changed files, sees a change that keeps size and modification time, and gives what a clean run gives", () => {
+    const dir = tmp();
+    const cache = join(dir, "cache");
+    const input = join(dir, "in");
+    mkdirSync(input);
+    // The seed articles (copied to a temporary folder, never into the repo): their graph has cycles, so the layout cache is used.
+    for (const f of readdirSync(seedArticlesDir)) copyFileSync(join(seedArticlesDir, f), join(input, f));
+    const out = join(dir, "graph.json");
+    const clean = join(dir, "clean.json");
+    const build = () => kg(["build", input, "-o", out, "--cache", cache], { env: { KG_TIMINGS: "1" } });
+    const cleanBuild = () => {
+      expect(kg(["build", input, "-o", clean, "--no-cache"]).status).toBe(0);
+      return readFileSync(clean, "utf8");
+    };
+    expect(build().stderr).toContain("scan (3 of 3 file(s) read)");
+    expect(readdirSync(cache).some((f) => f.startsWith("layout-"))).toBe(true);
+    const warm = build();
+    expect(warm.stderr).toContain("scan (0 of 3 file(s) read)");
+    expect(warm.stderr).toContain("3 article(s), unchanged since the last build");
+    expect(readFileSync(out, "utf8")).toBe(cleanBuild());
+
+    // The same number of bytes, and the modification time put back.
+    const [first] = readdirSync(input).sort();
+    const file = join(input, first!);
+    const before = statSync(file);
+    const text = readFileSync(file, "utf8");
+    const edited = text.replace("Russia", "RUSSIA");
+    expect(edited).not.toBe(text);
+    writeFileSync(file, edited);
+    utimesSync(file, before.atime, before.mtime);
+    const changed = build();
+    expect(changed.stderr).toContain("scan (1 of 3 file(s) read)");
+    expect(changed.stderr).toContain("3 article(s) (2 from cache)");
+    expect(readFileSync(out, "utf8")).toBe(cleanBuild());
+
+    // An article added, then removed again.
+    writeFileSync(join(input, "new.txt"), "Angela Merkel visited Paris and met Emmanuel Macron.\n");
+    expect(build().stderr).toContain("4 article(s) (3 from cache)");
+    expect(readFileSync(out, "utf8")).toBe(cleanBuild());
+    rmSync(join(input, "new.txt"));
+    expect(build().stderr).toContain("3 article(s), unchanged since the last build");
+    expect(readFileSync(out, "utf8")).toBe(cleanBuild());
   });
 });
 

@@ -18,9 +18,14 @@ export interface ReadOptions {
   /** Files larger than this are reported and skipped (bytes). */
   maxBytes: number;
   warn: (problem: InputProblem) => void;
+  /** Called as each file's turn comes, before its articles and problems. */
+  onFile?: (file: InputFile) => void;
 }
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** What `kg extract` and `kg build` say about an article that looks like HTML. */
+export const HTML_WARNING = "looks like HTML; markup ignored (offsets still point into the file)";
 
 const ARTICLE_EXTENSIONS = new Set([".txt", ".text", ".md", ".html", ".htm", ".jsonl"]);
 
@@ -46,12 +51,23 @@ export async function expandPaths(paths: string[], warn: ReadOptions["warn"]): P
       continue;
     }
     if (info.isDirectory()) {
+      // The id is the path inside the folder; path.relative is called once a folder, not once a file.
+      const folders = new Map<string, string>();
+      const inside = (dir: string) => {
+        let rel = folders.get(dir);
+        if (rel === undefined) folders.set(dir, (rel = relative(p, dir).split("\\").join("/")));
+        return rel;
+      };
       const entries = (await readdir(p, { recursive: true, withFileTypes: true }))
         .filter((e) => e.isFile() && ARTICLE_EXTENSIONS.has(extname(e.name).toLowerCase()))
-        .map((e) => join(e.parentPath ?? p, e.name))
-        .sort();
+        .map((e) => {
+          const dir = e.parentPath ?? p;
+          const rel = inside(dir);
+          return { path: join(dir, e.name), id: (rel ? `${rel}/${e.name}` : e.name).split("\\").join("/") };
+        })
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       if (entries.length === 0) warn({ file: p, message: "folder holds no .txt, .html or .jsonl articles" });
-      for (const e of entries) files.push({ path: e, id: relative(p, e).split("\\").join("/") });
+      files.push(...entries);
     } else files.push({ path: p, id: basename(p) });
   }
   return files;
@@ -104,8 +120,10 @@ export async function* readArticles(files: InputFile[], options: ReadOptions): A
   const fill = () => {
     while (ahead.length < READ_AHEAD && next < files.length) ahead.push(readBytes(files[next++]!.path, options.maxBytes));
   };
-  for (const { path: file, id } of files) {
+  for (const input of files) {
+    const { path: file, id } = input;
     fill();
+    options.onFile?.(input);
     const read = await ahead.shift()!;
     if ("problem" in read) {
       options.warn({ file, message: read.problem });

@@ -1,12 +1,13 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { ArticleExtraction } from "@kg/extract";
 import type { KnowledgeGraph } from "@kg/graph";
 import { FORMATS, type Format } from "@kg/graph/formats";
 import type { ExtractOptions } from "./extract.ts";
-import { expandPaths, readArticles, type InputProblem } from "../inputs.ts";
-import { articleKey, buildKey, ExtractionCache, extractorFingerprint, type CachedGraph } from "../pipeline/cache.ts";
-import { info, warn } from "../log.ts";
+import { readArticles } from "../inputs.ts";
+import { articleKey, buildKey, ExtractionCache, extractorFingerprint } from "../pipeline/cache.ts";
+import { scanInputs, type Scan } from "../pipeline/scan.ts";
+import { info, lap, warn } from "../log.ts";
 
 export interface BuildOptions extends ExtractOptions {
   output: string;
@@ -14,53 +15,90 @@ export interface BuildOptions extends ExtractOptions {
   site?: string;
 }
 
+/** Fewer articles to extract than this a worker: extracting them in this thread beats starting workers that each load the models. */
+const IN_PROCESS_PER_WORKER = 50;
+
+interface Built {
+  order: number;
+  size: number;
+  /** The graph as JSON, or the file holding it. */
+  json?: string;
+  file?: string;
+  graph?: KnowledgeGraph;
+}
+
 // Extraction and graph code load only when a build has work for them: an
-// unchanged corpus is answered from the cache without loading either.
+// unchanged corpus is answered from the cache without loading either, and
+// without reading the files whose stat has not changed (see pipeline/scan.ts).
 export async function buildCommand(paths: string[], opts: BuildOptions): Promise<number> {
   const formats = opts.format.split(",").map((f) => f.trim()) as Format[];
   const unknown = formats.filter((f) => !FORMATS.includes(f));
   if (unknown.length) throw new UsageError(`unknown format ${unknown.join(", ")}: choose from ${FORMATS.join(", ")}`);
-  const cache = opts.cache ? new ExtractionCache(opts.cache) : undefined;
-  const previous = cache ? await previousBuild(paths, opts, cache) : undefined;
   const base = opts.output.replace(/\.(json|gexf|graphml)$/, "");
   const jsonPath = opts.output.endsWith(".json") ? opts.output : `${base}.json`;
   await mkdir(dirname(opts.output), { recursive: true });
+  lap("start");
+
+  let built: Built;
+  let summary: string;
+  if (opts.cache) {
+    const cache = new ExtractionCache(opts.cache);
+    const fingerprint = await extractorFingerprint();
+    const maxBytes = (opts.maxSize ?? 10) * 1024 * 1024;
+    const scan = await scanInputs(paths, { maxBytes, fingerprint, cacheDir: opts.cache });
+    lap(`scan (${scan.read} of ${scan.files.length} file(s) read)`);
+    for (const p of scan.problems) warn(`${p.file}: ${p.message}`);
+    if (scan.keys.length === 0) {
+      info("no article could be read; nothing built");
+      return 1;
+    }
+    const key = await buildKey(scan.keys);
+    const cached = await cache.getGraph(key);
+    if (cached) {
+      // Nothing changed since a build with the same articles and code: its graph is this one.
+      built = { order: cached.order, size: cached.size, file: cached.path };
+      summary = `${scan.keys.length} article(s), unchanged since the last build`;
+    } else {
+      const { extractions, fromCache, complete } = await extractChanged(scan, cache, fingerprint, maxBytes, opts);
+      if (extractions.length === 0) {
+        info("no article could be extracted; nothing built");
+        return 1;
+      }
+      built = await buildGraphOf(extractions, cache);
+      // A build that lost an article (extraction failed, or the file changed meanwhile) is not kept for reuse.
+      if (complete) built.file = await cache.setGraph(key, { json: built.json!, order: built.order, size: built.size });
+      lap("graph cached");
+      summary = `${extractions.length} article(s)${fromCache ? ` (${fromCache} from cache)` : ""}`;
+    }
+  } else {
+    const { extractAll } = await import("./extract.ts");
+    const extractions: ArticleExtraction[] = [];
+    const { articles } = await extractAll(paths, opts, (x) => void extractions.push(x));
+    if (articles === 0) {
+      info("no article could be read; nothing built");
+      return 1;
+    }
+    built = await buildGraphOf(extractions);
+    summary = `${articles} article(s)`;
+  }
+
   const written: string[] = [];
   const write = async (path: string, content: string) => {
     await writeFile(path, content);
     written.push(path);
   };
-
-  let built: { json: string; order: number; size: number; graph?: KnowledgeGraph };
-  let summary: string;
-  if (previous?.cached) {
-    // Nothing changed since a build with the same articles and code: its graph is this one.
-    for (const p of previous.problems) warn(`${p.file}: ${p.message}`);
-    built = previous.cached;
-    summary = `${previous.articles} article(s), unchanged since the last build`;
-  } else {
-    const { extractAll } = await import("./extract.ts");
-    const { resolveAcrossArticles } = await import("@kg/extract");
-    const { applyLayout, buildGraph, computeMetrics, toJSON } = await import("@kg/graph");
-    const extractions: ArticleExtraction[] = [];
-    const { articles, fromCache } = await extractAll(paths, opts, (x) => void extractions.push(x));
-    if (articles === 0) {
-      info("no article could be read; nothing built");
-      return 1;
-    }
-    const graph = buildGraph(resolveAcrossArticles(extractions));
-    computeMetrics(graph);
-    applyLayout(graph);
-    built = { json: toJSON(graph), order: graph.order, size: graph.size, graph };
-    if (cache && previous) await cache.setGraph(previous.key, built);
-    summary = `${articles} article(s)${fromCache ? ` (${fromCache} from cache)` : ""}`;
+  let json = built.json;
+  const graphJSON = async () => (json ??= await readFile(built.file!, "utf8"));
+  if (formats.includes("json")) {
+    // The cached file is the graph: copied by the kernel, never parsed.
+    if (built.file) await copyFile(built.file, jsonPath);
+    else await writeFile(jsonPath, built.json!);
+    written.push(jsonPath);
   }
-
-  if (formats.includes("json")) await write(jsonPath, built.json);
   const others = formats.filter((f) => f !== "json");
   if (others.length) {
     const { fromJSON, toGEXF, toGraphML, toNeo4jCSV } = await import("@kg/graph");
-    const graph = built.graph ?? fromJSON(JSON.parse(built.json));
+    const graph = built.graph ?? fromJSON(JSON.parse(await graphJSON()));
     for (const format of others) {
       if (format === "gexf") await write(`${base}.gexf`, toGEXF(graph));
       if (format === "graphml") await write(`${base}.graphml`, toGraphML(graph));
@@ -73,9 +111,10 @@ export async function buildCommand(paths: string[], opts: BuildOptions): Promise
   }
   if (opts.site) {
     const { writeStaticSite } = await import("@kg/viewer/server");
-    await writeStaticSite(opts.site, built.json);
+    await writeStaticSite(opts.site, await graphJSON());
     written.push(`${opts.site}/ (static site)`);
   }
+  lap("written");
   info(`${summary} -> ${built.order} entities, ${built.size} relations: ${written.join(", ")}`);
   return 0;
 }
@@ -83,16 +122,78 @@ export async function buildCommand(paths: string[], opts: BuildOptions): Promise
 export class UsageError extends Error {}
 
 /**
- * Reads the inputs once, quietly, to key the whole build; the graph of a
- * previous build with the same key is returned with the problems to report.
+ * Every article's extraction, in input order: from the cache, or extracted
+ * now for the articles it does not hold (only their files are read again).
  */
-async function previousBuild(paths: string[], opts: BuildOptions, cache: ExtractionCache): Promise<{ key: string; cached?: CachedGraph; articles: number; problems: InputProblem[] }> {
-  const problems: InputProblem[] = [];
-  const options = { maxBytes: (opts.maxSize ?? 10) * 1024 * 1024, warn: (p: InputProblem) => void problems.push(p) };
-  const fingerprint = await extractorFingerprint();
-  const keys: string[] = [];
-  for await (const article of readArticles(await expandPaths(paths, options.warn), options)) keys.push(articleKey(article, fingerprint));
-  const key = await buildKey(keys);
-  const cached = keys.length ? await cache.getGraph(key) : undefined;
-  return { key, ...(cached ? { cached } : {}), articles: keys.length, problems };
+async function extractChanged(scan: Scan, cache: ExtractionCache, fingerprint: string, maxBytes: number, opts: BuildOptions): Promise<{ extractions: ArticleExtraction[]; fromCache: number; complete: boolean }> {
+  const byKey = new Map<string, ArticleExtraction>();
+  const missing = new Set<string>();
+  for (const k of scan.keys) {
+    if (byKey.has(k) || missing.has(k)) continue;
+    const x = cache.getSync(k);
+    if (x) byKey.set(k, x);
+    else missing.add(k);
+  }
+  const fromCache = scan.keys.filter((k) => byKey.has(k)).length;
+  lap(`cached extractions loaded (${byKey.size})`);
+  let complete = true;
+  if (missing.size) {
+    const { extractInOrder } = await import("../pipeline/pool.ts");
+    const { createProgress } = await import("../pipeline/progress.ts");
+    const progress = createProgress(!opts.quiet);
+    progress.setTotal(missing.size);
+    const files = scan.files.filter((f) => f.keys.some((k) => missing.has(k)));
+    const queued = new Set<string>();
+    async function* jobs() {
+      // Problems were reported by the scan.
+      for await (const article of readArticles(files, { maxBytes, warn: () => {} })) {
+        const key = articleKey(article, fingerprint);
+        if (!missing.has(key) || queued.has(key)) continue;
+        queued.add(key);
+        yield { article, key };
+      }
+    }
+    const failed = new Set<string>();
+    const workers = missing.size < IN_PROCESS_PER_WORKER * opts.workers ? 1 : opts.workers;
+    for await (const outcome of extractInOrder(jobs(), workers)) {
+      const { article, key } = outcome;
+      if ("error" in outcome) {
+        failed.add(key!);
+        warn(`${article.source ?? article.id}: extraction failed: ${outcome.error}`);
+        progress.error();
+        continue;
+      }
+      await cache.set(key!, outcome.result);
+      byKey.set(key!, outcome.result);
+      progress.tick(article.text.split(/\s+/).length);
+    }
+    progress.done();
+    const lost = [...missing].filter((k) => !byKey.has(k) && !failed.has(k));
+    for (const f of scan.files) if (f.keys.some((k) => lost.includes(k))) warn(`${f.path}: changed while the build ran, left out; run kg build again`);
+    complete = lost.length === 0 && failed.size === 0;
+    lap(`extracted ${missing.size} article(s) with ${workers} worker(s)`);
+  }
+  const extractions: ArticleExtraction[] = [];
+  for (const k of scan.keys) {
+    const x = byKey.get(k);
+    if (x) extractions.push(x);
+  }
+  return { extractions, fromCache, complete };
+}
+
+async function buildGraphOf(extractions: ArticleExtraction[], cache?: ExtractionCache): Promise<Built & { json: string }> {
+  const { resolveAcrossArticles } = await import("@kg/extract/across-articles");
+  const { applyLayout, buildGraph, computeMetrics, toJSON } = await import("@kg/graph");
+  lap("graph code loaded");
+  const graph = buildGraph(resolveAcrossArticles(extractions));
+  lap("graph built");
+  computeMetrics(graph);
+  lap("metrics");
+  const layoutCache = await cache?.layoutCache();
+  applyLayout(graph, layoutCache ? { cache: layoutCache } : {});
+  await layoutCache?.save();
+  lap("layout");
+  const json = toJSON(graph);
+  lap("serialised");
+  return { json, order: graph.order, size: graph.size, graph };
 }

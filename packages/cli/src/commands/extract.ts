@@ -5,7 +5,7 @@ import { once } from "node:events";
 import type { ArticleExtraction } from "@kg/extract";
 // The article module alone: the package index would load the models into the main thread.
 import { looksLikeHtml } from "@kg/extract/article";
-import { expandPaths, readArticles, type ReadOptions } from "../inputs.ts";
+import { expandPaths, HTML_WARNING, readArticles, type ReadOptions } from "../inputs.ts";
 import { extractInOrder, type Job } from "../pipeline/pool.ts";
 import { articleKey, ExtractionCache, extractorFingerprint } from "../pipeline/cache.ts";
 import { createProgress } from "../pipeline/progress.ts";
@@ -50,7 +50,7 @@ export async function extractAll(paths: string[], opts: ExtractOptions, onArticl
 
   async function* jobs(): AsyncGenerator<Job> {
     for await (const article of readArticles(files, options)) {
-      if (looksLikeHtml(article.text)) options.warn({ file: article.source ?? article.id, message: "looks like HTML; markup ignored (offsets still point into the file)" });
+      if (looksLikeHtml(article.text)) options.warn({ file: article.source ?? article.id, message: HTML_WARNING });
       if (!cache) {
         yield { article };
         continue;

@@ -1,27 +1,42 @@
 /**
- * The extraction cache: one file per article, keyed by a hash of the
- * article (id, text, date, title) and of the extractor's own source, so a
- * changed article or a changed extractor is never served a stale result.
+ * The cache folder (.kg-cache):
+ * - one file per article extraction, keyed by a hash of the article (id,
+ *   text, date, title) and of the extractor's own source, so a changed
+ *   article or a changed extractor is never served a stale result;
+ * - graphs/: the serialised graph of the last few builds, keyed by the
+ *   article keys and the graph code, for builds where nothing changed;
+ * - layout-*.json: ForceAtlas2 positions of graph cores (see
+ *   packages/graph/src/layout), for the layout code and Node version that
+ *   computed them;
+ * - inputs/: what each input file gave when last read, with its stat (see
+ *   scan.ts).
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ArticleExtraction, ArticleInput } from "@kg/extract";
+import type { LayoutCache } from "@kg/graph";
 
 const fingerprints = new Map<string, string>();
 
-/** Hash of every source file of a package: editing its code invalidates what the cache holds from it. */
-async function sourceFingerprint(pkg: "@kg/extract" | "@kg/graph"): Promise<string> {
-  const known = fingerprints.get(pkg);
+/**
+ * Hash of the source files of a package (or of one folder of it): editing
+ * that code invalidates what the cache holds from it. The graph package's
+ * Neo4j exporter is left out: a build never runs it.
+ */
+async function sourceFingerprint(pkg: "@kg/extract" | "@kg/graph", folder = ""): Promise<string> {
+  const id = `${pkg}/${folder}`;
+  const known = fingerprints.get(id);
   if (known) return known;
-  const src = dirname(fileURLToPath(import.meta.resolve(pkg)));
-  const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !f.includes("bench")).sort();
+  const src = join(dirname(fileURLToPath(import.meta.resolve(pkg))), folder);
+  const skip = (f: string) => f.endsWith(".test.ts") || f.includes("bench") || (pkg === "@kg/graph" && f.split(sep)[0] === "neo4j");
+  const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith(".ts") && !skip(f)).sort();
   const h = createHash("sha256");
   for (const f of files) h.update(f).update(readFileSync(join(src, f)));
   const digest = h.digest("hex").slice(0, 16);
-  fingerprints.set(pkg, digest);
+  fingerprints.set(id, digest);
   return digest;
 }
 
@@ -39,13 +54,17 @@ export function articleKey(article: ArticleInput, fingerprint: string): string {
 }
 
 export interface CachedGraph {
-  json: string;
+  /** The graph file. */
+  path: string;
   order: number;
   size: number;
 }
 
+/** Graphs of this many recent builds are kept. */
+const GRAPHS_KEPT = 4;
+
 export class ExtractionCache {
-  constructor(private readonly dir: string) {}
+  constructor(readonly dir: string) {}
 
   private path(key: string): string {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
@@ -59,29 +78,84 @@ export class ExtractionCache {
     }
   }
 
-  async set(key: string, value: ArticleExtraction): Promise<void> {
-    await writeAtomically(this.path(key), JSON.stringify(value));
-  }
-
-  /** The serialised graph of a previous build with the same key, and its size. */
-  async getGraph(key: string): Promise<CachedGraph | undefined> {
+  /** The synchronous read is for loading many entries in a row: it costs a third of the promise-based one. */
+  getSync(key: string): ArticleExtraction | undefined {
     try {
-      const meta = JSON.parse(await readFile(join(this.dir, "graphs", `${key}.meta.json`), "utf8")) as Omit<CachedGraph, "json">;
-      return { ...meta, json: await readFile(join(this.dir, "graphs", `${key}.json`), "utf8") };
+      return JSON.parse(readFileSync(this.path(key), "utf8")) as ArticleExtraction;
     } catch {
       return undefined;
     }
   }
 
-  /** The graph first, its meta last: a meta file always has its graph beside it. */
-  async setGraph(key: string, graph: CachedGraph): Promise<void> {
-    await writeAtomically(join(this.dir, "graphs", `${key}.json`), graph.json);
-    await writeAtomically(join(this.dir, "graphs", `${key}.meta.json`), JSON.stringify({ order: graph.order, size: graph.size }));
+  async set(key: string, value: ArticleExtraction): Promise<void> {
+    await writeAtomically(this.path(key), JSON.stringify(value));
+  }
+
+  /** The graph file of a previous build with the same key, and its size. */
+  async getGraph(key: string): Promise<CachedGraph | undefined> {
+    try {
+      const path = join(this.dir, "graphs", `${key}.json`);
+      const meta = JSON.parse(await readFile(join(this.dir, "graphs", `${key}.meta.json`), "utf8")) as Omit<CachedGraph, "path">;
+      const now = new Date();
+      await utimes(path, now, now); // recently used: kept by the pruning below
+      return { ...meta, path };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The graph first, its meta last: a meta file always has its graph beside it. Older graphs beyond the last few are removed. */
+  async setGraph(key: string, graph: { json: string; order: number; size: number }): Promise<string> {
+    const dir = join(this.dir, "graphs");
+    const path = join(dir, `${key}.json`);
+    await writeAtomically(path, graph.json);
+    await writeAtomically(join(dir, `${key}.meta.json`), JSON.stringify({ order: graph.order, size: graph.size }));
+    const graphs = (await readdir(dir)).filter((f) => /^[0-9a-f]{64}\.json$/.test(f));
+    if (graphs.length > GRAPHS_KEPT) {
+      const dated = await Promise.all(graphs.map(async (f) => ({ f, t: (await stat(join(dir, f)).catch(() => undefined))?.mtimeMs ?? 0 })));
+      dated.sort((a, b) => b.t - a.t);
+      for (const { f } of dated.slice(GRAPHS_KEPT)) {
+        await rm(join(dir, f.replace(/\.json$/, ".meta.json")), { force: true });
+        await rm(join(dir, f), { force: true });
+      }
+    }
+    return path;
+  }
+
+  /** Core positions of the last build, for this layout code and Node version. */
+  async layoutCache(): Promise<LayoutCache & { save(): Promise<void> }> {
+    const name = `layout-${await sourceFingerprint("@kg/graph", "layout")}-${process.version}.json`;
+    const path = join(this.dir, name);
+    let stored: Record<string, number[]> = {};
+    try {
+      stored = JSON.parse(readFileSync(path, "utf8")) as Record<string, number[]>;
+    } catch {
+      // none yet
+    }
+    const used: Record<string, number[]> = {};
+    let changed = false;
+    return {
+      get(key) {
+        const hit = stored[key];
+        if (hit) used[key] = hit;
+        return hit;
+      },
+      set(key, positions) {
+        used[key] = positions;
+        changed = true;
+      },
+      // Only the cores of this build are kept, and files for other code or Node versions go.
+      save: async () => {
+        if (!changed && Object.keys(used).length === Object.keys(stored).length) return;
+        await writeAtomically(path, JSON.stringify(used));
+        for (const f of await readdir(this.dir)) if (f.startsWith("layout-") && f.endsWith(".json") && f !== name) await rm(join(this.dir, f), { force: true });
+      },
+    };
   }
 }
 
 /** Written to a temporary name and renamed, so an interrupted run never leaves half a file. */
-async function writeAtomically(path: string, content: string): Promise<void> {
+export async function writeAtomically(path: string, content: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   await writeFile(tmp, content);
