@@ -376,7 +376,6 @@ describe("races, one at a time", () => {
     const others = Array.from({ length: 6 }, (_, k) => graph(`y${k}.txt`, `sha-y${k}`, true));
     const all = others.map((_, k) => `y${k}.txt`);
 
-    let retried = 0;
     for (let round = 0; round < 6; round++) {
       await db.clear();
       await exportToNeo4j(xV1, options());
@@ -384,18 +383,17 @@ describe("races, one at a time", () => {
       const startStrip = ({ step, done }: { step: string; done: number }) => {
         if (step === "relations" && done >= 2 + round) strip ??= exportToNeo4j(xV2, options({ batchSize: 1 }));
       };
-      const writers = await Promise.all(others.map((g, k) => exportToNeo4j(g, options({ batchSize: 1, ...(k === 0 ? { onProgress: startStrip } : {}) }))));
+      await Promise.all(others.map((g, k) => exportToNeo4j(g, options({ batchSize: 1, ...(k === 0 ? { onProgress: startStrip } : {}) }))));
       expect((await strip)?.replacedArticles).toBe(1);
-      retried += writers.reduce((sum, w) => sum + w.retriedTransactions, 0);
       const relations = await db.query<{ articles: string[]; count: number }>("MATCH (:Entity)-[r:MEET]->(:Entity) RETURN r.articles AS articles, r.count AS count, r.evidence[0] AS first ORDER BY first");
       const wrong = relations.filter((r) => r.count !== all.length || JSON.stringify(r.articles) !== JSON.stringify(all));
       expect({ round, relations: relations.length, wrong }).toEqual({ round, relations: 30, wrong: [] });
     }
-    // The race really happened: a writer's MERGE matched a relationship the
-    // strip then deleted, and its batch was run again (before that was
-    // detected, this lost a writer's evidence: counts of 5 instead of 6). It
-    // happened in 5 rounds of 6 on the 2-core machine this was written on.
-    expect(retried).toBeGreaterThan(0);
+    // Whether the race is hit depends on timing: a writer's MERGE matching a
+    // relationship the strip then deletes, and its batch run again (before that
+    // was detected, this lost a writer's evidence: counts of 5 instead of 6).
+    // It happened in 5 rounds of 6 on a busy 2-core machine and in none on a
+    // quiet one, so the test asserts the outcome (nothing lost), not the race.
   });
 
   test("an entity two shards spell differently is spelt as in its first article, whichever export writes last", async () => {
