@@ -22,11 +22,10 @@ import {
   ensureViewerBuilt,
   launchChromium,
   waitForState,
-  watchErrors,
 } from "./browser.ts";
 import { XSS_NAME, XSS_SENTENCE_NAME, fixtureGraphJson } from "./fixtures.ts";
+import { DESKTOP, openViewer } from "./pages.ts";
 
-const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 
 type Source = "fixture" | "kg build";
@@ -85,18 +84,7 @@ run("viewer in Chromium", () => {
     return s;
   }
 
-  async function open(url: string, viewport = DESKTOP, state: "ready" | "error" | "empty" = "ready") {
-    const page = await browser.newPage({ viewport, acceptDownloads: true });
-    const errors = watchErrors(page);
-    const dialogs: string[] = [];
-    page.on("dialog", (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    await page.goto(url);
-    await waitForState(page, state);
-    return { page, errors, dialogs };
-  }
+  const open = (url: string, viewport = DESKTOP, state: "ready" | "error" | "empty" = "ready") => openViewer(browser, url, viewport, state);
 
   async function choose(page: Page, query: string, expectedLabel?: string) {
     const input = page.getByRole("combobox", { name: "Search entities" });
