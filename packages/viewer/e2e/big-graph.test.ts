@@ -4,12 +4,12 @@
  * is not drawn again): hover, selection and edge clicks behave as on a small
  * graph, and the edges are still on screen afterwards.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { THIN_EDGES_ABOVE } from "../src/core/appearance/index.ts";
 import type { SerializedGraph } from "../src/core/types.ts";
 import { startViewerServer, type ViewerServer } from "../server/index.ts";
-import { artifactPath, chromiumAvailable, ensureViewerBuilt, launchChromium } from "./browser.ts";
+import { artifactPath, chromiumAvailable, ensureViewerBuilt, inkedPixels, launchChromium } from "./browser.ts";
 import { openViewer } from "./pages.ts";
 
 const SIDE = 65;
@@ -30,27 +30,6 @@ function lattice(): SerializedGraph {
     }
   }
   return { attributes: { generator: "e2e" }, nodes, edges };
-}
-
-/** Pixels darker than the background in a screenshot of the graph (edges, nodes, labels). */
-async function inkedPixels(page: Page, png: Buffer, darkerThan = 240): Promise<number> {
-  return page.evaluate(
-    async ([b64, limit]) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement("canvas");
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext("2d")!;
-      ctx.drawImage(img, 0, 0);
-      const data = ctx.getImageData(0, 0, img.width, img.height).data;
-      let count = 0;
-      for (let i = 0; i < data.length; i += 4) if (Math.max(data[i]!, data[i + 1]!, data[i + 2]!) < (limit as number)) count++;
-      return count;
-    },
-    [png.toString("base64"), darkerThan] as const,
-  );
 }
 
 const run = chromiumAvailable() ? describe : describe.skip;
@@ -78,12 +57,15 @@ run("a big graph in Chromium", () => {
     const hub = key(32, 32);
     const neighbour = key(33, 32);
     // Zoomed in on the hub, so that nodes and edges are a few pixels apart.
-    await page.evaluate((k) => {
-      const { renderer } = window.kgViewer!;
-      const d = renderer.getNodeDisplayData(k)!;
-      renderer.getCamera().setState({ x: d.x, y: d.y, ratio: 0.25 });
-    }, hub);
-    await page.waitForTimeout(600);
+    const zoomOnHub = async () => {
+      await page.evaluate((k) => {
+        const { renderer } = window.kgViewer!;
+        const d = renderer.getNodeDisplayData(k)!;
+        renderer.getCamera().setState({ x: d.x, y: d.y, ratio: 0.25 });
+      }, hub);
+      await page.waitForTimeout(600);
+    };
+    await zoomOnHub();
     const at = async (k: string) => {
       const p = (await page.evaluate((n) => window.kgViewer!.nodePosition(n), k))!;
       return { x: box.x + p.x, y: box.y + p.y };
@@ -119,12 +101,7 @@ run("a big graph in Chromium", () => {
     await page.waitForTimeout(800);
     const dragged = await inkedPixels(page, await page.locator("#graph").screenshot());
     expect(dragged).toBeGreaterThan(before * 0.9);
-    await page.evaluate((k) => {
-      const { renderer } = window.kgViewer!;
-      const d = renderer.getNodeDisplayData(k)!;
-      renderer.getCamera().setState({ x: d.x, y: d.y, ratio: 0.25 });
-    }, hub);
-    await page.waitForTimeout(600);
+    await zoomOnHub();
 
     // A click on a node selects it and keeps the rest faded while selected.
     await page.mouse.click(h.x, h.y);

@@ -66,26 +66,36 @@ export async function waitForState(page: Page, state: "ready" | "error" | "empty
   await page.waitForSelector(`body[data-state="${state}"]`, { timeout: 20_000 });
 }
 
-/**
- * Counts strongly coloured pixels (node colours; labels and edges are grey)
- * in a screenshot of the graph area, decoding the PNG in the page itself.
- */
-export async function colouredPixels(page: Page, png: Buffer): Promise<number> {
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const canvas = document.createElement("canvas");
-    canvas.width = img.width;
-    canvas.height = img.height;
-    const ctx = canvas.getContext("2d")!;
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, img.width, img.height).data;
-    let count = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const r = data[i]!, g = data[i + 1]!, b = data[i + 2]!;
-      if (Math.max(r, g, b) - Math.min(r, g, b) > 60) count++;
-    }
-    return count;
-  }, png.toString("base64"));
+/** Which pixels of a screenshot count: strongly coloured ones, or any darker than the background. */
+type PixelRule = { kind: "coloured"; spread: number } | { kind: "inked"; darkerThan: number };
+
+/** Counts the pixels of a screenshot that match the rule, decoding the PNG in the page itself. */
+async function countPixels(page: Page, png: Buffer, rule: PixelRule): Promise<number> {
+  return page.evaluate(
+    async ([b64, r]) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement("canvas");
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext("2d")!;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, img.width, img.height).data;
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const hi = Math.max(data[i]!, data[i + 1]!, data[i + 2]!);
+        const lo = Math.min(data[i]!, data[i + 1]!, data[i + 2]!);
+        if (r.kind === "coloured" ? hi - lo > r.spread : hi < r.darkerThan) count++;
+      }
+      return count;
+    },
+    [png.toString("base64"), rule] as const,
+  );
 }
+
+/** Strongly coloured pixels (node colours; labels and edges are grey) in a screenshot of the graph area. */
+export const colouredPixels = (page: Page, png: Buffer) => countPixels(page, png, { kind: "coloured", spread: 60 });
+
+/** Pixels darker than the background in a screenshot of the graph (edges, nodes, labels). */
+export const inkedPixels = (page: Page, png: Buffer, darkerThan = 240) => countPixels(page, png, { kind: "inked", darkerThan });
