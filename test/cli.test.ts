@@ -68,6 +68,24 @@ describe("kg extract", () => {
     expect(got[0]).toEqual(expect.objectContaining({ predicate: "visit", date: "2023-11-06", evidence: expect.objectContaining({ article: "a-1" }) }));
     expect(r.stderr).toContain("articles.jsonl:2: bad JSON Lines record");
   });
+
+  it("reads JSON Lines articles from standard input, each under its own id", () => {
+    const input = [
+      { id: "wire-1", date: "2023-11-08", text: "Mr Sunak on Monday visited Kenya." },
+      { id: "wire-2", text: "Angela Merkel visited Paris and met Emmanuel Macron." },
+    ].map((a) => JSON.stringify(a)).join("\n") + "\n";
+    const r = kg(["extract", "-"], { input });
+    expect(r.stderr).toContain("2 article(s)");
+    const got = lines(r.stdout).map((l) => JSON.parse(l));
+    expect(got.find((t) => t.predicate === "visit" && t.object.name === "Kenya")).toEqual(expect.objectContaining({ date: "2023-11-06", evidence: expect.objectContaining({ article: "wire-1" }) }));
+    expect(got.some((t) => t.predicate === "meet" && t.evidence.article === "wire-2")).toBe(true);
+  });
+
+  it("skips, with a message, a plain-text standard input over --max-size", () => {
+    const r = kg(["extract", "-", "--max-size", "1"], { input: "Angela Merkel visited Paris. ".repeat(40_000) });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/stdin: over the 1 MB limit for one article, skipped/);
+  });
 });
 
 describe("bad input", () => {

@@ -4,6 +4,7 @@
  * one input is reported with the file's name and the batch goes on.
  */
 import { createReadStream } from "node:fs";
+import { Readable } from "node:stream";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { basename, extname, join, relative } from "node:path";
@@ -99,7 +100,6 @@ type Read = { bytes: Uint8Array } | { problem: string } | { jsonl: true };
 
 async function readBytes(file: string, maxBytes: number): Promise<Read> {
   try {
-    if (file === "-") return { bytes: await readStdin() };
     // JSON Lines files are streamed a record at a time, whatever their size.
     if (extname(file).toLowerCase() === ".jsonl") return { jsonl: true };
     const size = (await stat(file)).size;
@@ -122,6 +122,12 @@ export async function* readArticles(files: InputFile[], options: ReadOptions): A
   };
   for (const input of files) {
     const { path: file, id } = input;
+    // Standard input is read when its turn comes, never ahead: it can only be read once.
+    if (file === "-") {
+      options.onFile?.(input);
+      yield* stdinArticles(options);
+      continue;
+    }
     fill();
     options.onFile?.(input);
     const read = await ahead.shift()!;
@@ -139,12 +145,49 @@ export async function* readArticles(files: InputFile[], options: ReadOptions): A
       options.warn({ file, message: "only whitespace, skipped" });
       continue;
     }
-    yield { id, text, source: file === "-" ? "stdin" : file };
+    yield { id, text, source: file };
   }
 }
 
-async function* jsonlArticles(file: string, options: ReadOptions): AsyncGenerator<ArticleInput> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity });
+/**
+ * Standard input holds JSON Lines of articles when it starts with "{" (streamed a record at a time, like a
+ * .jsonl file), and one article otherwise (read whole, under the size limit).
+ */
+async function* stdinArticles(options: ReadOptions): AsyncGenerator<ArticleInput> {
+  const chunks = process.stdin[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const first = await chunks.next();
+  const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
+  const all = async function* () {
+    yield head;
+    for (let c = await chunks.next(); !c.done; c = await chunks.next()) yield c.value;
+  };
+  if (/^\s*\{/.test(head.toString("utf8", 0, 256))) {
+    yield* jsonlArticles("stdin", options, Readable.from(all()));
+    return;
+  }
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const c of all()) {
+    size += c.length;
+    if (size > options.maxBytes) {
+      // Read to the end all the same, so whatever writes into the pipe is not cut off mid-write.
+      while (!(await chunks.next()).done);
+      options.warn({ file: "stdin", message: `over the ${(options.maxBytes / 1024 / 1024).toFixed(0)} MB limit for one article, skipped (raise it with --max-size, or send JSON Lines of articles)` });
+      return;
+    }
+    parts.push(c);
+  }
+  const text = decodeText(Buffer.concat(parts), "stdin", options.warn);
+  if (text === undefined) return;
+  if (!text.trim()) {
+    options.warn({ file: "stdin", message: "only whitespace, skipped" });
+    return;
+  }
+  yield { id: "stdin", text, source: "stdin" };
+}
+
+async function* jsonlArticles(file: string, options: ReadOptions, input: Readable = createReadStream(file)): AsyncGenerator<ArticleInput> {
+  const lines = createInterface({ input: input.setEncoding("utf8"), crlfDelay: Infinity });
   let n = 0;
   for await (const raw of lines) {
     n++;
@@ -162,10 +205,4 @@ async function* jsonlArticles(file: string, options: ReadOptions): AsyncGenerato
       options.warn({ file: `${file}:${n}`, message: `bad JSON Lines record: ${(err as Error).message}` });
     }
   }
-}
-
-async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
 }
