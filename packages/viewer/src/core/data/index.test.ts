@@ -16,10 +16,22 @@ describe("parseGraph", () => {
   it("fills in missing attributes", () => {
     const r = parseGraph({ nodes: [{ key: "a" }, { key: "b", attributes: { label: "B", type: "Person" } }], edges: [{ source: "a", target: "b" }] });
     if (!r.ok) throw new Error(r.error);
-    expect(r.graph.getNodeAttributes("a")).toMatchObject({ label: "a", type: "Other", aliases: [], size: 6 });
+    expect(r.graph.getNodeAttributes("a")).toMatchObject({ label: "a", type: "Other", aliases: [], degree: 1 });
     expect(Number.isFinite(r.graph.getNodeAttribute("a", "x"))).toBe(true);
     const [edge] = r.graph.edges();
     expect(r.graph.getEdgeAttributes(edge!)).toMatchObject({ predicate: "related_to", evidence: [], label: "related to" });
+  });
+
+  it("sizes nodes that come without a size by their links, so a hub is big enough to be labelled", () => {
+    const spokes = ["b", "c", "d", "e", "f", "g", "h", "i", "j"];
+    const r = parseGraph({
+      nodes: [{ key: "hub" }, ...spokes.map((key) => ({ key })), { key: "sized", attributes: { size: 12, degree: 0 } }],
+      edges: spokes.map((s) => ({ source: "hub", target: s })),
+    });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.graph.getNodeAttributes("hub")).toMatchObject({ degree: 9, size: 3 + 3 * 2.5 });
+    expect(r.graph.getNodeAttribute("hub", "size")).toBeGreaterThan(r.graph.getNodeAttribute("b", "size"));
+    expect(r.graph.getNodeAttributes("sized")).toMatchObject({ degree: 0, size: 12 });
   });
 
   it("skips edges to missing nodes and duplicate keys with a warning", () => {

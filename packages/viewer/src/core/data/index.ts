@@ -70,8 +70,22 @@ export function parseGraph(json: unknown): LoadResult {
   }
   if (badEdges) warnings.push(`${badEdges} edge(s) pointing to missing nodes were skipped.`);
 
+  // A graph from another tool may carry no sizes or degrees: size its nodes by their links, as kg build
+  // does, so hubs stand out and get labels (a flat default size sits under the label threshold).
+  json.nodes.forEach((raw) => {
+    if (!isObject(raw)) return;
+    const key = String(raw.key);
+    const given = isObject(raw.attributes) ? raw.attributes : {};
+    if (!graph.hasNode(key) || (typeof given.size === "number" && typeof given.degree === "number")) return;
+    const degree = typeof given.degree === "number" ? given.degree : graph.degree(key);
+    graph.mergeNodeAttributes(key, typeof given.size === "number" ? { degree } : { degree, size: sizeForDegree(degree) });
+  });
+
   return { ok: true, graph, warnings };
 }
+
+/** kg build's node size (packages/graph metrics): 3 px plus the square root of the degree. */
+export const sizeForDegree = (degree: number) => 3 + Math.sqrt(degree) * 2.5;
 
 function normaliseNode(key: string, a: Record<string, unknown>, index: number, total: number): NodeAttributes {
   const type = str(a.type, "Other") || "Other";
