@@ -154,6 +154,7 @@ async function extractChanged(scan: Scan, cache: ExtractionCache, fingerprint: s
       }
     }
     const failed = new Set<string>();
+    const writer = cache.writer();
     const workers = missing.size < IN_PROCESS_PER_WORKER * opts.workers ? 1 : opts.workers;
     for await (const outcome of extractInOrder(jobs(), workers)) {
       const { article, key } = outcome;
@@ -163,10 +164,11 @@ async function extractChanged(scan: Scan, cache: ExtractionCache, fingerprint: s
         progress.error();
         continue;
       }
-      await cache.set(key!, outcome.result);
+      await writer.set(key!, outcome.result, outcome.json);
       byKey.set(key!, outcome.result);
       progress.tick(article.text.split(/\s+/).length);
     }
+    await writer.flush();
     progress.done();
     const lost = [...missing].filter((k) => !byKey.has(k) && !failed.has(k));
     for (const f of scan.files) if (f.keys.some((k) => lost.includes(k))) warn(`${f.path}: changed while the build ran, left out; run kg build again`);

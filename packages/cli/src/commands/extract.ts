@@ -63,6 +63,7 @@ export async function extractAll(paths: string[], opts: ExtractOptions, onArticl
 
   let articles = 0;
   let fromCache = 0;
+  const writer = cache?.writer();
   for await (const outcome of extractInOrder(jobs(), opts.workers)) {
     const { article } = outcome;
     if ("error" in outcome) {
@@ -71,10 +72,11 @@ export async function extractAll(paths: string[], opts: ExtractOptions, onArticl
     }
     articles++;
     if (outcome.cached) fromCache++;
-    else if (cache && outcome.key) await cache.set(outcome.key, outcome.result);
+    else if (writer && outcome.key) await writer.set(outcome.key, outcome.result, outcome.json);
     progress.tick(article.text.split(/\s+/).length);
     await onArticle(outcome.result);
   }
+  await writer?.flush();
   progress.done();
   return { articles, problems, fromCache };
 }

@@ -60,10 +60,15 @@ export interface CachedGraph {
   size: number;
 }
 
+const CACHE_WRITES_IN_FLIGHT = 32;
+
 /** Graphs of this many recent builds are kept. */
 const GRAPHS_KEPT = 4;
 
 export class ExtractionCache {
+  /** Folders known to exist: a cold build writes thousands of entries into 256 of them. */
+  private readonly made = new Set<string>();
+
   constructor(readonly dir: string) {}
 
   private path(key: string): string {
@@ -87,8 +92,43 @@ export class ExtractionCache {
     }
   }
 
-  async set(key: string, value: ArticleExtraction): Promise<void> {
-    await writeAtomically(this.path(key), JSON.stringify(value));
+  /** `json`, when the caller has it (a worker's reply), is `value` already serialised. */
+  async set(key: string, value: ArticleExtraction, json?: string): Promise<void> {
+    const path = this.path(key);
+    const dir = dirname(path);
+    if (!this.made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.made.add(dir);
+    }
+    await writeAtomically(path, json ?? JSON.stringify(value), { folderExists: true });
+  }
+
+  /**
+   * Writes entries in the background, a bounded number at a time, so a build does not wait on the disk
+   * for each article (waiting there also left the workers idle: the pool feeds them as results are taken).
+   */
+  writer(): { set(key: string, value: ArticleExtraction, json?: string): Promise<void>; flush(): Promise<void> } {
+    const inFlight = new Set<Promise<void>>();
+    // A failed write fails the run, as an awaited write would, at the next set or at the flush.
+    let failure: { error: unknown } | undefined;
+    const check = () => {
+      if (failure) throw failure.error;
+    };
+    return {
+      set: async (key, value, json) => {
+        check();
+        const write: Promise<void> = this.set(key, value, json)
+          .catch((error: unknown) => void (failure ??= { error }))
+          .finally(() => inFlight.delete(write));
+        inFlight.add(write);
+        if (inFlight.size >= CACHE_WRITES_IN_FLIGHT) await Promise.race(inFlight);
+        check();
+      },
+      flush: async () => {
+        await Promise.all(inFlight);
+        check();
+      },
+    };
   }
 
   /** The graph file of a previous build with the same key, and its size. */
@@ -155,8 +195,8 @@ export class ExtractionCache {
 }
 
 /** Written to a temporary name and renamed, so an interrupted run never leaves half a file. */
-export async function writeAtomically(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+export async function writeAtomically(path: string, content: string, { folderExists = false } = {}): Promise<void> {
+  if (!folderExists) await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   await writeFile(tmp, content);
   await rename(tmp, path);

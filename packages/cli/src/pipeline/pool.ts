@@ -15,7 +15,8 @@ export interface Job {
   cached?: ArticleExtraction;
 }
 
-export type Outcome = (Job & { result: ArticleExtraction }) | (Job & { error: string });
+/** A result comes with its JSON text when a worker produced it, so it can be stored without serialising it again. */
+export type Outcome = (Job & { result: ArticleExtraction; json?: string }) | (Job & { error: string });
 
 const IN_FLIGHT_PER_WORKER = 4;
 
@@ -64,7 +65,7 @@ async function* parallel(jobs: AsyncIterable<Job>, n: number): AsyncGenerator<Ou
       load[k]!--;
       const job = pending.get(msg.seq)!;
       pending.delete(msg.seq);
-      done.set(msg.seq, msg.json !== undefined ? { ...job, result: JSON.parse(msg.json) as ArticleExtraction } : { ...job, error: msg.error ?? "unknown error" });
+      done.set(msg.seq, msg.json !== undefined ? { ...job, result: JSON.parse(msg.json) as ArticleExtraction, json: msg.json } : { ...job, error: msg.error ?? "unknown error" });
       wake?.();
     });
     w.on("error", (err) => {
