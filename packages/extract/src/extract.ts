@@ -83,7 +83,7 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
         const t = sentence.tokens;
         if (t[e.last]?.text === "(" && t[e.last + 2]?.text === ")" && /^[A-Z]{2,6}$/.test(t[e.last + 1]!.text)) {
           const acr = t[e.last + 1]!.text;
-          const initials = e.text.split(/\s+/).map((w) => w[0]).join("").toUpperCase();
+          const initials = e.text.replace(/(\S)\S*\s*/g, "$1").toUpperCase();
           if (initials.includes(acr) || acr[0] === initials[0]) acronyms.set(acr, { name: e.canonical ?? e.text, type: e.type });
         }
       }
@@ -105,7 +105,10 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
   const refList = [...refs.values()];
   const refIndex = new Map(refList.map((r, k) => [r.id, k]));
   const mentionCounts: Record<string, number> = {};
-  for (const r of refOfMention) if (r) mentionCounts[r.id] = (mentionCounts[r.id] ?? 0) + 1;
+  for (let k = 0; k < refOfMention.length; k++) {
+    const r = refOfMention[k];
+    if (r) mentionCounts[r.id] = (mentionCounts[r.id] ?? 0) + 1;
+  }
 
   // 3. clauses -> triples, sentence by sentence
   const triples: Triple[] = [];
@@ -179,7 +182,7 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
     const ends = new Set(linked.map((e) => e.last));
     // Past this length a "sentence" is a list, a table or text without punctuation:
     // clause rules are unreliable there and their cost grows with the square of the length.
-    const { clauses } = tokens.length <= MAX_CLAUSE_TOKENS ? extractClauses(tokens, starts, ends) : { clauses: [] };
+    const clauses = tokens.length <= MAX_CLAUSE_TOKENS ? extractClauses(tokens, starts, ends).clauses : [];
     const resolvePronoun = () => lastPerson;
     for (const clause of clauses) {
       date = clauseDate(tokens, clause, articleDate) ?? sentenceDate;

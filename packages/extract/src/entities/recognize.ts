@@ -450,14 +450,18 @@ function takeSpan(tokens: Token[], units: Unit[], first: number, end: number, at
   if (theWord && (typed.type === "Person" || typed.type === "Location")) theWord = false;
   const from = theWord ? start - 1 : start;
   const all = units.slice(from, end);
+  // One object shape for every entity (absent fields are undefined, not missing): code that reads
+  // entities then stays monomorphic, and V8 does not recompile it each time a new shape turns up.
   out.entities.push({
     first: all[0]!.first,
     last: all[all.length - 1]!.last,
     text: joinUnits(tokens, all),
     start: all[0]!.start,
     end: all[all.length - 1]!.end,
-    ...typed,
-    ...(titleWords.length ? { title: titleWords.join(" ") } : {}),
+    type: typed.type,
+    canonical: typed.canonical,
+    title: titleWords.length ? titleWords.join(" ") : undefined,
+    typeConfidence: typed.typeConfidence,
     words: span.map((u) => u.text),
   });
 }
