@@ -196,13 +196,26 @@ function isTitle(lower: string): boolean {
   return TITLES.has(lower.replace(/\.$/, ""));
 }
 
+/**
+ * The units in [start, end) (clamped to the array, as slice is), one field of each, joined by spaces. A loop
+ * where the code used slice, map and join: no arrays to allocate, and nothing for V8 to re-optimise when
+ * map hands back an array of another elements kind (a recompile of the whole caller each time).
+ */
+function joinField(units: Unit[], start: number, end: number, field: "lower" | "text"): string {
+  const from = Math.max(0, start);
+  const stop = Math.min(end, units.length);
+  let out = "";
+  for (let k = from; k < stop; k++) out += k > from ? " " + units[k]![field] : units[k]![field];
+  return out;
+}
+
 /** Length in words of a gazetteer place starting at unit k (0 if none). */
 function placeAt(units: Unit[], k: number): number {
   for (let n = 3; n >= 1; n--) {
     if (k + n > units.length) continue;
     const slice = units.slice(k, k + n);
     if (!slice.every((u) => UPPER_START.test(u.text) || u.lower === "of")) continue;
-    const text = slice.map((u) => u.lower).join(" ");
+    const text = joinField(units, k, k + n, "lower");
     if (PLACES.has(text) || REGIONS.has(text) || (n > 1 && CITIES.has(text))) return n;
   }
   return 0;
@@ -344,7 +357,7 @@ function joinsAcross(units: Unit[], i: number, j: number, connector: string, k: 
   if (left.length === 1) return headed(head) || EVENT_PREFIXES.has(head) || ORG_PREFIXES.has(head);
   // "Victoria Hockey Club of Montreal", "Division of the IV Corps": a whole name, then another
   const right = units.slice(k, rightEnd);
-  const rightLower = right.map((u) => u.lower).join(" ");
+  const rightLower = joinField(units, k, rightEnd, "lower");
   const rightWhole = isPlaceWord(rightLower) || REGIONS.has(rightLower) || (right.length > 1 && (ORG_WORDS.has(right[right.length - 1]!.lower) || LOCATION_WORDS.has(right[right.length - 1]!.lower)));
   if (headed(head) && rightWhole) return false;
   return true;
@@ -417,7 +430,7 @@ function takeSpan(tokens: Token[], units: Unit[], first: number, end: number, at
 
   // Leading demonyms are not part of a name unless the name is an organisation:
   // "Russian Defence Ministry" is one name, "Russian Vladimir Putin" is not.
-  while (start < end - 1 && DEMONYMS.has(units[start]!.lower) && !isPlaceWord(units.slice(start, end).map((u) => u.lower).join(" "))) {
+  while (start < end - 1 && DEMONYMS.has(units[start]!.lower) && !isPlaceWord(joinField(units, start, end, "lower"))) {
     const rest = units.slice(start + 1, end);
     const head = rest[rest.length - 1]!.lower;
     if (ORG_WORDS.has(head) || EVENT_WORDS.has(head) || MISC_WORDS.has(head) || LOCATION_WORDS.has(head) || rest.some((u) => ORG_WORDS.has(u.lower))) break;
@@ -431,7 +444,7 @@ function takeSpan(tokens: Token[], units: Unit[], first: number, end: number, at
   }
 
   const span = units.slice(start, end);
-  const lower = span.map((u) => u.lower).join(" ");
+  const lower = joinField(units, start, end, "lower");
   if (span.length === 1 && !theWord && !PLACES.has(lower) && !REGIONS.has(lower)) {
     if (DEMONYMS.has(lower)) {
       out.demonyms.push({ index: span[0]!.first, country: DEMONYMS.get(lower)! });
@@ -498,8 +511,9 @@ function personLike(span: Unit[]): boolean {
 
 function typeSpan(units: Unit[], start: number, end: number, titled: boolean, theWord: boolean): Typed | undefined {
   const span = units.slice(start, end);
-  const words = span.map((u) => u.lower);
-  const lower = words.join(" ");
+  const words: string[] = [];
+  for (const u of span) words.push(u.lower);
+  const lower = joinField(units, start, end, "lower");
   // "World War II", "Henry VIII": a regnal or series number is not the head
   const head = words.length > 1 && /^[ivx]+$/.test(words[words.length - 1]!) ? words[words.length - 2]! : words[words.length - 1]!;
   const firstWord = words[0]!;
@@ -508,7 +522,7 @@ function typeSpan(units: Unit[], start: number, end: number, titled: boolean, th
   const before = theWord ? units[start - 2] : units[start - 1];
   const before2 = theWord ? units[start - 3] : units[start - 2];
   const afterThe = theWord || before?.lower === "the";
-  const text = span.map((u) => u.text).join(" ");
+  const text = joinField(units, start, end, "text");
 
   if (span.some(isEquipment) || (after && EQUIPMENT_NOUNS.has(after.lower) && n === 1 && !PLACES.has(lower) && isAcronym(text))) {
     return { type: "Equipment", typeConfidence: 0.9 };
