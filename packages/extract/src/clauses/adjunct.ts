@@ -4,7 +4,7 @@
  * clauses that follow, so open IE adds them as an argument of each.
  */
 import type { Token } from "../nlp/index.ts";
-import type { Chunk } from "./chunk.ts";
+import { kindAt, type Chunk } from "./chunk.ts";
 import { isTimeWordPhrase } from "./phrases.ts";
 import { TIME_WORDS } from "./subject.ts";
 import type { Span } from "./types.ts";
@@ -25,16 +25,16 @@ export function findAdjunct(chunks: Chunk[], tokens: Token[]): Span | undefined 
     }
     if (c?.kind === "PREP") {
       let n = k + 1;
-      while (chunks[n]?.kind === "ADV" || chunks[n]?.kind === "PREP") n++;
-      if (chunks[n]?.kind !== "NP") return undefined;
+      while (kindAt(chunks, n) === "ADV" || kindAt(chunks, n) === "PREP") n++;
+      if (kindAt(chunks, n) !== "NP") return undefined;
       k = n + 1;
       // "On April 13 , 1987 ,": the year after a comma is part of the date
-      if (chunks[k]?.kind === "COMMA" && chunks[k + 1]?.kind === "NP" && chunks[k + 1]!.last - chunks[k + 1]!.first === 1 && /^\d{4}$/.test(tokens[chunks[k + 1]!.first]!.text)) k += 2;
+      if (kindAt(chunks, k) === "COMMA" && kindAt(chunks, k + 1) === "NP" && chunks[k + 1]!.last - chunks[k + 1]!.first === 1 && /^\d{4}$/.test(tokens[chunks[k + 1]!.first]!.text)) k += 2;
       phrases++;
       continue;
     }
     // "Earlier this year ,", "Last week ,"
-    if (c?.kind === "NP" && isTimeWordPhrase(tokens, c, TIME_WORDS) && chunks[k + 1]?.kind === "COMMA") {
+    if (c?.kind === "NP" && isTimeWordPhrase(tokens, c, TIME_WORDS) && kindAt(chunks, k + 1) === "COMMA") {
       k++;
       phrases++;
       continue;
@@ -45,7 +45,7 @@ export function findAdjunct(chunks: Chunk[], tokens: Token[]): Span | undefined 
   if (phrases === 0) return undefined;
   const after = chunks[k];
   // ", the subject ..." or the subject straight away: "In 1717 Lady Mary observed"
-  if (after?.kind === "COMMA" || (after?.kind === "NP" && chunks[k + 1]?.kind === "VG")) {
+  if (after?.kind === "COMMA" || (after?.kind === "NP" && kindAt(chunks, k + 1) === "VG")) {
     return { first: chunks[0]!.first, last: chunks[k - 1]!.last };
   }
   return undefined;

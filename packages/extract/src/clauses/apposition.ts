@@ -4,7 +4,7 @@
  * for it, so these are kept apart from clauses; open IE prints them with "is".
  */
 import type { Token } from "../nlp/index.ts";
-import type { Chunk } from "./chunk.ts";
+import { kindAt, type Chunk } from "./chunk.ts";
 import type { Span } from "./types.ts";
 
 export interface Apposition {
@@ -26,8 +26,8 @@ const isDescription = (tokens: Token[], c: Chunk) => DETERMINERS.has(tokens[c.fi
 function describedEnd(chunks: Chunk[], k: number): number {
   let end = k;
   for (;;) {
-    if (chunks[end + 1]?.kind === "PREP" && chunks[end + 2]?.kind === "NP") end += 2;
-    else if (chunks[end + 1]?.kind === "CONJ" && chunks[end + 2]?.kind === "NP" && chunks[end + 3]?.kind !== "VG") end += 2;
+    if (kindAt(chunks, end + 1) === "PREP" && kindAt(chunks, end + 2) === "NP") end += 2;
+    else if (kindAt(chunks, end + 1) === "CONJ" && kindAt(chunks, end + 2) === "NP" && kindAt(chunks, end + 3) !== "VG") end += 2;
     else return end;
   }
 }
@@ -39,12 +39,12 @@ export function findAppositions(chunks: Chunk[], tokens: Token[]): Apposition[] 
     if (first.kind !== "NP" || chunks[k + 1]!.kind !== "COMMA" || chunks[k + 2]!.kind !== "NP") continue;
     const second = chunks[k + 2]!;
     // a list ("A, B and C") or the second phrase already part of one
-    if (chunks[k - 1]?.kind === "CONJ" || (chunks[k - 1]?.kind === "COMMA" && chunks[k - 2]?.kind === "NP")) continue;
+    if (kindAt(chunks, k - 1) === "CONJ" || (kindAt(chunks, k - 1) === "COMMA" && kindAt(chunks, k - 2) === "NP")) continue;
     const end = describedEnd(chunks, k + 2);
     const after = chunks[end + 1];
     // the second phrase must close: ", X ," / ", X ." — not "X , the Y said" (a new clause)
     if (after && after.kind !== "COMMA" && after.kind !== "BREAK" && after.kind !== "PUNCT" && after.kind !== "REL") continue;
-    if (after?.kind === "COMMA" && (chunks[end + 2]?.kind === "CONJ" || (chunks[end + 2]?.kind === "NP" && chunks[end + 3]?.kind !== "VG"))) continue;
+    if (after?.kind === "COMMA" && (kindAt(chunks, end + 2) === "CONJ" || (kindAt(chunks, end + 2) === "NP" && kindAt(chunks, end + 3) !== "VG"))) continue;
     // "Lancaster , Pa.": places, not appositions
     if (isOnlyName(tokens, first) && isOnlyName(tokens, second)) continue;
     if (isName(tokens, first) && isDescription(tokens, second)) {

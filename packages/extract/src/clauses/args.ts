@@ -5,7 +5,7 @@
  * extra spans so that open IE can print the region whole.
  */
 import type { Token } from "../nlp/index.ts";
-import type { Chunk } from "./chunk.ts";
+import { kindAt, type Chunk } from "./chunk.ts";
 import { CLAUSAL_PREPS, coordinatedNPs, NOMINATIVE } from "./phrases.ts";
 import { isBareParticiple } from "./subject.ts";
 import type { PrepArg, Span } from "./types.ts";
@@ -37,7 +37,7 @@ export function restOfSentence(chunks: Chunk[], k: number): number {
 
 /** "the company would ...": a clause with its own subject right after a verb of saying. */
 function clauseFollows(chunks: Chunk[], k: number, tokens: Token[]): boolean {
-  if (chunks[k]?.kind !== "NP") return false;
+  if (kindAt(chunks, k) !== "NP") return false;
   const v = chunks[k + 1];
   return v?.kind === "VG" && (tokens[v.first]!.pos === "AUX" || /(s|ed)$/.test(tokens[v.first]!.lower));
 }
@@ -77,10 +77,10 @@ export function collectArgs(chunks: Chunk[], tokens: Token[], k: number, opts: {
   const preps: PrepArg[] = [];
   const extras: Span[] = [];
   // "include : review of data ; ...": a colon introducing the objects
-  if (chunks[k]?.kind === "BREAK" && tokens[chunks[k]!.first]!.text === ":" && chunks[k + 1]?.kind === "NP") k++;
+  if (kindAt(chunks, k) === "BREAK" && tokens[chunks[k]!.first]!.text === ":" && kindAt(chunks, k + 1) === "NP") k++;
   const start = k;
   // leading adverbs: "is heating up too", "dress casually"
-  while (chunks[k]?.kind === "ADV") k++;
+  while (kindAt(chunks, k) === "ADV") k++;
   if (k > start) extras.push(spanOf(chunks, start, k - 1));
 
   const complement = complementAfter(chunks, tokens, start, k, opts.speech);
@@ -95,7 +95,7 @@ export function collectArgs(chunks: Chunk[], tokens: Token[], k: number, opts: {
     objects.push(...np.spans);
     k = np.end + 1;
     // a second object: "gave Ukraine the weapons"
-    if (chunks[k]?.kind === "NP" && chunks[k + 1]?.kind !== "VG") {
+    if (kindAt(chunks, k) === "NP" && kindAt(chunks, k + 1) !== "VG") {
       extras.push(spanOf(chunks, k, k));
       k++;
     }
@@ -112,18 +112,18 @@ export function collectArgs(chunks: Chunk[], tokens: Token[], k: number, opts: {
       const g = chunks[k + 1];
       if (g?.kind === "VG" && /ing$/.test(tokens[g.first]!.lower)) {
         let e = k + 1;
-        if (chunks[e + 1]?.kind === "NP") e = coordinatedNPs(chunks, e + 1, tokens).end;
+        if (kindAt(chunks, e + 1) === "NP") e = coordinatedNPs(chunks, e + 1, tokens).end;
         extras.push(spanOf(chunks, k, e));
         k = e + 1;
         continue;
       }
       let n = k + 1;
-      while (chunks[n]?.kind === "ADV") n++;
+      while (kindAt(chunks, n) === "ADV") n++;
       // "as far as", "out of": stacked prepositions
-      while (chunks[n]?.kind === "PREP" && n - k < 3) n++;
-      if (chunks[n]?.kind !== "NP") break;
+      while (kindAt(chunks, n) === "PREP" && n - k < 3) n++;
+      if (kindAt(chunks, n) !== "NP") break;
       // "until he switched over": the noun phrase is the subject of a new clause
-      if (chunks[n + 1]?.kind === "VG" && (NOMINATIVE.has(tokens[chunks[n]!.first]!.lower) || CLAUSAL_PREPS.has(tokens[x.first]!.lower))) break;
+      if (kindAt(chunks, n + 1) === "VG" && (NOMINATIVE.has(tokens[chunks[n]!.first]!.lower) || CLAUSAL_PREPS.has(tokens[x.first]!.lower))) break;
       const np = coordinatedNPs(chunks, n, tokens);
       for (const s of np.spans) preps.push({ prep: spanOf(chunks, k, k), arg: s });
       extras.push(spanOf(chunks, k, np.end));
@@ -131,7 +131,7 @@ export function collectArgs(chunks: Chunk[], tokens: Token[], k: number, opts: {
       continue;
     }
     // "the man who trembled with fear": a restrictive relative clause belongs to the object
-    if (x?.kind === "REL" && k > start && chunks[k - 1]!.kind === "NP" && chunks[k + 1]?.kind === "VG" && depth < 1) {
+    if (x?.kind === "REL" && k > start && chunks[k - 1]!.kind === "NP" && kindAt(chunks, k + 1) === "VG" && depth < 1) {
       const inner = collectArgs(chunks, tokens, k + 2, { speech: false }, depth + 1);
       const e = Math.max(k + 1, inner.end);
       extras.push(spanOf(chunks, k, e));
@@ -141,10 +141,10 @@ export function collectArgs(chunks: Chunk[], tokens: Token[], k: number, opts: {
     // "someone living alone", "vehicles built there": a participle phrase modifying the object
     if (x?.kind === "VG" && k > start && chunks[k - 1]!.kind === "NP" && isBareParticiple(tokens, x)) {
       let e = k;
-      while (chunks[e + 1]?.kind === "TO" && chunks[e + 2]?.kind === "VG") e += 2;
-      if (chunks[e + 1]?.kind === "NP") e = coordinatedNPs(chunks, e + 1, tokens).end;
-      while (chunks[e + 1]?.kind === "ADV") e++;
-      while (chunks[e + 1]?.kind === "PREP" && chunks[e + 2]?.kind === "NP") e = coordinatedNPs(chunks, e + 2, tokens).end;
+      while (kindAt(chunks, e + 1) === "TO" && kindAt(chunks, e + 2) === "VG") e += 2;
+      if (kindAt(chunks, e + 1) === "NP") e = coordinatedNPs(chunks, e + 1, tokens).end;
+      while (kindAt(chunks, e + 1) === "ADV") e++;
+      while (kindAt(chunks, e + 1) === "PREP" && kindAt(chunks, e + 2) === "NP") e = coordinatedNPs(chunks, e + 2, tokens).end;
       extras.push(spanOf(chunks, k, e));
       k = e + 1;
       continue;
@@ -157,7 +157,7 @@ export function collectArgs(chunks: Chunk[], tokens: Token[], k: number, opts: {
       break;
     }
     // ", in 1941": a further adjunct after a comma
-    if (x?.kind === "COMMA" && chunks[k + 1]?.kind === "PREP" && chunks[k + 2]?.kind === "NP" && chunks[k + 3]?.kind !== "VG") {
+    if (x?.kind === "COMMA" && kindAt(chunks, k + 1) === "PREP" && kindAt(chunks, k + 2) === "NP" && kindAt(chunks, k + 3) !== "VG") {
       k++;
       continue;
     }

@@ -26,6 +26,15 @@ export interface Chunk {
 }
 
 /**
+ * The kind of chunks[i], or "NONE" past either end. The rules look one to three chunks ahead all the
+ * time; reading past the end of the array, or comparing an undefined where only strings had been seen,
+ * makes V8 throw away the optimised code of the whole caller the first time it happens, in every worker.
+ */
+export function kindAt(chunks: Chunk[], i: number): ChunkKind | "NONE" {
+  return i >= 0 && i < chunks.length ? chunks[i]!.kind : "NONE";
+}
+
+/**
  * "a loophole that illegal drug businesses are exploiting": after "that", a
  * noun phrase and a verb with nothing after it — the verb's object is the noun
  * before "that". (With an object after the verb, "that" opens a complement.)

@@ -7,7 +7,7 @@
  * from these clauses.
  */
 import type { Token } from "../nlp/index.ts";
-import { chunk, isBe, type Chunk } from "./chunk.ts";
+import { chunk, isBe, type Chunk, kindAt } from "./chunk.ts";
 import { collectArgs, type ArgRegion } from "./args.ts";
 import { findSubject, type FoundSubject } from "./subject.ts";
 import { findAppositions, type Apposition } from "./apposition.ts";
@@ -73,11 +73,11 @@ function predicateEnd(chunks: Chunk[], v: number, tokens: Token[]): number {
   for (;;) {
     let n = end + 1;
     // "were able to reinforce", "is likely to fall"
-    if (chunks[n]?.kind === "NP" && chunks[n]!.last - chunks[n]!.first === 1 && CONTROL_ADJECTIVES.has(tokens[chunks[n]!.first]!.lower)) n++;
-    if (chunks[n]?.kind !== "TO") break;
+    if (kindAt(chunks, n) === "NP" && chunks[n]!.last - chunks[n]!.first === 1 && CONTROL_ADJECTIVES.has(tokens[chunks[n]!.first]!.lower)) n++;
+    if (kindAt(chunks, n) !== "TO") break;
     n++;
-    while (chunks[n]?.kind === "ADV") n++;
-    if (chunks[n]?.kind !== "VG") break;
+    while (kindAt(chunks, n) === "ADV") n++;
+    if (kindAt(chunks, n) !== "VG") break;
     end = n;
   }
   return end;
@@ -117,7 +117,7 @@ function shareArguments(drafts: Draft[], chunks: Chunk[], tokens: Token[]): void
     const a = d.args;
     if (a.objects.length || a.preps.length || a.complement) continue;
     if (PARTICLE_TAGS.has(tokens[d.verb.last - 1]!.pos)) continue;
-    if (chunks[d.end + 1]?.kind === "CONJ" && next.v === d.end + 2 && next.found?.via === "coordination") d.args = next.args;
+    if (kindAt(chunks, d.end + 1) === "CONJ" && next.v === d.end + 2 && next.found?.via === "coordination") d.args = next.args;
   }
 }
 

@@ -4,7 +4,7 @@
  * subject, prepositional attachments ("Competition in the sale of bikes").
  */
 import type { Token } from "../nlp/index.ts";
-import type { Chunk } from "./chunk.ts";
+import { kindAt, type Chunk } from "./chunk.ts";
 import type { Span } from "./types.ts";
 
 export const NOMINATIVE = new Set(["i", "he", "she", "we", "they"]);
@@ -16,7 +16,7 @@ const word = (tokens: Token[], c: Chunk | undefined) => (c ? tokens[c.first]!.lo
 /** Extends an NP over "of"-phrases so that "pressure on airlines" stays separate but "the capital of Belarus" is one argument. */
 export function argumentEnd(chunks: Chunk[], k: number, tokens: Token[]): number {
   let end = k;
-  while (chunks[end + 1]?.kind === "PREP" && word(tokens, chunks[end + 1]) === "of" && chunks[end + 2]?.kind === "NP") end += 2;
+  while (kindAt(chunks, end + 1) === "PREP" && word(tokens, chunks[end + 1]) === "of" && kindAt(chunks, end + 2) === "NP") end += 2;
   return end;
 }
 
@@ -32,7 +32,7 @@ export function coordinatedNPs(chunks: Chunk[], k: number, tokens: Token[]): { s
     // ", NP" followed by more of the list, or "and NP" not followed by a verb (which would be a new clause)
     if (a && (a.kind === "CONJ" || a.kind === "COMMA") && b?.kind === "NP" && c?.kind !== "VG") {
       // a comma continues the list only if an "and NP" closes it further on (looked for within a bound, to stay linear)
-      if (a.kind === "COMMA" && !chunks.slice(end + 2, end + 60).some((x, n) => x.kind === "CONJ" && chunks[end + 2 + n + 1]?.kind === "NP")) break;
+      if (a.kind === "COMMA" && !chunks.slice(end + 2, end + 60).some((x, n) => x.kind === "CONJ" && kindAt(chunks, end + 2 + n + 1) === "NP")) break;
       if (a.kind === "COMMA" && chunks.slice(end + 2, end + 8).some((x) => x.kind === "VG" || x.kind === "REL")) break;
       if (a.kind === "CONJ" && !["and", "or"].includes(word(tokens, a))) break;
       const e = argumentEnd(chunks, end + 2, tokens);
@@ -40,7 +40,7 @@ export function coordinatedNPs(chunks: Chunk[], k: number, tokens: Token[]): { s
       end = e;
       continue;
     }
-    if (a?.kind === "COMMA" && b?.kind === "CONJ" && ["and", "or"].includes(word(tokens, b)) && c?.kind === "NP" && chunks[end + 4]?.kind !== "VG") {
+    if (a?.kind === "COMMA" && b?.kind === "CONJ" && ["and", "or"].includes(word(tokens, b)) && c?.kind === "NP" && kindAt(chunks, end + 4) !== "VG") {
       const e = argumentEnd(chunks, end + 3, tokens);
       spans.push({ first: c.first, last: chunks[e]!.last });
       end = e;

@@ -4,7 +4,7 @@
  * president". The quoted clause becomes the complement of "said".
  */
 import type { Token } from "../nlp/index.ts";
-import type { Chunk } from "./chunk.ts";
+import { kindAt, type Chunk } from "./chunk.ts";
 import { restOfSentence, type ArgRegion } from "./args.ts";
 import type { FoundSubject } from "./subject.ts";
 import type { Span } from "./types.ts";
@@ -16,9 +16,9 @@ const isQuote = (tokens: Token[], c: Chunk | undefined) => !!c && c.kind === "PU
 function speechBefore(chunks: Chunk[], tokens: Token[], k: number): Span | undefined {
   let j = k - 1;
   if (isQuote(tokens, chunks[j])) j--;
-  if (chunks[j]?.kind !== "COMMA") {
+  if (kindAt(chunks, j) !== "COMMA") {
     // '... ," says X': the comma sits inside the quotes
-    if (!(isQuote(tokens, chunks[k - 1]) && chunks[k - 2]?.kind === "COMMA")) return undefined;
+    if (!(isQuote(tokens, chunks[k - 1]) && kindAt(chunks, k - 2) === "COMMA")) return undefined;
     j = k - 2;
   }
   let from = 0;
@@ -45,7 +45,7 @@ function chunkStartingAt(chunks: Chunk[], first: number): number {
 /** "`` ... , '' says Trek 's president .": the subject follows the verb. */
 function invertedSpeech(chunks: Chunk[], tokens: Token[], v: number): { subject: Span; speech: Span } | undefined {
   const speech = speechBefore(chunks, tokens, v);
-  if (!speech || chunks[v + 1]?.kind !== "NP") return undefined;
+  if (!speech || kindAt(chunks, v + 1) !== "NP") return undefined;
   const end = restOfSentence(chunks, v + 1);
   return { subject: spanOf(chunks, v + 1, end), speech };
 }

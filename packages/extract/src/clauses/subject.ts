@@ -5,7 +5,7 @@
  * the subject is shared with the clause before.
  */
 import type { Token } from "../nlp/index.ts";
-import { isBe, type Chunk } from "./chunk.ts";
+import { isBe, type Chunk, kindAt } from "./chunk.ts";
 import { CLAUSAL_PREPS, isTimeWordPhrase, phraseLeftOf } from "./phrases.ts";
 import type { Span, SubjectVia } from "./types.ts";
 
@@ -40,15 +40,15 @@ function canPrecedeSubject(c: Chunk | undefined): boolean {
 export function antecedentOf(chunks: Chunk[], r: number, tokens: Token[]): { group: Span; conjuncts: Span[]; start: number } | undefined {
   let j = r - 1;
   // "the `` triangle area , '' which": commas and closing quotes between
-  while (chunks[j]?.kind === "COMMA" || (chunks[j]?.kind === "PUNCT" && /^["”']+$/.test(tokens[chunks[j]!.first]!.text))) j--;
-  if (chunks[j]?.kind !== "NP") return undefined;
+  while (kindAt(chunks, j) === "COMMA" || (kindAt(chunks, j) === "PUNCT" && /^["”']+$/.test(tokens[chunks[j]!.first]!.text))) j--;
+  if (kindAt(chunks, j) !== "NP") return undefined;
   // people are named, not described by where they are: "the son by Muslims , who" is about Muslims
   const who = ["who", "whom"].includes(tokens[chunks[r]!.first]!.lower);
   const { start, conjuncts } = phraseLeftOf(chunks, j, tokens, who ? "of" : "all");
   // "X is an Australian footballer who plays ...": the relative clause is about X (not so for "were Kilmacud Crokes , who")
   const cop = chunks[start - 1];
   const indefinite = ["a", "an"].includes(tokens[chunks[start]!.first]!.lower);
-  if (indefinite && cop?.kind === "VG" && chunks[start - 2]?.kind === "NP" && tokens.slice(cop.first, cop.last).every((t) => isBe(t) || t.pos === "ADV")) {
+  if (indefinite && cop?.kind === "VG" && kindAt(chunks, start - 2) === "NP" && tokens.slice(cop.first, cop.last).every((t) => isBe(t) || t.pos === "ADV")) {
     const subject = subjectPhrase(chunks, start - 2, tokens);
     return { group: subject.group, conjuncts: subject.conjuncts, start };
   }
@@ -61,10 +61,10 @@ function subjectPhrase(chunks: Chunk[], k: number, tokens: Token[], anyPosition 
   // "duties specified for freed slaves became": a participle phrase inside the subject
   // only through a preposition: "The issue included bonds priced" is a past tense, not a participle
   let q = grown.start - 1;
-  if (chunks[q]?.kind !== "PREP") return trimmed(chunks, k, grown);
+  if (kindAt(chunks, q) !== "PREP") return trimmed(chunks, k, grown);
   q--;
   const p = chunks[q];
-  if (p?.kind === "VG" && isBareParticiple(tokens, p) && chunks[q - 1]?.kind === "NP") {
+  if (p?.kind === "VG" && isBareParticiple(tokens, p) && kindAt(chunks, q - 1) === "NP") {
     const head = phraseLeftOf(chunks, q - 1, tokens);
     if (canPrecedeSubject(chunks[head.start - 1])) return { conjuncts: [spanOf(chunks, head.start, k)], group: spanOf(chunks, head.start, k) };
   }
@@ -86,14 +86,14 @@ function trimmed(chunks: Chunk[], k: number, grown: { start: number; conjuncts: 
 function relativeClauseBefore(chunks: Chunk[], k: number, tokens: Token[]): ReturnType<typeof antecedentOf> {
   const { start } = phraseLeftOf(chunks, k, tokens);
   let j = start - 1;
-  while (chunks[j]?.kind === "ADV") j--;
-  if (chunks[j]?.kind !== "VG") return undefined;
+  while (kindAt(chunks, j) === "ADV") j--;
+  if (kindAt(chunks, j) !== "VG") return undefined;
   j--;
-  while (chunks[j]?.kind === "ADV") j--;
+  while (kindAt(chunks, j) === "ADV") j--;
   const rel = chunks[j];
   if (rel?.kind !== "REL" && !(rel?.kind === "SUB" && tokens[rel.first]!.lower === "that")) return undefined;
   // with a comma the clause is an aside, and the comma rule handles it
-  if (chunks[j - 1]?.kind === "COMMA") return undefined;
+  if (kindAt(chunks, j - 1) === "COMMA") return undefined;
   return antecedentOf(chunks, j, tokens);
 }
 
@@ -104,10 +104,10 @@ type Step = { found: FoundSubject } | { next: number };
 function atNounPhrase(chunks: Chunk[], k: number, tokens: Token[]): Step {
   const c = chunks[k]!;
   // "Mr Putin on Friday attended": skip a time phrase between subject and verb
-  if (chunks[k - 1]?.kind === "PREP" && chunks[k - 2]?.kind === "NP" && isTimeWordPhrase(tokens, c, TIME_WORDS)) return { next: k - 2 };
-  if (isTimeWordPhrase(tokens, c, TIME_WORDS) && chunks[k - 1]?.kind === "NP" && c.last - c.first <= 2) return { next: k - 1 };
+  if (kindAt(chunks, k - 1) === "PREP" && kindAt(chunks, k - 2) === "NP" && isTimeWordPhrase(tokens, c, TIME_WORDS)) return { next: k - 2 };
+  if (isTimeWordPhrase(tokens, c, TIME_WORDS) && kindAt(chunks, k - 1) === "NP" && c.last - c.first <= 2) return { next: k - 1 };
   // "... and in 2012 belonged to": a prepositional phrase after a conjunction is no subject
-  if (chunks[k - 1]?.kind === "PREP" && !CLAUSAL_PREPS.has(tokens[chunks[k - 1]!.first]!.lower) && (chunks[k - 2]?.kind === "CONJ" || chunks[k - 2]?.kind === "COMMA")) return { next: k - 2 };
+  if (kindAt(chunks, k - 1) === "PREP" && !CLAUSAL_PREPS.has(tokens[chunks[k - 1]!.first]!.lower) && (kindAt(chunks, k - 2) === "CONJ" || kindAt(chunks, k - 2) === "COMMA")) return { next: k - 2 };
   // "the match which Keibler lost": the antecedent is the object
   const before = chunks[k - 1];
   if (before?.kind === "REL" && tokens[before.first]!.lower !== "whose") {
@@ -125,24 +125,24 @@ function atComma(chunks: Chunk[], v: number, k: number, tokens: Token[], verb: S
   const participle = isBareParticiple(tokens, verb);
   const gerund = participle && /ing$/.test(tokens[verb.first]!.lower);
   // "The first part , consisting of notes , was priced": with no clause before, it describes the phrase before the comma
-  if (gerund && chunks.findIndex((x) => x.kind === "VG") >= k && chunks[k - 1]?.kind === "NP") return { found: { via: "relative", ...subjectPhrase(chunks, k - 1, tokens) } };
+  if (gerund && chunks.findIndex((x) => x.kind === "VG") >= k && kindAt(chunks, k - 1) === "NP") return { found: { via: "relative", ...subjectPhrase(chunks, k - 1, tokens) } };
   // "..., killing three": an "-ing" participle shares the subject of the clause before
   if (gerund) return { found: { via: "coordination" } };
   // "X, who has ..., has called", "X , at a severity of Y , occurred": jump back over the comma-bounded aside
   let j = k - 1;
   while (j >= 0 && chunks[j]!.kind !== "COMMA" && chunks[j]!.kind !== "BREAK") j--;
   if (j > 0 && chunks[j]!.kind === "COMMA" && chunks[j - 1]!.kind === "NP") {
-    const inside = chunks[j + 1]?.kind;
+    const inside = kindAt(chunks, j + 1);
     // an aside is a relative clause, an apposition, an adverbial or a participle phrase, not a list of verbs
     // (or a lone "though")
     const lone = k - j === 2 && inside === "SUB";
     if (lone || inside === "REL" || inside === "NP" || inside === "ADV" || inside === "PREP" || (inside === "VG" && isBareParticiple(tokens, chunks[j + 1]!))) return { next: j - 1 };
   }
   // "The University of Florida however , refused": an adverb set off by one comma
-  if (chunks[k - 1]?.kind === "ADV" && chunks[k - 2]?.kind === "NP") return { next: k - 2 };
+  if (kindAt(chunks, k - 1) === "ADV" && kindAt(chunks, k - 2) === "NP") return { next: k - 2 };
   // "its campaign , created by Ogilvy": an "-ed" participle describes the phrase before the comma
   // (not "..., carefully measured every surface": a past tense, with its object)
-  if (participle && chunks[k - 1]?.kind === "NP" && chunks[v + 1]?.kind !== "NP") return { found: { via: "relative", ...subjectPhrase(chunks, k - 1, tokens, true) } };
+  if (participle && kindAt(chunks, k - 1) === "NP" && kindAt(chunks, v + 1) !== "NP") return { found: { via: "relative", ...subjectPhrase(chunks, k - 1, tokens, true) } };
   return { found: { via: "coordination" } };
 }
 
@@ -153,7 +153,7 @@ function atBracket(chunks: Chunk[], k: number, tokens: Token[], verb: Span): Ste
     while (j >= 0 && !(chunks[j]!.kind === "PUNCT" && tokens[chunks[j]!.first]!.text === "(")) j--;
     return j > 0 ? { next: j - 1 } : { found: undefined };
   }
-  if (isBareParticiple(tokens, verb) && chunks[k - 1]?.kind === "NP") return { found: { via: "relative", ...subjectPhrase(chunks, k - 1, tokens, true) } };
+  if (isBareParticiple(tokens, verb) && kindAt(chunks, k - 1) === "NP") return { found: { via: "relative", ...subjectPhrase(chunks, k - 1, tokens, true) } };
   return { found: undefined };
 }
 
@@ -176,7 +176,7 @@ export function findSubject(chunks: Chunk[], v: number, tokens: Token[], verb: S
     else if (c.kind === "COMMA") step = atComma(chunks, v, k, tokens, verb);
     else if (c.kind === "REL" || (c.kind === "SUB" && text.toLowerCase() === "that")) step = relativeSubject(chunks, k, tokens, "relative");
     // "the painting that the museum bought was stolen": the main verb after an object relative
-    else if (c.kind === "VG" && chunks[k - 1]?.kind === "NP" && chunks[k - 2]?.kind === "REL") step = relativeSubject(chunks, k - 2, tokens, "direct");
+    else if (c.kind === "VG" && kindAt(chunks, k - 1) === "NP" && kindAt(chunks, k - 2) === "REL") step = relativeSubject(chunks, k - 2, tokens, "direct");
     else if (c.kind === "PUNCT" && (text === ")" || text === "(")) step = atBracket(chunks, k, tokens, verb);
     // "attended X and met Y": the verb shares the earlier clause's subject
     else if (c.kind === "CONJ") step = { found: { via: "coordination" } };
