@@ -239,7 +239,10 @@ function loadCities(): void {
   while (pos < buf.length) {
     const len = varint();
     const end = pos + len;
-    let name = "";
+    // Where the name lies, decoded only for a town big enough to keep (one in six): decoding all
+    // 135,000 names was most of the time it takes to load the models.
+    let nameStart = 0;
+    let nameEnd = 0;
     let population = 0;
     while (pos < end) {
       const key = varint();
@@ -250,14 +253,17 @@ function loadCities(): void {
         if (tag === 9) population = v;
       } else if (wire === 2) {
         const l = varint();
-        if (tag === 2) name = buf.toString("utf8", pos, pos + l);
+        if (tag === 2) {
+          nameStart = pos;
+          nameEnd = pos + l;
+        }
         pos += l;
       } else if (wire === 5) pos += 4;
       else if (wire === 1) pos += 8;
       else break;
     }
     pos = end;
-    if (population >= CITY_POPULATION && name) CITIES.add(name.toLowerCase());
+    if (population >= CITY_POPULATION && nameEnd > nameStart) CITIES.add(buf.toString("utf8", nameStart, nameEnd).toLowerCase());
   }
 }
 loadCities();
