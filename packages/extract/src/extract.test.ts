@@ -90,6 +90,14 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(t.some((x) => x.predicate === "minister_of")).toBe(false);
   });
 
+  it("membership appositions: 'Nato members Poland, Lithuania and Latvia' → each member_of NATO, and no further", () => {
+    const t = run("Belarus borders Nato members Poland, Lithuania and Latvia and talks to Russia.");
+    for (const country of ["Poland", "Lithuania", "Latvia"]) expect(has(t, country, "member_of", "NATO")).toBe(true);
+    expect(t.some((x) => x.predicate === "member_of" && (x.subject.name === "Russia" || x.subject.name === "Belarus"))).toBe(false);
+    const eu = run("EU member states France and Spain signed the treaty.");
+    expect(has(eu, "France", "member_of", "EU") || has(eu, "France", "member_of", "European Union")).toBe(true);
+  });
+
   it("coordinated objects after a preposition: 'sent aid to Chile and Peru'", () => {
     const t = run("Canada sent aid to Chile and Peru.");
     expect(has(t, "Canada", "send_to", "Chile")).toBe(true);

@@ -2,7 +2,8 @@
  * Roles from appositions and titles, read straight off the tokens:
  * "China's leader Xi Jinping", "French president Emmanuel Macron",
  * "Minsk, the capital of Belarus", "New Russian ambassador to Belarus, Boris Gryzlov",
- * "the head of Moscow's National Nuclear Risk Reduction Centre, Sergey Ryzhkov".
+ * "the head of Moscow's National Nuclear Risk Reduction Centre, Sergey Ryzhkov",
+ * "Nato members Poland, Lithuania and Latvia".
  */
 import type { Token } from "../nlp/index.ts";
 import { DEMONYMS, ROLE_NOUNS } from "../entities/gazetteer.ts";
@@ -37,10 +38,40 @@ function entityEndingAt(entities: RoleEntity[], lastExclusive: number): RoleEnti
   return entities.find((e) => e.last === lastExclusive);
 }
 
+/** "member states", "member countries": words that may follow "member" in "EU member states France and Spain". */
+const MEMBER_HEADS = new Set(["state", "states", "country", "countries", "nation", "nations"]);
+
+/**
+ * "Nato members Poland, Lithuania and Latvia", "EU member states France and Spain", "Abba member Bjorn
+ * Ulvaeus": every name (a place, an organisation or a person) in the list
+ * right after is a member of the organisation right before.
+ */
+function findMemberships(tokens: Token[], entities: RoleEntity[], i: number): RoleFact[] {
+  const org = entityEndingAt(entities, i);
+  if (!org || org.type !== "Organization") return [];
+  let j = i + 1;
+  if (tokens[i]!.lower === "member" && j < tokens.length && MEMBER_HEADS.has(tokens[j]!.lower)) j++;
+  const facts: RoleFact[] = [];
+  for (;;) {
+    const member = entityAt(entities, j);
+    if (!member || (member.type !== "Location" && member.type !== "Organization" && member.type !== "Person")) break;
+    facts.push({ holder: member, predicate: "member_of", of: org, first: org.first, last: member.last });
+    j = member.last;
+    if (j < tokens.length && tokens[j]!.text === ",") j++;
+    if (j < tokens.length && (tokens[j]!.lower === "and" || tokens[j]!.lower === "or")) j++;
+    if (j === member.last) break;
+  }
+  return facts;
+}
+
 export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
   const facts: RoleFact[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (t.lower === "member" || t.lower === "members") {
+      facts.push(...findMemberships(tokens, entities, i));
+      continue;
+    }
     if (!ROLE_NOUNS.has(t.lower) && t.lower !== "capital") continue;
     // "prime minister", "foreign minister", "vice president": the qualifier is part of the role.
     let left = i - 1;
