@@ -42,9 +42,9 @@ function entityEndingAt(entities: RoleEntity[], lastExclusive: number): RoleEnti
 const MEMBER_HEADS = new Set(["state", "states", "country", "countries", "nation", "nations"]);
 
 /**
- * "Nato members Poland, Lithuania and Latvia", "EU member states France and Spain", "Abba member Bjorn
- * Ulvaeus": every name (a place, an organisation or a person) in the list
- * right after is a member of the organisation right before.
+ * "Nato members Poland, Lithuania and Latvia", "EU member states France and Spain", "MPC member Paul
+ * Tucker": every name (a place, an organisation or a person) in the list right after is a member of the
+ * organisation right before.
  */
 function findMemberships(tokens: Token[], entities: RoleEntity[], i: number): RoleFact[] {
   const org = entityEndingAt(entities, i);
