@@ -98,6 +98,17 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(eu, "France", "member_of", "EU") || has(eu, "France", "member_of", "European Union")).toBe(true);
   });
 
+  it("copular relations: 'is a member of', 'became secretary of', 'is an adviser to'; not a hypothetical, not a bare 'become'", () => {
+    const t = run("Poland and Lithuania, which are members of NATO, sent troops. Ann Jones became secretary of the Commission on Social Justice. Tom Hart is a senior adviser to the World Bank. Finland became a city of lakes.");
+    expect(has(t, "Poland", "member_of", "NATO")).toBe(true);
+    expect(has(t, "Lithuania", "member_of", "NATO")).toBe(true);
+    expect(has(t, "Ann Jones", "secretary_of", "Commission on Social Justice")).toBe(true);
+    expect(has(t, "Tom Hart", "adviser_to", "World Bank")).toBe(true);
+    expect(t.some((x) => x.predicate.startsWith("become") || x.predicate.startsWith("be_"))).toBe(false);
+    const hypothetical = run("Maria Lopez would have been a very good president of Mexico.");
+    expect(hypothetical.some((x) => x.predicate === "president_of")).toBe(false);
+  });
+
   it("coordinated objects after a preposition: 'sent aid to Chile and Peru'", () => {
     const t = run("Canada sent aid to Chile and Peru.");
     expect(has(t, "Canada", "send_to", "Chile")).toBe(true);

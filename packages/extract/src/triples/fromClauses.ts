@@ -6,6 +6,8 @@
 import type { Token } from "../nlp/index.ts";
 import type { Clause, Span } from "../clauses/engine.ts";
 import { isSpeechVerb } from "../clauses/engine.ts";
+import { ROLE_NOUNS } from "../entities/gazetteer.ts";
+import { qualifiedRole } from "./roles.ts";
 
 export interface LinkedEntity {
   first: number;
@@ -71,6 +73,35 @@ function text(tokens: Token[], first: number, last: number): string {
     .join("");
 }
 
+/** Nouns that name a relation in "X is a <noun> of Y", by lemma, and the predicate stem they give. */
+const RELATION_NOUNS: Record<string, string> = { member: "member", part: "part", ally: "ally", capital: "capital", partner: "partner", neighbour: "neighbour", neighbor: "neighbour" };
+const HYPOTHETICAL = new Set(["would", "could", "might", "may", "should", "'d", "’d"]);
+/** Roles that take "to": "became a paid adviser to X", "is ambassador to X". */
+const ROLES_TO = new Set(["adviser", "advisor", "ambassador", "envoy", "successor"]);
+
+/**
+ * "is a member of NATO", "became secretary of the Commission", "has become a paid adviser to X": the one
+ * object ends in a relation or role noun, and "of <entity>" (which the engine keeps inside the noun phrase)
+ * or "to <entity>" follows it. Roles are named as roles.ts names them (`prime_minister_of`).
+ */
+function copularRelation(tokens: Token[], clause: Clause, entities: LinkedEntity[]): { predicate: string; np: Span; object: LinkedEntity } | undefined {
+  const np = clause.objects[0];
+  if (clause.objects.length !== 1 || !np) return undefined;
+  let of = np.first + 1;
+  while (of < np.last && tokens[of]!.lower !== "of") of++;
+  if (of < np.last - 1) {
+    const head = tokens[of - 1]!;
+    const noun = RELATION_NOUNS[head.lemma] ?? RELATION_NOUNS[head.lower] ?? (ROLE_NOUNS.has(head.lower) ? qualifiedRole(tokens, of - 1).role : undefined);
+    const object = noun ? headEntity(tokens, { first: of + 1, last: np.last }, entities) : undefined;
+    return noun && object ? { predicate: `${noun}_of`, np: { first: np.first, last: of }, object } : undefined;
+  }
+  const p = clause.preps[0];
+  const head = tokens[np.last - 1]!;
+  if (!p || p.prep.first !== np.last || tokens[p.prep.first]!.lower !== "to" || !ROLES_TO.has(head.lower)) return undefined;
+  const object = headEntity(tokens, p.arg, entities);
+  return object ? { predicate: `${head.lower}_to`, np, object } : undefined;
+}
+
 export function triplesFromClause(tokens: Token[], clause: Clause, entities: LinkedEntity[], resolvePronoun: (lower: string) => LinkedEntity | undefined): RawTriple[] {
   const out: RawTriple[] = [];
   let viaPronoun = false;
@@ -102,7 +133,7 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   // reported ("officials said that X did Y") or intended ("denied plans to attack Y"), not asserted
   if (clause.embedded) base -= 0.15;
   if (clause.subjectVia === "control") base -= 0.15;
-  if (clause.lemma === "be" || clause.lemma === "have") return out;
+  if (clause.lemma === "have") return out;
   // "which he says threatens Russia": speech glued to the reported verb asserts nothing of the speaker
   if (/^(say|claim|tell|add|believe|think|insist|warn)_(?!to_)/.test(clause.lemma)) return out;
   const neg = clause.negated ? "not_" : "";
@@ -119,6 +150,16 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
     const confidence = Math.max(0.05, Math.min(0.95, base + typed - penalty - inferred));
     out.push({ subject: s, object: o, predicate, surface, confidence: Math.round(confidence * 100) / 100, viaPronoun });
   };
+
+  if (clause.lemma === "be" || clause.lemma === "become") {
+    // "Poland is a member of NATO", "Taiwan is a part of China": the noun names the relation. Any other
+    // copula ("X is a city", "X was in Y") states nothing between two entities.
+    // "would have been a very good president of": a hypothetical holds no role
+    const hypothetical = tokens.slice(clause.verb.first, clause.verb.last).some((t) => HYPOTHETICAL.has(t.lower));
+    const relation = hypothetical ? undefined : copularRelation(tokens, clause, entities);
+    if (relation) emitPair(subject, relation.object, neg + relation.predicate, `${verbText} ${text(tokens, relation.np.first, relation.np.last)} ${relation.predicate.endsWith("_to") ? "to" : "of"}`, 0);
+    return out;
+  }
 
   const agent = clause.passive ? clause.preps.find((p) => tokens[p.prep.first]!.lower === "by") : undefined;
   if (agent) {

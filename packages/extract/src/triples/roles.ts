@@ -31,6 +31,16 @@ const MODIFIERS = new Set(["ADJ", "NOUN"]);
 /** Words that make a role more specific; kept in the predicate (`prime_minister_of`). */
 const ROLE_QUALIFIERS = new Set(["prime", "foreign", "defence", "defense", "finance", "interior", "vice", "deputy", "chief", "first"]);
 
+/**
+ * The role the noun at i names, with the words that make it more specific: "prime minister" →
+ * `prime_minister`, "vice president" → `vice_president`. `left` is the last token before them.
+ */
+export function qualifiedRole(tokens: Token[], i: number): { role: string; left: number } {
+  let left = i - 1;
+  while (left >= 0 && ROLE_QUALIFIERS.has(tokens[left]!.lower)) left--;
+  return { role: [...tokens.slice(left + 1, i).map((q) => q.lower), tokens[i]!.lower].join("_"), left };
+}
+
 function entityAt(entities: RoleEntity[], index: number): RoleEntity | undefined {
   return entities.find((e) => e.first === index);
 }
@@ -73,10 +83,7 @@ export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
       continue;
     }
     if (!ROLE_NOUNS.has(t.lower) && t.lower !== "capital") continue;
-    // "prime minister", "foreign minister", "vice president": the qualifier is part of the role.
-    let left = i - 1;
-    while (left >= 0 && t.lower !== "capital" && ROLE_QUALIFIERS.has(tokens[left]!.lower)) left--;
-    const role = t.lower === "capital" ? "capital" : [...tokens.slice(left + 1, i).map((q) => q.lower), t.lower].join("_");
+    const { role, left } = t.lower === "capital" ? { role: "capital", left: i - 1 } : qualifiedRole(tokens, i);
 
     // The holder: the person right after ("leader Xi Jinping", "ambassador to Belarus, Boris Gryzlov").
     let j = i + 1;
