@@ -75,6 +75,7 @@ function text(tokens: Token[], first: number, last: number): string {
 
 /** Nouns that name a relation in "X is a <noun> of Y", by lemma, and the predicate stem they give. */
 const RELATION_NOUNS: Record<string, string> = { member: "member", part: "part", ally: "ally", capital: "capital", partner: "partner", neighbour: "neighbour", neighbor: "neighbour" };
+/** Modals that make a copula hypothetical: "would have been president of". */
 const HYPOTHETICAL = new Set(["would", "could", "might", "may", "should", "'d", "’d"]);
 /** Roles that take "to": "became a paid adviser to X", "is ambassador to X". */
 const ROLES_TO = new Set(["adviser", "advisor", "ambassador", "envoy", "successor"]);
@@ -84,7 +85,7 @@ const ROLES_TO = new Set(["adviser", "advisor", "ambassador", "envoy", "successo
  * object ends in a relation or role noun, and "of <entity>" (which the engine keeps inside the noun phrase)
  * or "to <entity>" follows it. Roles are named as roles.ts names them (`prime_minister_of`).
  */
-function copularRelation(tokens: Token[], clause: Clause, entities: LinkedEntity[]): { predicate: string; np: Span; object: LinkedEntity } | undefined {
+function copularRelation(tokens: Token[], clause: Clause, entities: LinkedEntity[]): { noun: string; prep: "of" | "to"; np: Span; object: LinkedEntity } | undefined {
   const np = clause.objects[0];
   if (clause.objects.length !== 1 || !np) return undefined;
   let of = np.first + 1;
@@ -93,13 +94,13 @@ function copularRelation(tokens: Token[], clause: Clause, entities: LinkedEntity
     const head = tokens[of - 1]!;
     const noun = RELATION_NOUNS[head.lemma] ?? RELATION_NOUNS[head.lower] ?? (ROLE_NOUNS.has(head.lower) ? qualifiedRole(tokens, of - 1).role : undefined);
     const object = noun ? headEntity(tokens, { first: of + 1, last: np.last }, entities) : undefined;
-    return noun && object ? { predicate: `${noun}_of`, np: { first: np.first, last: of }, object } : undefined;
+    return noun && object ? { noun, prep: "of", np: { first: np.first, last: of }, object } : undefined;
   }
   const p = clause.preps[0];
   const head = tokens[np.last - 1]!;
   if (!p || p.prep.first !== np.last || tokens[p.prep.first]!.lower !== "to" || !ROLES_TO.has(head.lower)) return undefined;
   const object = headEntity(tokens, p.arg, entities);
-  return object ? { predicate: `${head.lower}_to`, np, object } : undefined;
+  return object ? { noun: head.lower, prep: "to", np, object } : undefined;
 }
 
 export function triplesFromClause(tokens: Token[], clause: Clause, entities: LinkedEntity[], resolvePronoun: (lower: string) => LinkedEntity | undefined): RawTriple[] {
@@ -153,11 +154,11 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
 
   if (clause.lemma === "be" || clause.lemma === "become") {
     // "Poland is a member of NATO", "Taiwan is a part of China": the noun names the relation. Any other
-    // copula ("X is a city", "X was in Y") states nothing between two entities.
-    // "would have been a very good president of": a hypothetical holds no role
+    // copula ("X is a city", "X was in Y") states nothing between two entities, and a hypothetical
+    // ("would have been a very good president of") holds no role.
     const hypothetical = tokens.slice(clause.verb.first, clause.verb.last).some((t) => HYPOTHETICAL.has(t.lower));
     const relation = hypothetical ? undefined : copularRelation(tokens, clause, entities);
-    if (relation) emitPair(subject, relation.object, neg + relation.predicate, `${verbText} ${text(tokens, relation.np.first, relation.np.last)} ${relation.predicate.endsWith("_to") ? "to" : "of"}`, 0);
+    if (relation) emitPair(subject, relation.object, `${neg}${relation.noun}_${relation.prep}`, `${verbText} ${text(tokens, relation.np.first, relation.np.last)} ${relation.prep}`, 0);
     return out;
   }
 
