@@ -89,6 +89,18 @@ SET a.title = coalesce(row.title, a.title),
     a.source = coalesce(row.source, a.source)`;
 
 /**
+ * The lock step CLAIM_ARTICLES and CHECK_ARTICLES share, so both take each
+ * article's write lock the same way and compare with the same rule: every
+ * row's article, locked, kept when its stored sha256 is not the row's.
+ */
+const LOCKED_ARTICLES_NOT_AT_ROW_SHA = `
+UNWIND $rows AS row
+MATCH (a:Article {id: row.id})
+SET a._lock = true
+REMOVE a._lock
+WITH a, row WHERE a.sha256 IS NULL OR a.sha256 <> row.sha256`;
+
+/**
  * Under each article's lock (rows sorted by id: the same lock order in every
  * export), the articles stored with another sha256, or none (left by an
  * unfinished export of an older version of this exporter), take the new
@@ -96,12 +108,7 @@ SET a.title = coalesce(row.title, a.title),
  * CLEAN_MENTIONS) in the same transaction. An export that finds the new
  * sha256 already there (another export got there first) strips nothing.
  */
-export const CLAIM_ARTICLES = `
-UNWIND $rows AS row
-MATCH (a:Article {id: row.id})
-SET a._lock = true
-REMOVE a._lock
-WITH a, row WHERE a.sha256 IS NULL OR a.sha256 <> row.sha256
+export const CLAIM_ARTICLES = `${LOCKED_ARTICLES_NOT_AT_ROW_SHA}
 SET a.sha256 = row.sha256
 RETURN a.id AS id`;
 
@@ -115,12 +122,7 @@ RETURN a.id AS id`;
  * before; a claim made after strips everything it wrote. So a stored sha256
  * always means: every entry of the article comes from that text.
  */
-export const CHECK_ARTICLES = `
-UNWIND $rows AS row
-MATCH (a:Article {id: row.id})
-SET a._lock = true
-REMOVE a._lock
-WITH a, row WHERE a.sha256 IS NULL OR a.sha256 <> row.sha256
+export const CHECK_ARTICLES = `${LOCKED_ARTICLES_NOT_AT_ROW_SHA}
 REMOVE a.sha256
 RETURN a.id AS id`;
 
