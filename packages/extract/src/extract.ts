@@ -12,7 +12,7 @@ import { extractClauses } from "./clauses/engine.ts";
 import { triplesFromClause, type LinkedEntity } from "./triples/fromClauses.ts";
 import { findRoles } from "./triples/roles.ts";
 import { isFutureTense, resolveSentenceDate } from "./time/index.ts";
-import type { Clause } from "./clauses/types.ts";
+import type { Clause, Span } from "./clauses/types.ts";
 import type { Token } from "./nlp/index.ts";
 import { EQUIPMENT_NOUNS, PLACES } from "./entities/gazetteer.ts";
 import type { ArticleExtraction, ArticleInput, EntityRef, EntityType, Triple } from "./types.ts";
@@ -21,15 +21,25 @@ import type { ArticleExtraction, ArticleInput, EntityRef, EntityType, Triple } f
 export const EXTRACTOR_VERSION = "0.1.0";
 
 const MAX_CLAUSE_TOKENS = 150;
+/** What the clause rules see of a sentence too long for them: their own empty result keeps one array shape. */
+const NO_TOKENS: Token[] = [];
 
 /**
  * The date a clause's own time phrase gives ("will travel to Kyiv on February 14"),
  * resolved forward when the clause is in the future tense.
  */
 function clauseDate(tokens: Token[], clause: Clause, articleDate: string | undefined): string | undefined {
-  const spans = [clause.subject, clause.verb, ...clause.objects, ...clause.preps.map((p) => p.arg), ...clause.extras, ...clause.adjuncts];
-  const first = Math.min(...spans.map((s) => s.first));
-  const last = Math.max(...spans.map((s) => s.last));
+  let first = Math.min(clause.subject.first, clause.verb.first);
+  let last = Math.max(clause.subject.last, clause.verb.last);
+  // Loops rather than spreading the lists into one: they differ in elements kind, empty or not.
+  const widen = (s: Span) => {
+    if (s.first < first) first = s.first;
+    if (s.last > last) last = s.last;
+  };
+  for (const s of clause.objects) widen(s);
+  for (const p of clause.preps) widen(p.arg);
+  for (const s of clause.extras) widen(s);
+  for (const s of clause.adjuncts) widen(s);
   return resolveSentenceDate(tokens.slice(first, last), articleDate, isFutureTense(tokens.slice(clause.verb.first, clause.verb.last)));
 }
 
@@ -81,7 +91,7 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
         mentions.push({ text: e.text, name: e.canonical ?? e.text, type: e.type, typeConfidence: e.typeConfidence, titled: !!e.title, atSentenceStart: e.first === firstWord });
         // "Conflict Intelligence Team (CIT)": the acronym is an alias of the name before it
         const t = sentence.tokens;
-        if (t[e.last]?.text === "(" && t[e.last + 2]?.text === ")" && /^[A-Z]{2,6}$/.test(t[e.last + 1]!.text)) {
+        if (e.last + 2 < t.length && t[e.last]!.text === "(" && t[e.last + 2]!.text === ")" && /^[A-Z]{2,6}$/.test(t[e.last + 1]!.text)) {
           const acr = t[e.last + 1]!.text;
           const initials = e.text.replace(/(\S)\S*\s*/g, "$1").toUpperCase();
           if (initials.includes(acr) || acr[0] === initials[0]) acronyms.set(acr, { name: e.canonical ?? e.text, type: e.type });
@@ -94,14 +104,21 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
   // 2. aliases: one canonical entity per real thing
   const resolved = resolveInArticle(mentions, acronyms);
   const refs = new Map<string, EntityRef>();
-  const refOfMention: (EntityRef | undefined)[] = resolved.map((r, k) => {
-    if (!r) return undefined;
+  // Filled by a loop, not Array#map: an array literal always has the same elements kind, where map's
+  // result differs between empty and filled articles and V8 throws away optimised code on each switch.
+  const refOfMention: (EntityRef | undefined)[] = [];
+  for (let k = 0; k < resolved.length; k++) {
+    const r = resolved[k];
+    if (!r) {
+      refOfMention.push(undefined);
+      continue;
+    }
     const id = entityId(r.type, r.name);
     let ref = refs.get(id);
     if (!ref) refs.set(id, (ref = { id, name: r.name, type: r.type, aliases: [] }));
     if (!ref.aliases!.includes(mentions[k]!.text)) ref.aliases!.push(mentions[k]!.text);
-    return ref;
-  });
+    refOfMention.push(ref);
+  }
   const refList = [...refs.values()];
   const refIndex = new Map(refList.map((r, k) => [r.id, k]));
   const mentionCounts: Record<string, number> = {};
@@ -133,7 +150,7 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
     const linked: LinkedEntity[] = [];
     spans.forEach((span, k) => {
       const ref = refOfMention[mentionIndex[k]!];
-      if (ref) linked.push({ first: span.first, last: span.last, ref: refIndex.get(ref.id)!, type: ref.type });
+      if (ref) linked.push({ first: span.first, last: span.last, ref: refIndex.get(ref.id)!, type: ref.type, inferred: false });
     });
     // "two long-range bombers" in an article that names its bombers "Tu-22M3 bombers"
     tokens.forEach((t, i) => {
@@ -173,7 +190,7 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
       if (role.of) target = linked.find((e) => e.first === role.of!.first);
       else if (role.country) {
         const place = PLACES.get(role.country.toLowerCase());
-        target = { first: role.first, last: role.first + 1, ref: makeRef(place?.name ?? role.country, "Location"), type: "Location" };
+        target = { first: role.first, last: role.first + 1, ref: makeRef(place?.name ?? role.country, "Location"), type: "Location", inferred: false };
       }
       if (target) push(holder, target, role.predicate, raw.slice(tokens[role.first]!.start, tokens[role.last - 1]!.end), 0.85);
     }
@@ -182,7 +199,7 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
     const ends = new Set(linked.map((e) => e.last));
     // Past this length a "sentence" is a list, a table or text without punctuation:
     // clause rules are unreliable there and their cost grows with the square of the length.
-    const clauses = tokens.length <= MAX_CLAUSE_TOKENS ? extractClauses(tokens, starts, ends).clauses : [];
+    const clauses = extractClauses(tokens.length <= MAX_CLAUSE_TOKENS ? tokens : NO_TOKENS, starts, ends).clauses;
     const resolvePronoun = () => lastPerson;
     for (const clause of clauses) {
       date = clauseDate(tokens, clause, articleDate) ?? sentenceDate;

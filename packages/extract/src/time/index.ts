@@ -37,10 +37,14 @@ export function resolveWeekday(weekday: string, articleDate: string, future = fa
 
 /** Is this verb group about the future? "will travel", "is heading to" (an arrangement), "is due to", "is going to". */
 export function isFutureTense(verb: Token[]): boolean {
-  const words = verb.map((t) => t.lower);
-  if (words.some((w) => w === "will" || w === "shall" || w === "'ll" || w === "wo")) return true;
-  const be = words.findIndex((w) => w === "is" || w === "are" || w === "am" || w === "'s" || w === "'re");
-  return be >= 0 && be < words.length - 1 && words[words.length - 1]!.endsWith("ing") && words.length - be <= 3;
+  let be = -1;
+  for (let k = 0; k < verb.length; k++) {
+    const w = verb[k]!.lower;
+    if (w === "will" || w === "shall" || w === "'ll" || w === "wo") return true;
+    if (be < 0 && (w === "is" || w === "are" || w === "am" || w === "'s" || w === "'re")) be = k;
+  }
+  const n = verb.length;
+  return be >= 0 && be < n - 1 && verb[n - 1]!.lower.endsWith("ing") && n - be <= 3;
 }
 
 /**
