@@ -165,5 +165,10 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(patrol).toEqual(expect.objectContaining({ subject: expect.objectContaining({ name: "Tu-95", type: "Equipment" }), object: expect.objectContaining({ name: "Syria" }) }));
     expect(patrol.evidence.subject!.text).toBe("bombers");
   });
+
+  it("words that are names of Object.prototype members ('constructor') never become relation names", () => {
+    const t = [...run("Siemens is a constructor of Germany."), ...run("Russia sent bombers on constructor over Syria.")];
+    expect(t.map((x) => x.predicate).filter((p) => !/^[a-z_]+$/.test(p))).toEqual([]);
+  });
 });
 

@@ -7,7 +7,8 @@
 import type { Token } from "../nlp/index.ts";
 import type { Span } from "../clauses/types.ts";
 
-const PTB: Record<string, string> = { "-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}", "``": '"', "''": '"' };
+// Maps, not object literals: a token such as "constructor" must not find Object.prototype's.
+const PTB = new Map(Object.entries({ "-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}", "``": '"', "''": '"' }));
 
 export interface Aligned {
   /** The text the tagger reads. */
@@ -22,13 +23,13 @@ export interface Aligned {
 export function detokenise(tokenised: string): string {
   return tokenised
     .split(" ")
-    .map((t) => PTB[t] ?? t)
+    .map((t) => PTB.get(t) ?? t)
     .join(" ");
 }
 
 export function align(tokenised: string): Aligned {
   const original = tokenised.split(" ");
-  const pieces = original.map((t) => PTB[t] ?? t);
+  const pieces = original.map((t) => PTB.get(t) ?? t);
   const text = pieces.join(" ");
   const owner = new Int32Array(text.length).fill(-1);
   let at = 0;
@@ -50,13 +51,13 @@ export function originalRange(a: Aligned, tokens: Token[], span: Span): [number,
 }
 
 const OPENING = new Set(["``", "`"]);
-const CLOSING: Record<string, string> = { "``": "''", "`": "'" };
+const CLOSING = new Map(Object.entries({ "``": "''", "`": "'" }));
 
 /** The input tokens under `span`, space-separated; an opened quote is closed if the sentence closes it next. */
 export function originalText(a: Aligned, tokens: Token[], span: Span): string {
   const [from, to] = originalRange(a, tokens, span);
   const words = a.original.slice(from, to);
   const open = words.findLast((w) => OPENING.has(w) || w === "''" || w === "'");
-  if (open && OPENING.has(open) && a.original[to] === CLOSING[open]) words.push(a.original[to]!);
+  if (open && OPENING.has(open) && a.original[to] === CLOSING.get(open)) words.push(a.original[to]!);
   return words.join(" ");
 }

@@ -15,8 +15,8 @@ export interface LinkedEntity {
   /** Index into the article's entity table. */
   ref: number;
   type: string;
-  /** Found by coreference ("the bombers" = the Tu-22M3 the article names), not by name. */
-  inferred?: boolean;
+  /** Found by coreference ("the bombers" = the Tu-22M3 the article names), not by name. Always set, so every linked entity has one shape. */
+  inferred: boolean;
 }
 
 export interface RawTriple {
@@ -59,7 +59,7 @@ export function headEntity(tokens: Token[], span: Span, entities: LinkedEntity[]
 }
 
 /** Nouns of purpose after "on": "on patrol over X", "on a visit to X". */
-const PURPOSE_NOUNS: Record<string, string> = { patrol: "patrol", visit: "visit", tour: "tour" };
+const PURPOSE_NOUNS = new Map(Object.entries({ patrol: "patrol", visit: "visit", tour: "tour" }));
 
 const TRAILING_TIME = new Set("last this next night week month year today yesterday tonight morning evening afternoon weekend monday tuesday wednesday thursday friday saturday sunday".split(" "));
 
@@ -67,14 +67,18 @@ const TRAILING_TIME = new Set("last this next night week month year today yester
 const NOT_ARGUMENT = new Set(["as", "because", "amid", "despite", "during", "like", "than", "including", "while", "after", "before", "since", "until", "unlike", "via", "per", "of", "by"]);
 
 function text(tokens: Token[], first: number, last: number): string {
-  return tokens
-    .slice(first, last)
-    .map((t, k, a) => (k > 0 && t.start > a[k - 1]!.end ? " " : "") + t.text)
-    .join("");
+  let out = "";
+  for (let k = first; k < last; k++) out += (k > first && tokens[k]!.start > tokens[k - 1]!.end ? " " : "") + tokens[k]!.text;
+  return out;
+}
+
+function onlyAdverbs(tokens: Token[], first: number, last: number): boolean {
+  for (let k = first; k < last; k++) if (tokens[k]!.pos !== "ADV") return false;
+  return true;
 }
 
 /** Nouns that name a relation in "X is a <noun> of Y", by lemma, and the predicate stem they give. */
-const RELATION_NOUNS: Record<string, string> = { member: "member", part: "part", ally: "ally", capital: "capital", partner: "partner", neighbour: "neighbour", neighbor: "neighbour" };
+const RELATION_NOUNS = new Map(Object.entries({ member: "member", part: "part", ally: "ally", capital: "capital", partner: "partner", neighbour: "neighbour", neighbor: "neighbour" }));
 /** Modals that make a copula hypothetical: "would have been president of". */
 const HYPOTHETICAL = new Set(["would", "could", "might", "may", "should", "'d", "’d"]);
 /** Roles that take "to": "became a paid adviser to X", "is ambassador to X". */
@@ -92,7 +96,7 @@ function copularRelation(tokens: Token[], clause: Clause, entities: LinkedEntity
   while (of < np.last && tokens[of]!.lower !== "of") of++;
   if (of < np.last - 1) {
     const head = tokens[of - 1]!;
-    const noun = RELATION_NOUNS[head.lemma] ?? RELATION_NOUNS[head.lower] ?? (ROLE_NOUNS.has(head.lower) ? qualifiedRole(tokens, of - 1).role : undefined);
+    const noun = RELATION_NOUNS.get(head.lemma) ?? RELATION_NOUNS.get(head.lower) ?? (ROLE_NOUNS.has(head.lower) ? qualifiedRole(tokens, of - 1).role : undefined);
     const object = noun ? headEntity(tokens, { first: of + 1, last: np.last }, entities) : undefined;
     return noun && object ? { noun, prep: "of", np: { first: np.first, last: of }, object } : undefined;
   }
@@ -168,32 +172,46 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
     emit(headEntity(tokens, agent.arg, entities), neg + clause.lemma, verbText + " by", 0.05, true);
     return out;
   }
-  const objects = clause.objects.map((o) => headEntity(tokens, o, entities));
+  // Loops over array literals here, not map/find: an array from map changes elements kind between
+  // empty and filled, and each change throws away the optimised code of this, the busiest rule.
+  const objects: (LinkedEntity | undefined)[] = [];
+  let purposeAgent: LinkedEntity | undefined;
+  let reached = clause.verb.last;
+  for (const span of clause.objects) {
+    const o = headEntity(tokens, span, entities);
+    objects.push(o);
+    purposeAgent ??= o;
+    reached = Math.max(reached, span.last);
+  }
+  if (clause.objects.length === 0) purposeAgent = subject;
   // "sent bombers on patrol over Belarus": the bombers patrol Belarus
   let purpose: string | undefined;
-  objects.forEach((o) => emit(o, neg + clause.lemma, verbText, 0));
+  for (const o of objects) emit(o, neg + clause.lemma, verbText, 0);
   const objectText = clause.objects[0] && !objects[0] ? " " + text(tokens, clause.objects[0].first, clause.objects[0].last) : "";
   // Prepositional arguments: the chain after the verb, as long as it stays on
   // entities or very short phrases ("sent bombers on patrol over Belarus");
   // a longer phrase without an entity ends it ("in a show of support for ...").
-  let reached = Math.max(clause.verb.last, ...clause.objects.map((o) => o.last));
   let previousPrep = -1;
   for (const p of clause.preps) {
     const prep = tokens[p.prep.first]!.lower;
     if (NOT_ARGUMENT.has(prep)) break;
     // The chain must be contiguous: a phrase the engine skipped ("amid spiralling tensions") ends it.
-    const gap = tokens.slice(reached, p.prep.first);
-    if (p.prep.first !== previousPrep && gap.some((t) => t.pos !== "ADV")) break;
+    if (p.prep.first !== previousPrep && !onlyAdverbs(tokens, reached, p.prep.first)) break;
     previousPrep = p.prep.first;
     reached = Math.max(reached, p.arg.last);
     const object = headEntity(tokens, p.arg, entities);
     if (!object) {
       if (p.arg.last - p.arg.first > 2) break;
-      purpose = tokens.slice(p.arg.first, p.arg.last).map((t) => PURPOSE_NOUNS[t.lemma]).find(Boolean) ?? purpose;
+      for (let k = p.arg.first; k < p.arg.last; k++) {
+        const noun = PURPOSE_NOUNS.get(tokens[k]!.lemma);
+        if (noun) {
+          purpose = noun;
+          break;
+        }
+      }
       continue;
     }
-    const agent = objects.find(Boolean) ?? (clause.objects.length === 0 ? subject : undefined);
-    if (purpose && agent) emitPair(agent, object, purpose, `on ${purpose} ${tokens[p.prep.first]!.text}`, 0.1);
+    if (purpose && purposeAgent) emitPair(purposeAgent, object, purpose, `on ${purpose} ${tokens[p.prep.first]!.text}`, 0.1);
     emit(object, `${neg}${clause.lemma}_${prep}`, `${verbText}${objectText} ${tokens[p.prep.first]!.text}`, 0.08);
   }
   return out;
