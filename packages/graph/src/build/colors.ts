@@ -12,5 +12,6 @@ export const TYPE_COLORS: Record<EntityType, string> = {
 };
 
 export function colorForType(type: EntityType): string {
-  return TYPE_COLORS[type] ?? TYPE_COLORS.Other;
+  // Own keys only: triples read from another tool's JSON Lines may carry a type such as "constructor".
+  return Object.hasOwn(TYPE_COLORS, type) ? TYPE_COLORS[type] : TYPE_COLORS.Other;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleExtraction, Triple } from "@kg/extract";
 import { buildGraph, edgeKey, noisyOr } from "./index.ts";
+import { colorForType } from "./colors.ts";
 
 const ref = (id: string, name: string, type: "Person" | "Location" = "Person") => ({ id, name, type });
 const putin = ref("person:vladimir-putin", "Vladimir Putin");
@@ -53,6 +54,13 @@ describe("buildGraph", () => {
     const a = article("a.txt", [triple("a.txt", 0, 0.6)]);
     const b = article("b.txt", [triple("b.txt", 5, 0.7)]);
     expect(JSON.stringify(buildGraph([a, b]).export())).toBe(JSON.stringify(buildGraph([b, a]).export()));
+  });
+
+  it("colours an entity of a type it does not know, even one named like an Object.prototype member, as Other", () => {
+    const odd = { ...putin, type: "constructor" } as unknown as Triple["subject"];
+    const a = article("a.txt", [{ ...triple("a.txt", 0, 0.6), subject: odd }]);
+    a.article.entities = [{ ...odd, aliases: [] }, { ...xi, aliases: [] }];
+    expect(buildGraph([a]).getNodeAttribute(putin.id, "color")).toBe(colorForType("Other"));
   });
 });
 

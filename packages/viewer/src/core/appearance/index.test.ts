@@ -37,6 +37,7 @@ describe("colours", () => {
   it("has stable colours for known and unknown types", () => {
     expect(colorForType("Person")).toBe(colorForType("Person"));
     expect(colorForType("Spaceship")).toMatch(/^#[0-9a-f]{6}$/);
+    for (const inherited of ["constructor", "toString", "__proto__"]) expect(colorForType(inherited)).toMatch(/^#[0-9a-f]{6}$/);
     expect(colorForCommunity(3)).not.toBe(colorForCommunity(4));
     expect(colorForCommunity(-1)).toBe(colorForType("Other"));
   });

@@ -37,7 +37,8 @@ function hash(text: string): number {
 }
 
 export function colorForType(type: string): string {
-  return TYPE_PALETTE[type] ?? EXTRA_PALETTE[hash(type) % EXTRA_PALETTE.length]!;
+  // Own keys only: a type read from another tool's file may be "constructor" or "toString".
+  return (Object.hasOwn(TYPE_PALETTE, type) ? TYPE_PALETTE[type] : undefined) ?? EXTRA_PALETTE[hash(type) % EXTRA_PALETTE.length]!;
 }
 
 export function colorForCommunity(community: number | undefined): string {
