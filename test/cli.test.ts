@@ -1,10 +1,13 @@
-import { describe, expect, it, beforeAll } from "vitest";
+import { describe, expect, it, afterAll, beforeAll } from "vitest";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { kg, seedArticlesDir, sharedDir } from "./helpers/kg.ts";
 
-const tmp = () => mkdtempSync(join(tmpdir(), "kg-cli-"));
+// Every folder a test makes lives under one root, removed when the file's tests end.
+const scratch = mkdtempSync(join(tmpdir(), "kg-cli-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const tmp = () => mkdtempSync(join(scratch, "t-"));
 const lines = (s: string) => s.split("\n").filter(Boolean);
 
 describe("kg extract", () => {

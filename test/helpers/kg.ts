@@ -1,6 +1,7 @@
 /** Runs the real `kg` CLI in a child process, as a user would. */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { afterAll } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,6 +18,8 @@ export interface KgResult {
 
 // Runs from a folder of its own, so the default cache (.kg-cache) never leaks between test runs.
 const workDir = mkdtempSync(join(tmpdir(), "kg-cwd-"));
+// Vitest evaluates this helper once per test file, so the hook belongs to the file that imported it.
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 export function kg(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): KgResult {
   const r = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), join(repoRoot, "packages/cli/src/main.ts"), ...args], {

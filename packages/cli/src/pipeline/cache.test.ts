@@ -1,16 +1,18 @@
-import { describe, expect, it } from "vitest";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ArticleExtraction } from "@kg/extract";
 import { ExtractionCache } from "./cache.ts";
 
 const extraction = (id: string): ArticleExtraction => ({ article: { id, sha256: "0", mentions: {}, entities: [] }, triples: [] });
+const scratch = mkdtempSync(join(tmpdir(), "kg-cache-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const key = (k: number) => k.toString(16).padStart(64, "0");
 
 describe("ExtractionCache.writer", () => {
   it("stores every entry written in the background, the worker's JSON text as it came", async () => {
-    const cache = new ExtractionCache(mkdtempSync(join(tmpdir(), "kg-cache-")));
+    const cache = new ExtractionCache(mkdtempSync(join(scratch, "t-")));
     const writer = cache.writer();
     for (let k = 0; k < 100; k++) await writer.set(key(k), extraction(`a${k}`), k === 7 ? JSON.stringify(extraction("from the worker")) : undefined);
     await writer.flush();
@@ -18,7 +20,7 @@ describe("ExtractionCache.writer", () => {
   });
 
   it("fails the run when the disk refuses a write, instead of losing the entry quietly", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "kg-cache-"));
+    const dir = mkdtempSync(join(scratch, "t-"));
     const blocked = join(dir, "not-a-folder");
     writeFileSync(blocked, "a file where the cache folder should be");
     const writer = new ExtractionCache(blocked).writer();

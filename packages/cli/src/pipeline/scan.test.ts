@@ -1,13 +1,16 @@
-import { describe, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, renameSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { scanInputs } from "./scan.ts";
 
 const settle = () => new Promise((r) => setTimeout(r, 150));
 
+const scratch = mkdtempSync(join(tmpdir(), "kg-scan-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
 async function corpus() {
-  const dir = mkdtempSync(join(tmpdir(), "kg-scan-"));
+  const dir = mkdtempSync(join(scratch, "t-"));
   mkdirSync(join(dir, "in", "sub"), { recursive: true });
   writeFileSync(join(dir, "in", "a.txt"), "Angela Merkel visited Paris.\n");
   writeFileSync(join(dir, "in", "sub", "b.txt"), "Canada sent aid to Chile.\n");
@@ -55,7 +58,6 @@ describe("scanInputs", () => {
     const replaced = await scan();
     expect(replaced.read).toBe(1);
     expect(replaced.keys[1]).not.toBe(added.keys[1]);
-    const { rmSync } = await import("node:fs");
     rmSync(join(input, "c.txt"));
     expect((await scan()).keys).toEqual(first.keys);
   });
