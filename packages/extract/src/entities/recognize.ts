@@ -86,6 +86,18 @@ interface Unit {
   end: number;
 }
 
+/**
+ * What a look past either end of a sentence reads: a unit with every field present and empty, so rules
+ * compare strings with strings. Reading past an array's end, or comparing undefined where a string was
+ * always seen, makes V8 throw away the optimised code of the whole rule; it happens once a worker, and
+ * each worker pays for it. Same field order as the units toUnits makes, so both share one hidden class.
+ */
+const NO_UNIT: Unit = { first: -1, last: -1, text: "", lower: "", pos: "NONE", start: -1, end: -1 };
+
+function unitAt(units: Unit[], k: number): Unit {
+  return k >= 0 && k < units.length ? units[k]! : NO_UNIT;
+}
+
 const DIRECTIONS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower", "greater", "central", "new"]);
 const COMPASS = new Set(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "suburbs", "centre", "center", "villages", "towns", "cities", "streets", "plains", "prairie"]);
 const LOCATIVE = new Set(["in", "at", "near", "outside", "into", "towards", "toward", "throughout", "via", "across"]);
@@ -172,8 +184,8 @@ function isEquipment(u: Unit): boolean {
 }
 
 /** Can this word be part of a name (away from the sentence start)? */
-function nameLike(u: Unit | undefined): boolean {
-  if (!u) return false;
+function nameLike(u: Unit): boolean {
+  if (u === NO_UNIT) return false;
   if (isEquipment(u)) return true;
   if (!UPPER_START.test(u.text)) return CALL_SIGN.test(u.text) && /[A-Z].*[A-Z]/.test(u.text);
   if (u.pos === "PUNCT" || u.pos === "SYM" || u.pos === "NUM") return false;
@@ -183,13 +195,13 @@ function nameLike(u: Unit | undefined): boolean {
 }
 
 /** Can a name start at the sentence's first word? Only if the word is a name in its own right. */
-function nameAtStart(u: Unit, next: Unit | undefined): boolean {
+function nameAtStart(u: Unit, next: Unit): boolean {
   if (!nameLike(u)) return false;
   // "Troops arrived": an ordinary word opening the sentence
   if (!nameLike(next) && isLexiconWord(u.lower) && !isPlaceWord(u.lower) && !FIRST_NAMES.has(u.text) && !AFFILIATIONS.has(u.lower)) return false;
   if (u.pos === "PROPN") return true;
   if (isPlaceWord(u.lower) || FIRST_NAMES.has(u.text) || AFFILIATIONS.has(u.lower) || isAcronym(u.text)) return true;
-  return u.pos !== "ADJ" && u.pos !== "ADV" && u.pos !== "VERB" && u.pos !== "AUX" && nameLike(next) && ORG_WORDS.has(next!.lower);
+  return u.pos !== "ADJ" && u.pos !== "ADV" && u.pos !== "VERB" && u.pos !== "AUX" && nameLike(next) && ORG_WORDS.has(next.lower);
 }
 
 function isTitle(lower: string): boolean {
@@ -233,8 +245,8 @@ export function recogniseEntities(tokens: Token[]): SentenceEntities {
   while (i < units.length) {
     const u = units[i]!;
     // A capitalised "The" inside a sentence belongs to the name after it: "supporting The Used".
-    const leadingThe = u.text === "The" && i !== sentenceStart && nameLike(units[i + 1]);
-    if (!leadingThe && !(i === sentenceStart ? nameAtStart(u, units[i + 1]) : nameLike(u))) {
+    const leadingThe = u.text === "The" && i !== sentenceStart && nameLike(unitAt(units, i + 1));
+    if (!leadingThe && !(i === sentenceStart ? nameAtStart(u, unitAt(units, i + 1)) : nameLike(u))) {
       i++;
       continue;
     }
@@ -291,7 +303,7 @@ function extendSpan(units: Unit[], i: number): number {
       j++;
       continue;
     }
-    const next = units[j + 1];
+    const next = unitAt(units, j + 1);
     // "Herbert A E Scheele": initials between names
     if (INITIAL.test(t.text) && nameLike(next)) {
       j++;
@@ -300,9 +312,9 @@ function extendSpan(units: Unit[], i: number): number {
     // "Hootie & the Blowfish", "CBL & Associates"
     if (t.text === "&") {
       let k = j + 1;
-      if (units[k]?.lower === "the") k++;
+      if (unitAt(units, k).lower === "the") k++;
       // "David Christison & Lee Tate" are two people
-      if (nameLike(units[k]) && !FIRST_NAMES.has(units[k]!.text) && !FIRST_NAMES.has(units[i]!.text)) {
+      if (nameLike(unitAt(units, k)) && !FIRST_NAMES.has(units[k]!.text) && !FIRST_NAMES.has(units[i]!.text)) {
         j = k + 1;
         continue;
       }
@@ -311,8 +323,8 @@ function extendSpan(units: Unit[], i: number): number {
     if (PARTICLES.has(t.text) || t.text === "upon") {
       let k = j;
       while (k < units.length && PARTICLES.has(units[k]!.text)) k++;
-      if (units[k]?.text === "upon") k++;
-      if (nameLike(units[k]) && !DEMONYMS.has(units[k]!.lower)) {
+      if (unitAt(units, k).text === "upon") k++;
+      if (nameLike(unitAt(units, k)) && !DEMONYMS.has(units[k]!.lower)) {
         j = k + 1;
         continue;
       }
@@ -320,8 +332,8 @@ function extendSpan(units: Unit[], i: number): number {
     // "Bank of England", "Army of the North", "Centre for Strategic Studies"
     if (t.lower === "of" || t.lower === "for" || t.lower === "on") {
       let k = j + 1;
-      if (units[k]?.lower === "the" && t.lower === "of") k++;
-      if (nameLike(units[k])) {
+      if (unitAt(units, k).lower === "the" && t.lower === "of") k++;
+      if (nameLike(unitAt(units, k))) {
         const rightEnd = extendSpan(units, k);
         if (joinsAcross(units, i, j, t.lower, k, rightEnd)) {
           if (ORG_WORDS.has(units[j - 1]!.lower)) orgOf = true;
@@ -331,10 +343,10 @@ function extendSpan(units: Unit[], i: number): number {
       }
     }
     // "Department of Physics and Astronomy", "Center for Science and Culture"
-    if (orgOf && t.lower === "and" && nameLike(next) && !isPlaceWord(next!.lower) && !FIRST_NAMES.has(next!.text) && !PLACES.has(next!.lower)) {
+    if (orgOf && t.lower === "and" && nameLike(next) && !isPlaceWord(next.lower) && !FIRST_NAMES.has(next.text) && !PLACES.has(next.lower)) {
       let k = j + 1;
-      while (nameLike(units[k]) && !isPlaceWord(units[k]!.lower)) k++;
-      if (!nameLike(units[k]) && units[k]?.lower !== "and") {
+      while (nameLike(unitAt(units, k)) && !isPlaceWord(units[k]!.lower)) k++;
+      if (!nameLike(unitAt(units, k)) && unitAt(units, k).lower !== "and") {
         j = k;
         continue;
       }
@@ -374,7 +386,7 @@ function takeSpan(tokens: Token[], units: Unit[], first: number, end: number, at
   if (!theWord && start > 0 && ORDINAL.test(units[start - 1]!.text) && MILITARY_UNITS.has(units[end - 1]!.lower)) start--;
 
   // "Washington, D.C."
-  if (units[end]?.text === "," && units[end + 1]?.text === "D.C.") end += 2;
+  if (unitAt(units, end).text === "," && unitAt(units, end + 1).text === "D.C.") end += 2;
   // "Grodno region"
   if (end < units.length && LOCATION_TAILS.has(units[end]!.text)) end++;
 
@@ -393,9 +405,9 @@ function takeSpan(tokens: Token[], units: Unit[], first: number, end: number, at
   if (lastTitle >= 0) {
     let cut = lastTitle + 1;
     // "Secretary of State ...", "President of Russia ..."
-    if (units[cut]?.lower === "of") {
+    if (unitAt(units, cut).lower === "of") {
       let k = cut + 1;
-      if (units[k]?.lower === "the") k++;
+      if (unitAt(units, k).lower === "the") k++;
       const place = placeAt(units, k);
       k += place || 1;
       cut = Math.min(k, end);
@@ -410,7 +422,7 @@ function takeSpan(tokens: Token[], units: Unit[], first: number, end: number, at
         const ofAt = units.slice(start, end).findIndex((u) => u.lower === "of");
         if (ofAt >= 0) {
           let k = start + ofAt + 1;
-          if (units[k]?.lower === "the") k++;
+          if (unitAt(units, k).lower === "the") k++;
           if (k < end) takeSpan(tokens, units, k, end, false, out);
         }
         return;
@@ -483,13 +495,13 @@ const CREDIT_WORDS = new Set(["photo", "photos", "image", "images", "picture", "
 
 /** Whether units[start..end) sit in a photo credit: "Photo: John Smith/AP", "John Smith/Reuters", "(AP Photo/Evan Vucci)". */
 function isCredit(units: Unit[], start: number, end: number): boolean {
-  if (units[end]?.text === "/" && units[end + 1] && UPPER_START.test(units[end + 1]!.text)) return true;
-  if (units[start - 1]?.text === "/" && units[start - 2] && CREDIT_WORDS.has(units[start - 2]!.lower)) return true;
+  if (unitAt(units, end).text === "/" && UPPER_START.test(unitAt(units, end + 1).text)) return true;
+  if (unitAt(units, start - 1).text === "/" && CREDIT_WORDS.has(unitAt(units, start - 2).lower)) return true;
   // "John Smith/AP)": the agency after the photographer
-  if (units[start - 1]?.text === "/" && units[start - 2] && UPPER_START.test(units[start - 2]!.text) && (!units[end] || units[end]!.text === ")" || units[end]!.text === "]")) return true;
+  if (unitAt(units, start - 1).text === "/" && UPPER_START.test(unitAt(units, start - 2).text) && (end >= units.length || units[end]!.text === ")" || units[end]!.text === "]")) return true;
   for (let k = start - 1; k >= Math.max(0, start - 3); k--) {
     const u = units[k]!;
-    if (u.text === ":" && units[k - 1] && CREDIT_WORDS.has(units[k - 1]!.lower)) return true;
+    if (u.text === ":" && CREDIT_WORDS.has(unitAt(units, k - 1).lower)) return true;
     if (u.pos !== "PUNCT") break;
   }
   return false;
@@ -518,29 +530,29 @@ function typeSpan(units: Unit[], start: number, end: number, titled: boolean, th
   const head = words.length > 1 && /^[ivx]+$/.test(words[words.length - 1]!) ? words[words.length - 2]! : words[words.length - 1]!;
   const firstWord = words[0]!;
   const n = span.length;
-  const after = units[end];
-  const before = theWord ? units[start - 2] : units[start - 1];
-  const before2 = theWord ? units[start - 3] : units[start - 2];
-  const afterThe = theWord || before?.lower === "the";
+  // NO_UNIT where the sentence ends: its empty fields match no cue below.
+  const after = unitAt(units, end);
+  const before = unitAt(units, theWord ? start - 2 : start - 1);
+  const before2 = unitAt(units, theWord ? start - 3 : start - 2);
+  const afterThe = theWord || before.lower === "the";
   const text = joinField(units, start, end, "text");
 
-  if (span.some(isEquipment) || (after && EQUIPMENT_NOUNS.has(after.lower) && n === 1 && !PLACES.has(lower) && isAcronym(text))) {
+  if (span.some(isEquipment) || (EQUIPMENT_NOUNS.has(after.lower) && n === 1 && !PLACES.has(lower) && isAcronym(text))) {
     return { type: "Equipment", typeConfidence: 0.9 };
   }
   const place = PLACES.get(lower);
   if (place) return { type: place.type, canonical: place.name, typeConfidence: 0.95 };
   if (titled) return { type: "Person", typeConfidence: 0.9 };
   // A title of a work in quotes: "Rock Out", "The Game of the Century"
-  const quote = theWord ? units[start - 2] : units[start - 1];
-  if (quote && /^["“‘'`]+$/.test(quote.text) && !REGIONS.has(lower) && !CITIES.has(lower)) return { type: "Other", typeConfidence: 0.5 };
+  if (/^["“‘'`]+$/.test(before.text) && !REGIONS.has(lower) && !CITIES.has(lower)) return { type: "Other", typeConfidence: 0.5 };
   // "a Specialist Group of ...", "an Air Division": a kind of thing, not a name
-  if ((before?.lower === "a" || before?.lower === "an") && !theWord && !(after && after.pos === "NOUN" && !UPPER_START.test(after.text)) && !REGIONS.has(lower) && !CITIES.has(lower)) {
+  if ((before.lower === "a" || before.lower === "an") && !theWord && !(after.pos === "NOUN" && !UPPER_START.test(after.text)) && !REGIONS.has(lower) && !CITIES.has(lower)) {
     return { type: "Other", typeConfidence: 0.4 };
   }
   if (LOCATION_TAILS.has(head) && span[n - 1]!.text === head) return { type: "Location", typeConfidence: 0.85 };
 
   // Named exercises and operations: "exercises named United Resolve".
-  if (before && (before.lower === "named" || before.lower === "dubbed" || before.lower === "codenamed" || before.lower === "called") && before2 && /^(?:exercises?|operations?|drills|manoeuvres|maneuvers|war ?games)$/.test(before2.lower)) {
+  if ((before.lower === "named" || before.lower === "dubbed" || before.lower === "codenamed" || before.lower === "called") && /^(?:exercises?|operations?|drills|manoeuvres|maneuvers|war ?games)$/.test(before2.lower)) {
     return { type: "Event", typeConfidence: 0.8 };
   }
   // Cue words at the head or the front of the name.
@@ -556,20 +568,20 @@ function typeSpan(units: Unit[], start: number, end: number, titled: boolean, th
   if (REGIONS.has(lower)) return { type: "Location", typeConfidence: 0.9 };
 
   // The words around the name.
-  if (before?.lower === "of" && before2 && (PLACE_OF.has(before2.lower) || COMPASS.has(before2.lower))) return { type: "Location", typeConfidence: 0.85 };
+  if (before.lower === "of" && (PLACE_OF.has(before2.lower) || COMPASS.has(before2.lower))) return { type: "Location", typeConfidence: 0.85 };
   // "Brensbach is a municipality in ...", "Champdor is a commune"
-  if ((after?.lower === "is" || after?.lower === "was") && (units[end + 1]?.lower === "a" || units[end + 1]?.lower === "an")) {
+  if ((after.lower === "is" || after.lower === "was") && (unitAt(units, end + 1).lower === "a" || unitAt(units, end + 1).lower === "an")) {
     for (let k = end + 2; k < Math.min(end + 6, units.length); k++) {
       if (PLACE_OF.has(units[k]!.lower)) return { type: "Location", typeConfidence: 0.8 };
       if (units[k]!.pos === "NOUN" || units[k]!.pos === "PUNCT") break;
     }
   }
-  if (after?.text === "," && placeAt(units, end + 1) > 0 && !afterThe) {
+  if (after.text === "," && placeAt(units, end + 1) > 0 && !afterThe) {
     const k = end + 1 + placeAt(units, end + 1);
-    if (!units[k] || units[k]!.pos === "PUNCT" || !nameLike(units[k])) return { type: "Location", typeConfidence: 0.8 };
+    if (k >= units.length || units[k]!.pos === "PUNCT" || !nameLike(units[k]!)) return { type: "Location", typeConfidence: 0.8 };
   }
-  const personCue = (before && PERSON_CUES.has(before.lower)) || (before?.lower === "of" && before2 && PERSON_CUES.has(before2.lower) && !afterThe);
-  const orgCue = (before && ORG_CUES.has(before.lower)) || (theWord && n > 1);
+  const personCue = PERSON_CUES.has(before.lower) || (before.lower === "of" && PERSON_CUES.has(before2.lower) && !afterThe);
+  const orgCue = ORG_CUES.has(before.lower) || (theWord && n > 1);
 
   if (CITIES.has(lower)) {
     if (n === 1 && FIRST_NAMES.has(span[0]!.text) && personCue) return { type: "Person", typeConfidence: 0.6 };
@@ -579,7 +591,7 @@ function typeSpan(units: Unit[], start: number, end: number, titled: boolean, th
   if (personCue && !afterThe) return { type: "Person", typeConfidence: 0.7 };
   if (n >= 2 && n <= 5 && FIRST_NAMES.has(span[0]!.text) && personLike(span.slice(1)) && !afterThe) return { type: "Person", typeConfidence: 0.85 };
   if (n >= 2 && n <= 5 && INITIAL.test(span[0]!.text) && personLike(span) && !afterThe) return { type: "Person", typeConfidence: 0.7 };
-  if (after?.text === "(" && units[end + 1]?.lower === "born") return { type: "Person", typeConfidence: 0.8 };
+  if (after.text === "(" && unitAt(units, end + 1).lower === "born") return { type: "Person", typeConfidence: 0.8 };
 
   if (n === 1 && CALL_SIGN.test(span[0]!.text) && /[A-Z].*[A-Z]/.test(span[0]!.text)) return { type: "Organization", typeConfidence: 0.6 };
   if (theWord) return { type: "Organization", typeConfidence: 0.6 };
@@ -588,10 +600,10 @@ function typeSpan(units: Unit[], start: number, end: number, titled: boolean, th
     return { type: "Organization", typeConfidence: 0.6 };
   }
   if (n > 1 && words.includes("of")) return { type: "Organization", typeConfidence: 0.55 };
-  const verbAfter = after && (PERSON_VERBS.has(after.lower) || (after.lower === "was" && units[end + 1]?.lower === "born"));
+  const verbAfter = PERSON_VERBS.has(after.lower) || (after.lower === "was" && unitAt(units, end + 1).lower === "born");
   if (verbAfter && !afterThe && n <= 3) return { type: "Person", typeConfidence: 0.6 };
-  if (before && LOCATIVE.has(before.lower) && n <= 3) return { type: "Location", typeConfidence: 0.5 };
-  if (n === 1 && !afterThe && after && (after.pos === "VERB" || after.pos === "AUX") && !isLexiconWord(firstWord)) return { type: "Person", typeConfidence: 0.45 };
+  if (LOCATIVE.has(before.lower) && n <= 3) return { type: "Location", typeConfidence: 0.5 };
+  if (n === 1 && !afterThe && (after.pos === "VERB" || after.pos === "AUX") && !isLexiconWord(firstWord)) return { type: "Person", typeConfidence: 0.45 };
   if (afterThe) return { type: "Other", typeConfidence: 0.3 };
   if (n >= 2 && n <= 4 && personLike(span)) {
     // "East Perth", "Greater Poland", "Maine Central"
