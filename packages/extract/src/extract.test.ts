@@ -166,6 +166,25 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(patrol.evidence.subject!.text).toBe("bombers");
   });
 
+  it("'ally' relates any two parties, before or after the name: 'X, a lawyer and close ally of Y', 'Kremlin ally X'", () => {
+    expect(has(run("Martin Clarke, a lawyer and close ally of Maria Lopez, spoke to reporters."), "Martin Clarke", "ally_of", "Maria Lopez")).toBe(true);
+    expect(has(run("Belarus, a close ally of Russia, held drills."), "Belarus", "ally_of", "Russia")).toBe(true);
+    expect(has(run("Kremlin ally Ramzan Kadyrov sent troops to Syria."), "Ramzan Kadyrov", "ally_of", "Kremlin")).toBe(true);
+  });
+
+  it("an organisation named with its kind is the organisation: 'members of the Nato alliance', 'joined the Nato alliance'", () => {
+    const t = run("Poland and Lithuania, which are members of the NATO alliance, sent troops. Finland joined the Nato alliance in April.");
+    for (const country of ["Poland", "Lithuania"]) expect(has(t, country, "member_of", "NATO")).toBe(true);
+    expect(has(t, "Finland", "join", "NATO")).toBe(true);
+    expect(run("Putin criticised the Nato summit.").some((x) => x.object.name === "NATO")).toBe(false);
+  });
+
+  it("a role 'of <name> <noun> <name>' is of the last name: 'chairman of P2P network Red Swoosh'", () => {
+    const t = run("Anna Berg, founder and chairman of P2P network Red Swoosh, said so.");
+    expect(has(t, "Anna Berg", "chairman_of", "Red Swoosh")).toBe(true);
+    expect(t.some((x) => x.object.name === "P2P")).toBe(false);
+  });
+
   it("words that are names of Object.prototype members ('constructor') never become relation names", () => {
     const t = [...run("Siemens is a constructor of Germany."), ...run("Russia sent bombers on constructor over Syria.")];
     expect(t.map((x) => x.predicate).filter((p) => !/^[a-z_]+$/.test(p))).toEqual([]);

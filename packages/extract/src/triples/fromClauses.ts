@@ -49,7 +49,8 @@ export function headEntity(tokens: Token[], span: Span, entities: LinkedEntity[]
   for (const e of entities) {
     if (e.first < span.first || e.last > span.last) continue;
     // "the Tu-22M3 bombers": equipment named by its model
-    const endsPhrase = e.last === last || (e.type === "Equipment" && e.last === last - 1 && tokens[e.last]!.pos === "NOUN");
+    // "the Nato alliance", "the EU bloc": an organisation named with the kind of thing it is
+    const endsPhrase = e.last === last || (e.last === last - 1 && ((e.type === "Equipment" && tokens[e.last]!.pos === "NOUN") || (e.type === "Organization" && ORG_KIND_NOUNS.has(tokens[e.last]!.lower))));
     if (!endsPhrase) continue;
     // The antecedent of "which" is the nearest noun: "patrols over Belarus, which borders Ukraine".
     const inPrepPhrase = !antecedent && tokens.slice(span.first, e.first).some((t) => t.pos === "ADP" && t.lower !== "of");
@@ -57,6 +58,9 @@ export function headEntity(tokens: Token[], span: Span, entities: LinkedEntity[]
   }
   return undefined;
 }
+
+/** Nouns that say what kind of organisation a name is: "the Nato alliance" is Nato. */
+const ORG_KIND_NOUNS = new Set(["alliance", "bloc", "coalition", "organisation", "organization"]);
 
 /** Nouns of purpose after "on": "on patrol over X", "on a visit to X". */
 const PURPOSE_NOUNS = new Map(Object.entries({ patrol: "patrol", visit: "visit", tour: "tour" }));

@@ -27,6 +27,7 @@ export interface RoleFact {
 }
 
 const MODIFIERS = new Set(["ADJ", "NOUN"]);
+const PERSON_ONLY = new Set(["Person"]);
 
 /** Words that make a role more specific; kept in the predicate (`prime_minister_of`). */
 const ROLE_QUALIFIERS = new Set(["prime", "foreign", "defence", "defense", "finance", "interior", "vice", "deputy", "chief", "first"]);
@@ -47,6 +48,14 @@ function entityAt(entities: RoleEntity[], index: number): RoleEntity | undefined
 function entityEndingAt(entities: RoleEntity[], lastExclusive: number): RoleEntity | undefined {
   return entities.find((e) => e.last === lastExclusive);
 }
+
+/**
+ * Nouns that relate two parties rather than name an office: "Boris Gryzlov, a close ally of Vladimir
+ * Putin", "Putin ally Boris Gryzlov", "Belarus, Russia's closest ally". Either side may be a person,
+ * a country or an organisation.
+ */
+const RELATION_ROLES = new Set(["ally"]);
+const PARTIES = new Set(["Person", "Location", "Organization"]);
 
 /** "member states", "member countries": words that may follow "member" in "EU member states France and Spain". */
 const MEMBER_HEADS = new Set(["state", "states", "country", "countries", "nation", "nations"]);
@@ -82,7 +91,9 @@ export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
       facts.push(...findMemberships(tokens, entities, i));
       continue;
     }
-    if (!ROLE_NOUNS.has(t.lower) && t.lower !== "capital") continue;
+    if (!ROLE_NOUNS.has(t.lower) && !RELATION_ROLES.has(t.lower) && t.lower !== "capital") continue;
+    // An office is held by a person; a relation such as "ally" joins any two parties.
+    const holderTypes = RELATION_ROLES.has(t.lower) ? PARTIES : PERSON_ONLY;
     const { role, left } = t.lower === "capital" ? { role: "capital", left: i - 1 } : qualifiedRole(tokens, i);
 
     // The holder: the person right after ("leader Xi Jinping", "ambassador to Belarus, Boris Gryzlov").
@@ -95,6 +106,8 @@ export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
       // "of Moscow's National ... Centre": the possessor is not the thing
       let e = entityAt(entities, k);
       if (e && /^['’]s?$/.test(tokens[e.last]?.text ?? "")) e = entityAt(entities, e.last + 1) ?? e;
+      // "of P2P network Red Swoosh": a name, a common noun, then the name the phrase is about
+      if (e && e.last + 1 < tokens.length && tokens[e.last]!.pos === "NOUN" && /^[a-z]/.test(tokens[e.last]!.text)) e = entityAt(entities, e.last + 1) ?? e;
       if (e) {
         if (tokens[j]!.lower === "to") toPlace = e;
         else ofEntity = e;
@@ -110,17 +123,18 @@ export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
       if (city && ofEntity) facts.push({ holder: city, predicate: "capital_of", of: ofEntity, first: i - 3, last: ofEntity.last });
       continue;
     }
-    // "Sultan Al Jaber, the president of COP28": the holder stands before the apposition
-    if ((!holder || holder.type !== "Person") && (ofEntity || toPlace)) {
+    // "Sultan Al Jaber, the president of COP28": the holder stands before the apposition, which may
+    // coordinate two nouns ("Boris Gryzlov, a senior politician and close ally of Vladimir Putin")
+    if ((!holder || !holderTypes.has(holder.type)) && (ofEntity || toPlace)) {
       let k = left;
-      while (k >= 0 && (tokens[k]!.pos === "ADJ" || tokens[k]!.pos === "DET")) k--;
-      const before = tokens[k]?.text === "," ? entityEndingAt(entities, k) : undefined;
-      if (before && before.type === "Person") {
+      while (k >= 0 && (tokens[k]!.pos === "ADJ" || tokens[k]!.pos === "DET" || tokens[k]!.lower === "and" || (tokens[k]!.pos === "NOUN" && tokens[k + 1]!.lower === "and"))) k--;
+      const before = k >= 0 && tokens[k]!.text === "," ? entityEndingAt(entities, k) : undefined;
+      if (before && holderTypes.has(before.type) && before !== (toPlace ?? ofEntity)) {
         facts.push({ holder: before, predicate: `${role}_${toPlace ? "to" : "of"}`, of: (toPlace ?? ofEntity)!, first: before.first, last: (toPlace ?? ofEntity)!.last });
         continue;
       }
     }
-    if (holder && holder.type === "Person") {
+    if (holder && holderTypes.has(holder.type)) {
       const predicate = toPlace ? `${role}_to` : `${role}_of`;
       const target = toPlace ?? ofEntity;
       if (target) {
@@ -132,7 +146,7 @@ export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
       while (k >= 0 && MODIFIERS.has(tokens[k]!.pos) && !DEMONYMS.has(tokens[k]!.lower) && !entityEndingAt(entities, k + 1)) k--;
       const possessive = tokens[k] && /^['’]s?$/.test(tokens[k]!.text) ? k : -1;
       const owner = possessive >= 0 ? entityEndingAt(entities, possessive) : entityEndingAt(entities, k + 1);
-      if (owner && owner !== holder && (owner.type === "Location" || owner.type === "Organization")) {
+      if (owner && owner !== holder && (owner.type === "Location" || owner.type === "Organization" || (holderTypes === PARTIES && owner.type === "Person"))) {
         facts.push({ holder, predicate: `${role}_of`, of: owner, first: owner.first, last: holder.last });
       } else if (tokens[k] && DEMONYMS.has(tokens[k]!.lower)) {
         facts.push({ holder, predicate: `${role}_of`, country: DEMONYMS.get(tokens[k]!.lower)!, first: k, last: holder.last });
