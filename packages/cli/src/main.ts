@@ -37,7 +37,7 @@ const program = new Command("kg")
 const withExtractOptions = (command: Command) =>
   command
     .option("--max-size <MB>", "skip articles larger than this", positiveInt, 10)
-    .option("-w, --workers <n>", "worker threads; default: the number of cores", positiveInt, availableParallelism())
+    .option("-w, --workers <n>", `worker threads; default: one a core (${availableParallelism()}), or none (extract in the main thread) below 1,500 articles`, positiveInt)
     .option("--cache <dir>", "extraction cache folder", ".kg-cache")
     .option("--no-cache", "extract every article again")
     .option("-q, --quiet", "no progress line");

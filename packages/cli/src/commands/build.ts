@@ -15,14 +15,6 @@ export interface BuildOptions extends ExtractOptions {
   site?: string;
 }
 
-/**
- * Fewer articles to extract than this: extracting them in this thread beats starting workers, each of which
- * loads the models and compiles the extractor again, about 2.5 s of a core before it is up to speed (README,
- * "Speed"). Measured on 2 cores with BBC articles, this thread vs 2 workers: 200 articles 1.5 vs 1.9 s,
- * 1,000 3.6 vs 4.2 s, 2,225 even. With more cores the workers pay back sooner, so the bound is not per worker.
- */
-const IN_PROCESS_BELOW = 1500;
-
 interface Built {
   order: number;
   size: number;
@@ -143,7 +135,7 @@ async function extractChanged(scan: Scan, cache: ExtractionCache, fingerprint: s
   lap(`cached extractions loaded (${byKey.size})`);
   let complete = true;
   if (missing.size) {
-    const { extractInOrder } = await import("../pipeline/pool.ts");
+    const { extractInOrder, workersFor } = await import("../pipeline/pool.ts");
     const { createProgress } = await import("../pipeline/progress.ts");
     const progress = createProgress(!opts.quiet);
     progress.setTotal(missing.size);
@@ -160,7 +152,7 @@ async function extractChanged(scan: Scan, cache: ExtractionCache, fingerprint: s
     }
     const failed = new Set<string>();
     const writer = cache.writer();
-    const workers = missing.size < IN_PROCESS_BELOW ? 1 : opts.workers;
+    const workers = workersFor(missing.size, opts.workers);
     for await (const outcome of extractInOrder(jobs(), workers)) {
       const { article, key } = outcome;
       if ("error" in outcome) {

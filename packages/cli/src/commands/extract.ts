@@ -6,14 +6,15 @@ import type { ArticleExtraction } from "@kg/extract";
 // The article module alone: the package index would load the models into the main thread.
 import { looksLikeHtml } from "@kg/extract/article";
 import { expandPaths, HTML_WARNING, readArticles, type ReadOptions } from "../inputs.ts";
-import { extractInOrder, type Job } from "../pipeline/pool.ts";
+import { extractInOrder, workersFor, type Job } from "../pipeline/pool.ts";
 import { articleKey, ExtractionCache, extractorFingerprint } from "../pipeline/cache.ts";
 import { createProgress } from "../pipeline/progress.ts";
 import { info, warn } from "../log.ts";
 
 export interface ExtractOptions {
   maxSize?: number;
-  workers: number;
+  /** Worker threads; undefined lets workersFor choose. */
+  workers?: number;
   /** Folder of the extraction cache; false turns it off. */
   cache: string | false;
   quiet?: boolean;
@@ -44,7 +45,9 @@ export async function extractAll(paths: string[], opts: ExtractOptions, onArticl
     progress.error();
   });
   const files = await expandPaths(paths, options.warn);
-  progress.setTotal(files.filter((f) => !f.path.endsWith(".jsonl") && f.path !== "-").length === files.length ? files.length : 0);
+  // One article a file, unless a file is JSON Lines or standard input: then the count is known only at the end.
+  const articleCount = files.every((f) => !f.path.endsWith(".jsonl") && f.path !== "-") ? files.length : undefined;
+  progress.setTotal(articleCount ?? 0);
   const cache = opts.cache ? new ExtractionCache(opts.cache) : undefined;
   const fingerprint = cache ? await extractorFingerprint() : "";
 
@@ -64,7 +67,7 @@ export async function extractAll(paths: string[], opts: ExtractOptions, onArticl
   let articles = 0;
   let fromCache = 0;
   const writer = cache?.writer();
-  for await (const outcome of extractInOrder(jobs(), opts.workers)) {
+  for await (const outcome of extractInOrder(jobs(), workersFor(articleCount, opts.workers))) {
     const { article } = outcome;
     if ("error" in outcome) {
       options.warn({ file: article.source ?? article.id, message: `extraction failed: ${outcome.error}` });
