@@ -21,8 +21,6 @@ import type { ArticleExtraction, ArticleInput, EntityRef, EntityType, Triple } f
 export const EXTRACTOR_VERSION = "0.1.0";
 
 const MAX_CLAUSE_TOKENS = 150;
-/** What the clause rules see of a sentence too long for them: their own empty result keeps one array shape. */
-const NO_TOKENS: Token[] = [];
 
 /**
  * The date a clause's own time phrase gives ("will travel to Kyiv on February 14"),
@@ -199,9 +197,11 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
     const ends = new Set(linked.map((e) => e.last));
     // Past this length a "sentence" is a list, a table or text without punctuation:
     // clause rules are unreliable there and their cost grows with the square of the length.
-    const clauses = extractClauses(tokens.length <= MAX_CLAUSE_TOKENS ? tokens : NO_TOKENS, starts, ends).clauses;
+    // (undefined rather than an empty array literal: the engine's arrays and a literal differ in elements
+    // kind, and meeting both costs this function its optimised code)
+    const clauses = tokens.length <= MAX_CLAUSE_TOKENS ? extractClauses(tokens, starts, ends).clauses : undefined;
     const resolvePronoun = () => lastPerson;
-    for (const clause of clauses) {
+    if (clauses) for (const clause of clauses) {
       date = clauseDate(tokens, clause, articleDate) ?? sentenceDate;
       for (const t of triplesFromClause(tokens, clause, linked, resolvePronoun)) push(t.subject, t.object, t.predicate, t.surface, t.confidence);
       const subj = linked.find((e) => e.first >= clause.subject.first && e.last <= clause.subject.last && e.type === "Person");
@@ -209,7 +209,7 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
     }
     // a person named anywhere is the fallback antecedent for "he"
     const persons = linked.filter((e) => e.type === "Person");
-    if (persons.length && !clauses.some((c) => linked.some((e) => e.type === "Person" && e.first >= c.subject.first && e.last <= c.subject.last))) {
+    if (persons.length && !clauses?.some((c) => linked.some((e) => e.type === "Person" && e.first >= c.subject.first && e.last <= c.subject.last))) {
       lastPerson = persons[persons.length - 1];
     }
   }

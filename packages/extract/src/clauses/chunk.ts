@@ -34,6 +34,11 @@ export function kindAt(chunks: Chunk[], i: number): ChunkKind | "NONE" {
   return i >= 0 && i < chunks.length ? chunks[i]!.kind : "NONE";
 }
 
+/** tokens[i], or undefined past either end without reading there (same reason as kindAt). */
+function tokenAt(tokens: Token[], i: number): Token | undefined {
+  return i >= 0 && i < tokens.length ? tokens[i] : undefined;
+}
+
 /**
  * "a loophole that illegal drug businesses are exploiting": after "that", a
  * noun phrase and a verb with nothing after it — the verb's object is the noun
@@ -137,11 +142,12 @@ function nounPhraseEnd(tokens: Token[], i: number, entityStarts: Set<number>, en
 
 /** For each token, whether a straight double quote there opens a quotation (an even number came before). */
 function openingQuotes(tokens: Token[]): boolean[] {
-  const out: boolean[] = new Array(tokens.length);
+  // Pushed, not preallocated: a holey array changes elements kind as it fills, which costs chunk() its optimised code.
+  const out: boolean[] = [];
   let open = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.text;
-    out[i] = t === '"' ? !open : OPEN_QUOTES.has(t);
+    out.push(t === '"' ? !open : OPEN_QUOTES.has(t));
     if (t === '"') open = !open;
   }
   return out;
@@ -262,7 +268,7 @@ export function chunk(tokens: Token[], entityStarts: Set<number>, entityEnds: Se
       }
       // a verb particle: "pull back", "set up"
       if (j < tokens.length && PARTICLES.has(tokens[j]!.lower) && tokens[j]!.pos !== "NOUN" && tokens[j]!.pos !== "ADP") j++;
-      else if (j < tokens.length && PARTICLES.has(tokens[j]!.lower) && tokens[j]!.pos === "ADP" && !isNominal(tokens[j + 1])) j++;
+      else if (j < tokens.length && PARTICLES.has(tokens[j]!.lower) && tokens[j]!.pos === "ADP" && !isNominal(tokenAt(tokens, j + 1))) j++;
       push("VG", i, j);
       i = j;
       continue;
@@ -286,7 +292,7 @@ export function chunk(tokens: Token[], entityStarts: Set<number>, entityEnds: Se
       afterFixedTo ||
       entityStarts.has(i) ||
       (opensQuote[i] && isNominal(next)) ||
-      (t.pos === "ADV" && next?.pos === "ADJ" && isNominal(tokens[i + 2]) && tokens[i + 2]!.pos !== "DET") ||
+      (t.pos === "ADV" && next?.pos === "ADJ" && isNominal(tokenAt(tokens, i + 2)) && tokens[i + 2]!.pos !== "DET") ||
       // "about $ 30 million", "nearly five hours"
       (APPROXIMATORS.has(t.lower) && (next?.pos === "NUM" || next?.pos === "SYM"));
     if (startsNP) {
