@@ -185,6 +185,13 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(t.some((x) => x.object.name === "P2P")).toBe(false);
   });
 
+  it("a name inside what someone said or believes is no party to the saying; whom it was said to is", () => {
+    const t = run("Andrew Beh said Siemens and Philips were the likeliest bidders. Maria Lopez believes Chelsea will win in Madrid. Tom Hart added: \"Europe is a big market.\"");
+    expect(t.filter((x) => /^(say|believe|add)/.test(x.predicate))).toEqual([]);
+    expect(has(run("Hilary Swank said to Clint Eastwood that she was grateful."), "Hilary Swank", "say_to", "Clint Eastwood")).toBe(true);
+    expect(has(run("Rachel Lomax said in a speech to the Wales Business Club that rates would rise."), "Rachel Lomax", "say_to", "Wales Business Club")).toBe(true);
+  });
+
   it("words that are names of Object.prototype members ('constructor') never become relation names", () => {
     const t = [...run("Siemens is a constructor of Germany."), ...run("Russia sent bombers on constructor over Syria.")];
     expect(t.map((x) => x.predicate).filter((p) => !/^[a-z_]+$/.test(p))).toEqual([]);

@@ -59,6 +59,9 @@ export function headEntity(tokens: Token[], span: Span, entities: LinkedEntity[]
   return undefined;
 }
 
+/** Verbs of saying and thinking whose object is what was said or thought. */
+const PROPOSITION_VERBS = new Set(["say", "add", "believe", "think", "insist", "reckon", "admit", "explain", "note", "feel"]);
+
 /** Nouns that say what kind of organisation a name is: "the Nato alliance" is Nato. */
 const ORG_KIND_NOUNS = new Set(["alliance", "bloc", "coalition", "organisation", "organization"]);
 
@@ -145,6 +148,9 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   if (clause.lemma === "have") return out;
   // "which he says threatens Russia": speech glued to the reported verb asserts nothing of the speaker
   if (/^(say|claim|tell|add|believe|think|insist|warn)_(?!to_)/.test(clause.lemma)) return out;
+  // "said UPS was the likeliest bidder", "added: 'Europe ...'", "believes Henry caught Heinze": these verbs
+  // take a proposition, and a name inside it is no party to the saying; only "said to X" names one.
+  const proposition = PROPOSITION_VERBS.has(clause.lemma);
   const neg = clause.negated ? "not_" : "";
 
   const emit = (object: LinkedEntity | undefined, predicate: string, surface: string, penalty: number, agentFirst = false) => {
@@ -190,7 +196,7 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   if (clause.objects.length === 0) purposeAgent = subject;
   // "sent bombers on patrol over Belarus": the bombers patrol Belarus
   let purpose: string | undefined;
-  for (const o of objects) emit(o, neg + clause.lemma, verbText, 0);
+  if (!proposition) for (const o of objects) emit(o, neg + clause.lemma, verbText, 0);
   const objectText = clause.objects[0] && !objects[0] ? " " + text(tokens, clause.objects[0].first, clause.objects[0].last) : "";
   // Prepositional arguments: the chain after the verb, as long as it stays on
   // entities or very short phrases ("sent bombers on patrol over Belarus");
@@ -216,7 +222,8 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
       continue;
     }
     if (purpose && purposeAgent) emitPair(purposeAgent, object, purpose, `on ${purpose} ${tokens[p.prep.first]!.text}`, 0.1);
-    emit(object, `${neg}${clause.lemma}_${prep}`, `${verbText}${objectText} ${tokens[p.prep.first]!.text}`, 0.08);
+    // "said in a speech to the Business Club": of a saying, only whom it was said to
+    if (!proposition || prep === "to") emit(object, `${neg}${clause.lemma}_${prep}`, `${verbText}${objectText} ${tokens[p.prep.first]!.text}`, 0.08);
   }
   return out;
 }
