@@ -192,6 +192,13 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(run("Rachel Lomax said in a speech to the Wales Business Club that rates would rise."), "Rachel Lomax", "say_to", "Wales Business Club")).toBe(true);
   });
 
+  it("'will next face', 'will next week visit': the verb after a modal and an adverb wink calls an adjective", () => {
+    expect(has(run("Nicole Pratt will next meet Alicia Molik."), "Nicole Pratt", "meet", "Alicia Molik")).toBe(true);
+    const t = run("Gordon Brown will next week visit Africa.");
+    expect(has(t, "Gordon Brown", "visit", "Africa")).toBe(true);
+    expect(t.some((x) => x.predicate.startsWith("next") || x.predicate.startsWith("week"))).toBe(false);
+  });
+
   it("words that are names of Object.prototype members ('constructor') never become relation names", () => {
     const t = [...run("Siemens is a constructor of Germany."), ...run("Russia sent bombers on constructor over Syria.")];
     expect(t.map((x) => x.predicate).filter((p) => !/^[a-z_]+$/.test(p))).toEqual([]);

@@ -93,6 +93,37 @@ function readDoc(text: string) {
   return nlp.readDoc(text);
 }
 
+const MODAL_WORDS = new Set(["will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll"]);
+const TIME_NOUNS = new Set(["week", "weekend", "month", "year", "season", "day", "time", "spring", "summer", "autumn", "winter", "morning", "evening", "night"]);
+/** Adverbs of sequence wink tags as adjectives between a modal and its verb. */
+const SEQUENCE_ADVERBS = new Set(["next", "first"]);
+
+/**
+ * "Costa will next face Ljubicic": wink reads "next" as an adjective and "face" as the noun it modifies,
+ * and the clause rules then take "next" for the verb. Between a modal and a noun or verb, it is an adverb
+ * and what follows is the verb. Works on wink's parallel arrays, skipping its SPACE tokens.
+ */
+function repairAdverbAfterModal(values: string[], pos: string[]): void {
+  const word = (i: number, step: number) => {
+    let k = i + step;
+    while (k >= 0 && k < pos.length && pos[k] === "SPACE") k += step;
+    return k;
+  };
+  for (let i = 1; i < values.length - 1; i++) {
+    if (pos[i] !== "ADJ" || !SEQUENCE_ADVERBS.has(values[i]!.toLowerCase())) continue;
+    const before = word(i, -1);
+    const after = word(i, 1);
+    if (before < 0 || after >= pos.length || pos[before] !== "AUX" || !MODAL_WORDS.has(values[before]!.toLowerCase())) continue;
+    // "will next week visit Africa": a time phrase before the verb, which both words then modify
+    const timePhrase = pos[after] === "NOUN" && TIME_NOUNS.has(values[after]!.toLowerCase());
+    const verb = timePhrase ? word(after, 1) : after;
+    if (verb >= pos.length || (pos[verb] !== "NOUN" && pos[verb] !== "VERB")) continue;
+    pos[i] = "ADV";
+    if (timePhrase) pos[after] = "ADV";
+    pos[verb] = "VERB";
+  }
+}
+
 /**
  * Splits `text` into sentences and tags them. `offset` is where `text`
  * begins in the article, so every offset returned is an article offset.
@@ -104,6 +135,7 @@ export function tagSentences(text: string, offset = 0): TaggedSentence[] {
   const pos = doc.tokens().out(its.pos) as string[];
   // wink's typings declare lemma with a different signature from what out() takes.
   const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.pos) as string[];
+  repairAdverbAfterModal(values, pos);
 
   // wink's output is lossless: preceding spaces + token values rebuild the text.
   const starts: number[] = new Array(values.length);
