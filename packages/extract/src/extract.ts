@@ -113,7 +113,7 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
     }
     const id = entityId(r.type, r.name);
     let ref = refs.get(id);
-    if (!ref) refs.set(id, (ref = { id, name: r.name, type: r.type, aliases: [] }));
+    if (!ref) refs.set(id, (ref = { id, name: r.name, type: r.type, aliases: [], typeConfidence: r.typeConfidence }));
     if (!ref.aliases!.includes(mentions[k]!.text)) ref.aliases!.push(mentions[k]!.text);
     refOfMention.push(ref);
   }
@@ -134,7 +134,8 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
   const makeRef = (name: string, type: EntityType): number => {
     const id = entityId(type, name);
     if (!refIndex.has(id)) {
-      const ref = { id, name, type, aliases: [name] };
+      // only gazetteer places come here ("French president" -> France)
+      const ref = { id, name, type, aliases: [name], typeConfidence: 0.95 };
       refs.set(id, ref);
       refIndex.set(id, refList.push(ref) - 1);
     }

@@ -26,6 +26,12 @@ export interface EntityRef {
   type: EntityType;
   /** Every surface form seen for this entity (including `name`). */
   aliases?: string[];
+  /**
+   * How sure the type is, 0 to 1, on the entities an article lists (not on triples' refs). A gazetteer or a
+   * title gives 0.9 and more; below 0.7 the type is a guess from the words around the name, which the
+   * corpus may overrule (resolveAcrossArticles).
+   */
+  typeConfidence?: number;
 }
 
 export interface Evidence {

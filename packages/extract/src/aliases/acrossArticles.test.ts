@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../extract.ts";
 import { resolveAcrossArticles } from "./acrossArticles.ts";
+import type { ArticleExtraction, EntityType } from "../types.ts";
 
 const ids = (text: string, id = "a.txt") => extractArticle({ id, text }).article.entities.map((e) => e.id);
 
@@ -20,5 +21,24 @@ describe("aliases within and across articles", () => {
     expect(bIds).toContain("person:alexander-lukashenko");
     expect(bIds).not.toContain("person:joe-biden");
     expect(bIds).not.toContain("person:hunter-biden");
+  });
+
+  it("a name whose type one article only guessed takes the type the corpus gives it most surely", () => {
+    const guessed = extractArticle({ id: "a.txt", text: "Yukos sued Gazprom in Houston." });
+    expect(guessed.article.entities.find((e) => e.name === "Yukos")).toEqual(expect.objectContaining({ type: "Person" }));
+    const sure = [extractArticle({ id: "b.txt", text: "The oil firm Yukos was sold to Rosneft." }), extractArticle({ id: "c.txt", text: "Shares in the company Yukos fell sharply." })];
+    const resolved = resolveAcrossArticles([guessed, ...sure]);
+    for (const x of resolved) expect(x.article.entities.filter((e) => e.name === "Yukos").map((e) => e.id)).toEqual(["organization:yukos"]);
+    expect(resolved[0]!.triples.map((t) => t.subject.id)).toContain("organization:yukos");
+  });
+
+  it("never changes a type an article was sure of: a place and a club that share a name stay two", () => {
+    const article = (id: string, type: EntityType, typeConfidence: number): ArticleExtraction => ({
+      article: { id, mentions: { [`${type.toLowerCase()}:chelsea`]: 3 }, entities: [{ id: `${type.toLowerCase()}:chelsea`, name: "Chelsea", type, typeConfidence }] },
+      triples: [],
+    });
+    const resolved = resolveAcrossArticles([article("a", "Location", 0.95), article("b", "Organization", 0.8), article("c", "Person", 0.45)]);
+    expect(resolved.map((x) => x.article.entities[0]!.id)).toEqual(["location:chelsea", "organization:chelsea", "location:chelsea"]);
+    expect(resolved[2]!.article.mentions).toEqual({ "location:chelsea": 3 });
   });
 });

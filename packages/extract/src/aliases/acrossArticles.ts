@@ -1,13 +1,21 @@
 /**
- * Alias resolution across articles: "Putin" in one article and
- * "Vladimir Putin" in another are one node when the corpus names exactly
- * one person with that surname. Runs over whole extractions, after all
- * articles are read; a surname two different people share is left alone.
+ * Alias resolution across articles, after all articles are read:
+ * - "Putin" in one article and "Vladimir Putin" in another are one node when the corpus names exactly one
+ *   person with that surname; a surname two different people share is left alone.
+ * - A name whose type one article only guessed takes the type the corpus gives it most surely: "Yukos"
+ *   guessed a person where it "said" something and named a company elsewhere is one node, not two.
  */
-import type { ArticleExtraction, EntityRef } from "../types.ts";
+import type { ArticleExtraction, EntityRef, EntityType } from "../types.ts";
 import { entityId } from "./ids.ts";
 
+/** Below this an entity's type is a guess from the words around it, which the rest of the corpus may overrule. */
+const GUESS_BELOW = 0.75;
+
 export function resolveAcrossArticles(extractions: ArticleExtraction[]): ArticleExtraction[] {
+  return unifyGuessedTypes(resolveSurnames(extractions));
+}
+
+function resolveSurnames(extractions: ArticleExtraction[]): ArticleExtraction[] {
   const fullNames = new Map<string, Set<string>>(); // surname -> full names
   for (const { article } of extractions) {
     for (const e of article.entities) {
@@ -27,6 +35,49 @@ export function resolveAcrossArticles(extractions: ArticleExtraction[]): Article
       rename.set(e.id, { id: entityId("Person", name), name, type: "Person" });
     }
   }
+  return renameEntities(extractions, rename);
+}
+
+/**
+ * How much an entity's type counts in the corpus vote: its confidence, except that a one-word name only
+ * guessed a person ("Yukos said", "Microsoft has") counts a quarter. News names people in full; a bare
+ * word that the corpus never names so (resolveSurnames ran first) is seldom a person.
+ */
+function typeWeight(e: EntityRef): number {
+  const confidence = e.typeConfidence ?? 0.5;
+  return e.type === "Person" && confidence < GUESS_BELOW && !e.name.includes(" ") ? confidence / 4 : confidence;
+}
+
+/**
+ * Each type a name has in the corpus gets a weight: how sure each article was, times how often it mentions
+ * the name. Entities whose type was a guess take the heaviest type; sure types are never changed, so a
+ * country and a person who share a name ("Jordan") stay two nodes.
+ */
+function unifyGuessedTypes(extractions: ArticleExtraction[]): ArticleExtraction[] {
+  const weights = new Map<string, Map<EntityType, number>>(); // name -> type -> weight
+  for (const { article } of extractions) {
+    for (const e of article.entities) {
+      const byType = weights.get(e.name) ?? new Map<EntityType, number>();
+      weights.set(e.name, byType);
+      byType.set(e.type, (byType.get(e.type) ?? 0) + typeWeight(e) * (article.mentions[e.id] ?? 1));
+    }
+  }
+  const rename = new Map<string, EntityRef>();
+  for (const { article } of extractions) {
+    for (const e of article.entities) {
+      if ((e.typeConfidence ?? 0.5) >= GUESS_BELOW) continue;
+      const byType = weights.get(e.name)!;
+      if (byType.size < 2) continue;
+      // heaviest type; ties go to the first in a fixed order, so the result does not depend on article order
+      const [type] = [...byType].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
+      if (type !== e.type) rename.set(e.id, { id: entityId(type, e.name), name: e.name, type });
+    }
+  }
+  return renameEntities(extractions, rename);
+}
+
+/** Applies old id -> new ref to every article's mentions, entities and triples; aliases of merged entities are pooled. */
+function renameEntities(extractions: ArticleExtraction[], rename: Map<string, EntityRef>): ArticleExtraction[] {
   if (rename.size === 0) return extractions;
   const swap = (r: EntityRef): EntityRef => {
     const to = rename.get(r.id);
@@ -42,8 +93,10 @@ export function resolveAcrossArticles(extractions: ArticleExtraction[]): Article
     for (const e of article.entities) {
       const s = swap(e);
       const seen = entities.get(s.id);
-      if (seen) seen.aliases = [...new Set([...(seen.aliases ?? []), ...(e.aliases ?? [])])];
-      else entities.set(s.id, { ...s, aliases: [...(e.aliases ?? [e.name])] });
+      if (seen) {
+        seen.aliases = [...new Set([...(seen.aliases ?? []), ...(e.aliases ?? [])])];
+        seen.typeConfidence = Math.max(seen.typeConfidence ?? 0, e.typeConfidence ?? 0);
+      } else entities.set(s.id, { ...s, aliases: [...(e.aliases ?? [e.name])] });
     }
     return {
       article: { ...article, mentions, entities: [...entities.values()] },

@@ -61,5 +61,6 @@ export function resolveInArticle(mentions: MentionInput[], acronyms: Map<string,
     remember(name, type, conf);
     return { name, type, typeConfidence: conf };
   });
-  return first.map((r) => (r ? { ...r, type: typeOf.get(r.name)!.type } : undefined));
+  // Every mention of a name gets the best-supported type and how sure that type is.
+  return first.map((r) => (r ? { ...r, type: typeOf.get(r.name)!.type, typeConfidence: typeOf.get(r.name)!.conf } : undefined));
 }
