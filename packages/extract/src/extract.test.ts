@@ -199,6 +199,12 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(t.some((x) => x.predicate.startsWith("next") || x.predicate.startsWith("week"))).toBe(false);
   });
 
+  it("'he' in the next sentence is the person the last sentence was about, not one named in its subordinate clause", () => {
+    const t = run("Neil Kinnock joined the shadow cabinet in 1980. He was not expected to win the election, when Margaret Thatcher was still riding high. He later became chairman of the British Council.");
+    expect(has(t, "Neil Kinnock", "chairman_of", "British Council")).toBe(true);
+    expect(t.some((x) => x.subject.name === "Margaret Thatcher")).toBe(false);
+  });
+
   it("words that are names of Object.prototype members ('constructor') never become relation names", () => {
     const t = [...run("Siemens is a constructor of Germany."), ...run("Russia sent bombers on constructor over Syria.")];
     expect(t.map((x) => x.predicate).filter((p) => !/^[a-z_]+$/.test(p))).toEqual([]);

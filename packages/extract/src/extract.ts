@@ -21,6 +21,7 @@ import type { ArticleExtraction, ArticleInput, EntityRef, EntityType, Triple } f
 export const EXTRACTOR_VERSION = "0.1.0";
 
 const MAX_CLAUSE_TOKENS = 150;
+const SUBJECT_PRONOUNS = new Set(["he", "she"]);
 
 /**
  * The date a clause's own time phrase gives ("will travel to Kyiv on February 14"),
@@ -202,12 +203,19 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
     // kind, and meeting both costs this function its optimised code)
     const clauses = tokens.length <= MAX_CLAUSE_TOKENS ? extractClauses(tokens, starts, ends).clauses : undefined;
     const resolvePronoun = () => lastPerson;
+    // The person the sentence is about: the subject of its first clause that has one, named or "he". A
+    // later clause's subject ("He was not expected to win, when Margaret Thatcher was riding high") is the
+    // antecedent inside the sentence, but the next sentence's "he" goes back to the topic, as a reader's does.
+    let topic: LinkedEntity | undefined;
     if (clauses) for (const clause of clauses) {
       date = clauseDate(tokens, clause, articleDate) ?? sentenceDate;
       for (const t of triplesFromClause(tokens, clause, linked, resolvePronoun)) push(t.subject, t.object, t.predicate, t.surface, t.confidence);
       const subj = linked.find((e) => e.first >= clause.subject.first && e.last <= clause.subject.last && e.type === "Person");
+      const pronoun = clause.subject.last - clause.subject.first === 1 && SUBJECT_PRONOUNS.has(tokens[clause.subject.first]!.lower);
+      topic ??= subj ?? (pronoun ? lastPerson : undefined);
       if (subj) lastPerson = subj;
     }
+    if (topic) lastPerson = topic;
     // a person named anywhere is the fallback antecedent for "he"
     const persons = linked.filter((e) => e.type === "Person");
     if (persons.length && !clauses?.some((c) => linked.some((e) => e.type === "Person" && e.first >= c.subject.first && e.last <= c.subject.last))) {
