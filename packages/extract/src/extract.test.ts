@@ -205,6 +205,12 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(t.some((x) => x.subject.name === "Margaret Thatcher")).toBe(false);
   });
 
+  it("'she' goes back to the last woman named, past a man named since, when the first names tell", () => {
+    const t = run("Margaret Hodge was born in Cairo. Neil Kinnock praised her work. She visited Paris in May.");
+    expect(has(t, "Margaret Hodge", "visit", "Paris")).toBe(true);
+    expect(has(t, "Neil Kinnock", "visit", "Paris")).toBe(false);
+  });
+
   it("words that are names of Object.prototype members ('constructor') never become relation names", () => {
     const t = [...run("Siemens is a constructor of Germany."), ...run("Russia sent bombers on constructor over Syria.")];
     expect(t.map((x) => x.predicate).filter((p) => !/^[a-z_]+$/.test(p))).toEqual([]);
