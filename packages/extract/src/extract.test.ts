@@ -211,6 +211,14 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(t, "Neil Kinnock", "visit", "Paris")).toBe(false);
   });
 
+  it("sports titles are roles: 'the Liverpool manager Rafael Benitez', 'Bath prop Matt Stevens', not a verb 'prop'", () => {
+    const t = run("Fans cheered the Liverpool manager Rafael Benitez. Bath prop Matt Stevens is injured. Jose Mourinho is the manager of Chelsea.");
+    expect(has(t, "Rafael Benitez", "manager_of", "Liverpool")).toBe(true);
+    expect(has(t, "Matt Stevens", "prop_of", "Bath")).toBe(true);
+    expect(has(t, "Jose Mourinho", "manager_of", "Chelsea")).toBe(true);
+    expect(t.some((x) => x.predicate === "prop")).toBe(false);
+  });
+
   it("words that are names of Object.prototype members ('constructor') never become relation names", () => {
     const t = [...run("Siemens is a constructor of Germany."), ...run("Russia sent bombers on constructor over Syria.")];
     expect(t.map((x) => x.predicate).filter((p) => !/^[a-z_]+$/.test(p))).toEqual([]);

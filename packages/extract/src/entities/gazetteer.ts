@@ -190,7 +190,14 @@ export const TITLES = new Set(
   "mr mrs ms miss mx dr sir dame lord lady president chancellor minister secretary general gen colonel col lieutenant lt captain capt major maj sergeant sgt corporal cpl private pvt admiral adm marshal brigadier commodore senator sen governor gov mayor king queen prince princess emperor empress tsar czar sultan emir sheikh ayatollah imam rabbi pope cardinal archbishop bishop father reverend rev pastor judge justice ambassador envoy commander professor prof premier chairman chairwoman chairperson spokesman spokeswoman spokesperson count countess duke duchess baron baroness earl engineer coach manager striker midfielder defender goalkeeper coroner deputy vice acting former foreign defence defense interior finance prime first congressman congresswoman representative rep councillor councilman alderman sheriff inspector detective officer constable superintendent chief saint senior seniors junior juniors freshman sophomore rookie".split(" "),
 );
 /** Role nouns for apposition roles: "China's leader Xi Jinping", "French president Emmanuel Macron". */
-export const ROLE_NOUNS = new Set("president leader chancellor minister premier secretary ambassador head chief king queen governor mayor ceo chairman founder director commander spokesman spokeswoman".split(" "));
+export const ROLE_NOUNS = new Set(
+  "president leader chancellor minister premier secretary ambassador head chief king queen governor mayor ceo chairman chairwoman founder director commander spokesman spokeswoman".split(" "),
+);
+/**
+ * Sports roles, which news writes as titles: "Liverpool manager Rafael Benitez", "Bath prop Matt Stevens".
+ * Positions that are also common words in other senses ("lock", "forward", "wing", "back") are left out.
+ */
+export const SPORTS_ROLES = new Set("manager coach boss captain skipper striker midfielder defender goalkeeper keeper winger prop hooker flanker".split(" "));
 
 /** Lower-case words before a name that make it a person: "singer Shakira", "guitarist Carter". */
 export const PERSON_CUES = new Set(
