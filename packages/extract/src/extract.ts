@@ -14,7 +14,8 @@ import { findRoles } from "./triples/roles.ts";
 import { isFutureTense, resolveSentenceDate } from "./time/index.ts";
 import type { Clause, Span } from "./clauses/types.ts";
 import type { Token } from "./nlp/index.ts";
-import { EQUIPMENT_NOUNS, genderOfFirstName, PLACES } from "./entities/gazetteer.ts";
+import { EQUIPMENT_NOUNS, PLACES } from "./entities/gazetteer.ts";
+import { Antecedents } from "./triples/antecedents.ts";
 import type { ArticleExtraction, ArticleInput, EntityRef, EntityType, Triple } from "./types.ts";
 
 /** Bumped whenever extraction output changes, so caches keyed on it stay honest. */
@@ -22,14 +23,6 @@ export const EXTRACTOR_VERSION = "0.1.0";
 
 const MAX_CLAUSE_TOKENS = 150;
 const SUBJECT_PRONOUNS = new Set(["he", "she"]);
-const PRONOUN_GENDER = new Map<string, "male" | "female">([
-  ["he", "male"],
-  ["him", "male"],
-  ["she", "female"],
-  ["her", "female"],
-]);
-/** How many persons back a pronoun may look for one whose first name agrees with it. */
-const RECENT_PERSONS = 6;
 
 /**
  * The date a clause's own time phrase gives ("will travel to Kyiv on February 14"),
@@ -136,22 +129,8 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
 
   // 3. clauses -> triples, sentence by sentence
   const triples: Triple[] = [];
-  let lastPerson: LinkedEntity | undefined;
-  // Persons named or referred to, most recent first: "she" skips a "Neil" for the "Margaret" before him.
-  const recentPersons: LinkedEntity[] = [];
-  const remember = (person: LinkedEntity) => {
-    lastPerson = person;
-    const seenAt = recentPersons.findIndex((p) => p.ref === person.ref);
-    if (seenAt >= 0) recentPersons.splice(seenAt, 1);
-    recentPersons.unshift(person);
-    if (recentPersons.length > RECENT_PERSONS) recentPersons.pop();
-  };
-  const agrees = (person: LinkedEntity, pronoun: string) => {
-    const wanted = PRONOUN_GENDER.get(pronoun);
-    const gender = genderOfFirstName(refList[person.ref]!.name.split(" ")[0]!);
-    return !wanted || !gender || gender === wanted;
-  };
-  const resolvePronoun = (pronoun: string) => (lastPerson && agrees(lastPerson, pronoun) ? lastPerson : recentPersons.find((p) => agrees(p, pronoun)));
+  const antecedents = new Antecedents((ref) => refList[ref]!.name);
+  const resolvePronoun = (pronoun: string) => antecedents.resolve(pronoun);
   const articleId = input.id;
   const seen = new Set<string>();
 
@@ -235,13 +214,13 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
       const subj = linked.find((e) => e.first >= clause.subject.first && e.last <= clause.subject.last && e.type === "Person");
       const pronoun = clause.subject.last - clause.subject.first === 1 ? tokens[clause.subject.first]!.lower : "";
       topic ??= subj ?? (SUBJECT_PRONOUNS.has(pronoun) ? resolvePronoun(pronoun) : undefined);
-      if (subj) remember(subj);
+      if (subj) antecedents.remember(subj);
     }
-    if (topic) remember(topic);
+    if (topic) antecedents.remember(topic);
     // a person named anywhere is the fallback antecedent for "he"
     const persons = linked.filter((e) => e.type === "Person");
     if (persons.length && !clauses?.some((c) => linked.some((e) => e.type === "Person" && e.first >= c.subject.first && e.last <= c.subject.last))) {
-      remember(persons[persons.length - 1]!);
+      antecedents.remember(persons[persons.length - 1]!);
     }
   }
 
