@@ -219,6 +219,14 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(t.some((x) => x.predicate === "prop")).toBe(false);
   });
 
+  it("a name before a playing position is a team, and 'Former' opening the sentence is not part of it", () => {
+    const x = extractArticle({ id: "t.txt", text: "Former Everton midfielder Thomas Gravesen scored twice. And Arsenal keeper Jens Lehmann saved well." });
+    expect(x.article.entities.map((e) => e.id)).toEqual(expect.arrayContaining(["organization:everton", "organization:arsenal"]));
+    expect(x.article.entities.some((e) => e.name.startsWith("Former"))).toBe(false);
+    expect(has(x.triples, "Thomas Gravesen", "midfielder_of", "Everton")).toBe(true);
+    expect(has(x.triples, "Jens Lehmann", "keeper_of", "Arsenal")).toBe(true);
+  });
+
   it("words that are names of Object.prototype members ('constructor') never become relation names", () => {
     const t = [...run("Siemens is a constructor of Germany."), ...run("Russia sent bombers on constructor over Syria.")];
     expect(t.map((x) => x.predicate).filter((p) => !/^[a-z_]+$/.test(p))).toEqual([]);

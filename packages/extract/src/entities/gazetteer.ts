@@ -198,6 +198,8 @@ export const ROLE_NOUNS = new Set(
  * Positions that are also common words in other senses ("lock", "forward", "wing", "back") are left out.
  */
 export const SPORTS_ROLES = new Set("manager coach boss captain skipper striker midfielder defender goalkeeper keeper winger prop hooker flanker".split(" "));
+/** The sports roles only a team has ("fund manager", "charity boss" are not about teams). */
+export const PLAYING_POSITIONS = new Set("striker midfielder defender goalkeeper keeper winger prop hooker flanker".split(" "));
 
 /** Lower-case words before a name that make it a person: "singer Shakira", "guitarist Carter". */
 export const PERSON_CUES = new Set(

@@ -34,6 +34,7 @@ import {
   PERSON_VERBS,
   PLACE_OF,
   PLACES,
+  PLAYING_POSITIONS,
   REGIONS,
   TITLES,
 } from "./gazetteer.ts";
@@ -104,6 +105,8 @@ const LOCATIVE = new Set(["in", "at", "near", "outside", "into", "towards", "tow
 const PARTICLES = new Set(["de", "van", "von", "der", "den", "da", "di", "del", "della", "du", "des", "la", "le", "y", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten", "zu", "af", "bint", "ben"]);
 /** Title words that only modify a title: "Foreign Minister", "Deputy Prime Minister". */
 const TITLE_MODIFIERS = new Set(["foreign", "defence", "defense", "interior", "finance", "prime", "deputy", "vice", "acting", "former", "chief", "first", "grand", "supreme", "then", "late", "us", "u.s.", "uk", "eu", "state"]);
+/** Words that open a sentence before a name without being part of it. */
+const SENTENCE_START_MODIFIERS = new Set(["former", "fellow", "veteran", "late", "ex"]);
 const MILITARY_UNITS = new Set(["division", "wing", "squadron", "brigade", "regiment", "battalion", "corps", "army", "fleet", "group", "guards"]);
 const ORDINAL = /^\d+(?:st|nd|rd|th|d)?$/;
 const LETTERS = /^[\p{L}\p{M}]+$/u;
@@ -197,6 +200,8 @@ function nameLike(u: Unit): boolean {
 /** Can a name start at the sentence's first word? Only if the word is a name in its own right. */
 function nameAtStart(u: Unit, next: Unit): boolean {
   if (!nameLike(u)) return false;
+  // "Former Everton midfielder Thomas Gravesen", "Fellow Bath prop Duncan Bell": capitalised only for starting the sentence
+  if (SENTENCE_START_MODIFIERS.has(u.lower)) return false;
   // "Troops arrived": an ordinary word opening the sentence
   if (!nameLike(next) && isLexiconWord(u.lower) && !isPlaceWord(u.lower) && !FIRST_NAMES.has(u.text) && !AFFILIATIONS.has(u.lower)) return false;
   if (u.pos === "PROPN") return true;
@@ -543,6 +548,9 @@ function typeSpan(units: Unit[], start: number, end: number, titled: boolean, th
   const place = PLACES.get(lower);
   if (place) return { type: place.type, canonical: place.name, typeConfidence: 0.95 };
   if (titled) return { type: "Person", typeConfidence: 0.9 };
+  // "Arsenal striker Thierry Henry": a name before a playing position and a name is a team (a town's name
+  // stays a place, as it does elsewhere: "Liverpool winger Harry Kewell")
+  if (n <= 3 && PLAYING_POSITIONS.has(after.lower) && nameLike(unitAt(units, end + 1)) && !isPlaceWord(lower) && !DEMONYMS.has(firstWord)) return { type: "Organization", typeConfidence: 0.7 };
   // A title of a work in quotes: "Rock Out", "The Game of the Century"
   if (/^["“‘'`]+$/.test(before.text) && !REGIONS.has(lower) && !CITIES.has(lower)) return { type: "Other", typeConfidence: 0.5 };
   // "a Specialist Group of ...", "an Air Division": a kind of thing, not a name
