@@ -227,6 +227,13 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(x.triples, "Jens Lehmann", "keeper_of", "Arsenal")).toBe(true);
   });
 
+  it("a cue word or title opening the sentence is not part of the name: 'Actor Christian Slater', 'Home Secretary David Blunkett'", () => {
+    const names = (text: string) => extractArticle({ id: "t.txt", text }).article.entities.map((e) => `${e.name}/${e.type}`);
+    expect(names("Actor Christian Slater was arrested in Paris.")).toContain("Christian Slater/Person");
+    expect(names("Home Secretary David Blunkett resigned on Monday.")).toContain("David Blunkett/Person");
+    expect(names("Bishop Garrigan High School won the cup.").some((n) => n.startsWith("Bishop Garrigan High School"))).toBe(true);
+  });
+
   it("words that are names of Object.prototype members ('constructor') never become relation names", () => {
     const t = [...run("Siemens is a constructor of Germany."), ...run("Russia sent bombers on constructor over Syria.")];
     expect(t.map((x) => x.predicate).filter((p) => !/^[a-z_]+$/.test(p))).toEqual([]);

@@ -36,6 +36,7 @@ import {
   PLACES,
   PLAYING_POSITIONS,
   REGIONS,
+  SPORTS_ROLES,
   TITLES,
 } from "./gazetteer.ts";
 import { isLexiconWord } from "./lexicon.ts";
@@ -104,7 +105,7 @@ const COMPASS = new Set(["north", "south", "east", "west", "northeast", "northwe
 const LOCATIVE = new Set(["in", "at", "near", "outside", "into", "towards", "toward", "throughout", "via", "across"]);
 const PARTICLES = new Set(["de", "van", "von", "der", "den", "da", "di", "del", "della", "du", "des", "la", "le", "y", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten", "zu", "af", "bint", "ben"]);
 /** Title words that only modify a title: "Foreign Minister", "Deputy Prime Minister". */
-const TITLE_MODIFIERS = new Set(["foreign", "defence", "defense", "interior", "finance", "prime", "deputy", "vice", "acting", "former", "chief", "first", "grand", "supreme", "then", "late", "us", "u.s.", "uk", "eu", "state"]);
+const TITLE_MODIFIERS = new Set(["foreign", "defence", "defense", "interior", "finance", "prime", "deputy", "vice", "acting", "former", "chief", "first", "grand", "supreme", "then", "late", "us", "u.s.", "uk", "eu", "state", "home", "shadow", "culture", "health", "education", "trade", "transport", "environment", "justice", "industry"]);
 /** Words that open a sentence before a name without being part of it. */
 const SENTENCE_START_MODIFIERS = new Set(["former", "fellow", "veteran", "late", "ex"]);
 const MILITARY_UNITS = new Set(["division", "wing", "squadron", "brigade", "regiment", "battalion", "corps", "army", "fleet", "group", "guards"]);
@@ -387,6 +388,12 @@ function takeSpan(tokens: Token[], units: Unit[], first: number, end: number, at
     theWord = true;
     start++;
   }
+  // "Actor Christian Slater", "Boss Sir Alex Ferguson": a cue word is capitalised only for opening the sentence
+  // (typeSpan still reads it as the word before the name)
+  // ("Bishop Garrigan High School" keeps its first word: the name ends as an institution's does)
+  const lastWord = units[end - 1]!.lower;
+  const institution = (ORG_WORDS.has(lastWord) || LOCATION_WORDS.has(lastWord) || EVENT_WORDS.has(lastWord)) && !FIRST_NAMES.has(unitAt(units, start + 1).text);
+  if (atSentenceStart && end - start > 1 && !institution && (PERSON_CUES.has(units[start]!.lower) || SPORTS_ROLES.has(units[start]!.lower))) start++;
   // A military unit keeps its number: "3 Air Division", "58th Combined Arms Army".
   if (!theWord && start > 0 && ORDINAL.test(units[start - 1]!.text) && MILITARY_UNITS.has(units[end - 1]!.lower)) start--;
 
