@@ -231,6 +231,7 @@ describe("grammar patterns (sentences of our own)", () => {
     const names = (text: string) => extractArticle({ id: "t.txt", text }).article.entities.map((e) => `${e.name}/${e.type}`);
     expect(names("Actor Christian Slater was arrested in Paris.")).toContain("Christian Slater/Person");
     expect(names("Home Secretary David Blunkett resigned on Monday.")).toContain("David Blunkett/Person");
+    expect(names("Labour MP George Galloway was expelled in 2003.")).toEqual(["George Galloway/Person"]);
     expect(names("Bishop Garrigan High School won the cup.").some((n) => n.startsWith("Bishop Garrigan High School"))).toBe(true);
   });
 

@@ -105,7 +105,7 @@ const COMPASS = new Set(["north", "south", "east", "west", "northeast", "northwe
 const LOCATIVE = new Set(["in", "at", "near", "outside", "into", "towards", "toward", "throughout", "via", "across"]);
 const PARTICLES = new Set(["de", "van", "von", "der", "den", "da", "di", "del", "della", "du", "des", "la", "le", "y", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten", "zu", "af", "bint", "ben"]);
 /** Title words that only modify a title: "Foreign Minister", "Deputy Prime Minister". */
-const TITLE_MODIFIERS = new Set(["foreign", "defence", "defense", "interior", "finance", "prime", "deputy", "vice", "acting", "former", "chief", "first", "grand", "supreme", "then", "late", "us", "u.s.", "uk", "eu", "state", "home", "shadow", "culture", "health", "education", "trade", "transport", "environment", "justice", "industry"]);
+const TITLE_MODIFIERS = new Set(["foreign", "defence", "defense", "interior", "finance", "prime", "deputy", "vice", "acting", "former", "chief", "first", "grand", "supreme", "then", "late", "us", "u.s.", "uk", "eu", "state", "home", "shadow", "culture", "health", "education", "trade", "transport", "environment", "justice", "industry", "labour", "tory", "conservative", "liberal", "democrat", "lib", "dem", "snp", "plaid", "republican", "democratic"]);
 /** Words that open a sentence before a name without being part of it. */
 const SENTENCE_START_MODIFIERS = new Set(["former", "fellow", "veteran", "late", "ex"]);
 const MILITARY_UNITS = new Set(["division", "wing", "squadron", "brigade", "regiment", "battalion", "corps", "army", "fleet", "group", "guards"]);
