@@ -235,6 +235,13 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(names("Bishop Garrigan High School won the cup.").some((n) => n.startsWith("Bishop Garrigan High School"))).toBe(true);
   });
 
+  it("parties and houses named by their short forms are one organisation: 'the Tories', 'the Conservatives', 'Labour', 'the Commons'", () => {
+    const x = extractArticle({ id: "t.txt", text: "The Tories accused Labour of raising taxes. The Conservatives told the Commons so." });
+    expect(has(x.triples, "Conservative Party", "accuse", "Labour Party")).toBe(true);
+    expect(x.article.entities.filter((e) => e.name === "Conservative Party").map((e) => e.type)).toEqual(["Organization"]);
+    expect(x.article.entities.map((e) => e.name)).not.toContain("Tories");
+  });
+
   it("words that are names of Object.prototype members ('constructor') never become relation names", () => {
     const t = [...run("Siemens is a constructor of Germany."), ...run("Russia sent bombers on constructor over Syria.")];
     expect(t.map((x) => x.predicate).filter((p) => !/^[a-z_]+$/.test(p))).toEqual([]);

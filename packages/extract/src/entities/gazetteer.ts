@@ -21,7 +21,7 @@ interface Place {
 
 /** Capitalised words that are never names on their own. */
 export const NOT_NAMES = new Set(
-  "the a an this that these those he she it they we i you his her its their our my your monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december today yesterday tomorrow meanwhile earlier later however but and or so yet also then there here what when where which who why how if while as after before since although though because with without on in at by for from of to into amid over under about according elsewhere certainly both all some many most several one two three four five six seven eight nine ten thousands hundreds millions dozens no not nor each every any another other such only even still just now once upon during despite unlike like between among against through until unless whether yes oh okay ok please thanks is are was were be been has have had do does did will would shall should can could might must let let's".split(" "),
+  "mps meps the a an this that these those he she it they we i you his her its their our my your monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december today yesterday tomorrow meanwhile earlier later however but and or so yet also then there here what when where which who why how if while as after before since although though because with without on in at by for from of to into amid over under about according elsewhere certainly both all some many most several one two three four five six seven eight nine ten thousands hundreds millions dozens no not nor each every any another other such only even still just now once upon during despite unlike like between among against through until unless whether yes oh okay ok please thanks is are was were be been has have had do does did will would shall should can could might must let let's".split(" "),
 );
 
 /** lower-cased surface -> canonical place, from countries, capitals and the spellings below. */
@@ -84,6 +84,22 @@ export const CANONICAL: Record<string, Place> = {
   "state duma": { name: "State Duma", type: "Organization" },
   raf: { name: "RAF", type: "Organization" },
   bbc: { name: "BBC", type: "Organization" },
+  // Parties and houses news names by short forms
+  labour: { name: "Labour Party", type: "Organization" },
+  "labour party": { name: "Labour Party", type: "Organization" },
+  tories: { name: "Conservative Party", type: "Organization" },
+  conservatives: { name: "Conservative Party", type: "Organization" },
+  "conservative party": { name: "Conservative Party", type: "Organization" },
+  "lib dems": { name: "Liberal Democrats", type: "Organization" },
+  "liberal democrats": { name: "Liberal Democrats", type: "Organization" },
+  ukip: { name: "UKIP", type: "Organization" },
+  snp: { name: "SNP", type: "Organization" },
+  "plaid cymru": { name: "Plaid Cymru", type: "Organization" },
+  commons: { name: "House of Commons", type: "Organization" },
+  "house of commons": { name: "House of Commons", type: "Organization" },
+  "house of lords": { name: "House of Lords", type: "Organization" },
+  oscars: { name: "Academy Awards", type: "Event" },
+  "academy awards": { name: "Academy Awards", type: "Event" },
   west: { name: "West", type: "Location" },
   "middle east": { name: "Middle East", type: "Location" },
   "far east": { name: "Far East", type: "Location" },
