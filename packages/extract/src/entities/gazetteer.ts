@@ -206,7 +206,7 @@ export const TITLES = new Set(
   "mr mrs ms miss mx dr sir dame lord lady mp mep president chancellor minister secretary general gen colonel col lieutenant lt captain capt major maj sergeant sgt corporal cpl private pvt admiral adm marshal brigadier commodore senator sen governor gov mayor king queen prince princess emperor empress tsar czar sultan emir sheikh ayatollah imam rabbi pope cardinal archbishop bishop father reverend rev pastor judge justice ambassador envoy commander professor prof premier chairman chairwoman chairperson spokesman spokeswoman spokesperson count countess duke duchess baron baroness earl engineer coach manager striker midfielder defender goalkeeper coroner deputy vice acting former foreign defence defense interior finance prime first congressman congresswoman representative rep councillor councilman alderman sheriff inspector detective officer constable superintendent chief saint senior seniors junior juniors freshman sophomore rookie".split(" "),
 );
 /** Role nouns for apposition roles: "China's leader Xi Jinping", "French president Emmanuel Macron". */
-export const ROLE_NOUNS = new Set(
+const ROLE_NOUNS = new Set(
   "president leader chancellor minister premier secretary ambassador head chief king queen governor mayor ceo chairman chairwoman founder director commander spokesman spokeswoman".split(" "),
 );
 /**
@@ -214,6 +214,10 @@ export const ROLE_NOUNS = new Set(
  * Positions that are also common words in other senses ("lock", "forward", "wing", "back") are left out.
  */
 export const SPORTS_ROLES = new Set("manager coach boss captain skipper striker midfielder defender goalkeeper keeper winger prop hooker flanker".split(" "));
+/** A noun that names a role a person holds, in office or in sport: "president", "manager", "prop". */
+export function isRoleNoun(lower: string): boolean {
+  return ROLE_NOUNS.has(lower) || SPORTS_ROLES.has(lower);
+}
 /** The sports roles only a team has ("fund manager", "charity boss" are not about teams). */
 export const PLAYING_POSITIONS = new Set("striker midfielder defender goalkeeper keeper winger prop hooker flanker".split(" "));
 

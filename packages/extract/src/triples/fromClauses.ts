@@ -6,7 +6,7 @@
 import type { Token } from "../nlp/index.ts";
 import type { Clause, Span } from "../clauses/engine.ts";
 import { isSpeechVerb } from "../clauses/engine.ts";
-import { ROLE_NOUNS, SPORTS_ROLES } from "../entities/gazetteer.ts";
+import { isRoleNoun } from "../entities/gazetteer.ts";
 import { qualifiedRole } from "./roles.ts";
 
 export interface LinkedEntity {
@@ -103,7 +103,7 @@ function copularRelation(tokens: Token[], clause: Clause, entities: LinkedEntity
   while (of < np.last && tokens[of]!.lower !== "of") of++;
   if (of < np.last - 1) {
     const head = tokens[of - 1]!;
-    const noun = RELATION_NOUNS.get(head.lemma) ?? RELATION_NOUNS.get(head.lower) ?? (ROLE_NOUNS.has(head.lower) || SPORTS_ROLES.has(head.lower) ? qualifiedRole(tokens, of - 1).role : undefined);
+    const noun = RELATION_NOUNS.get(head.lemma) ?? RELATION_NOUNS.get(head.lower) ?? (isRoleNoun(head.lower) ? qualifiedRole(tokens, of - 1).role : undefined);
     const object = noun ? headEntity(tokens, { first: of + 1, last: np.last }, entities) : undefined;
     return noun && object ? { noun, prep: "of", np: { first: np.first, last: of }, object } : undefined;
   }
@@ -148,7 +148,7 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   if (clause.lemma === "have") return out;
   // "Bath prop Matt Stevens": a title the tagger read as a verb between two names; roles.ts reads it
   const v = clause.verb.first;
-  if (clause.verb.last === v + 1 && (ROLE_NOUNS.has(tokens[v]!.lower) || SPORTS_ROLES.has(tokens[v]!.lower)) && subject.last === v && entities.some((e) => e.first === v + 1 && e.type === "Person")) return out;
+  if (clause.verb.last === v + 1 && isRoleNoun(tokens[v]!.lower) && subject.last === v && entities.some((e) => e.first === v + 1 && e.type === "Person")) return out;
   // "which he says threatens Russia": speech glued to the reported verb asserts nothing of the speaker
   if (/^(say|claim|tell|add|believe|think|insist|warn)_(?!to_)/.test(clause.lemma)) return out;
   // "said UPS was the likeliest bidder", "added: 'Europe ...'", "believes Henry caught Heinze": these verbs

@@ -6,7 +6,7 @@
  * "Nato members Poland, Lithuania and Latvia".
  */
 import type { Token } from "../nlp/index.ts";
-import { DEMONYMS, ROLE_NOUNS, SPORTS_ROLES } from "../entities/gazetteer.ts";
+import { DEMONYMS, isRoleNoun } from "../entities/gazetteer.ts";
 
 export interface RoleEntity {
   first: number;
@@ -91,7 +91,7 @@ export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
       facts.push(...findMemberships(tokens, entities, i));
       continue;
     }
-    if (!ROLE_NOUNS.has(t.lower) && !SPORTS_ROLES.has(t.lower) && !RELATION_ROLES.has(t.lower) && t.lower !== "capital") continue;
+    if (!isRoleNoun(t.lower) && !RELATION_ROLES.has(t.lower) && t.lower !== "capital") continue;
     // An office is held by a person; a relation such as "ally" joins any two parties.
     const holderTypes = RELATION_ROLES.has(t.lower) ? PARTIES : PERSON_ONLY;
     const { role, left } = t.lower === "capital" ? { role: "capital", left: i - 1 } : qualifiedRole(tokens, i);
