@@ -62,15 +62,15 @@ function unifyGuessedTypes(extractions: ArticleExtraction[]): ArticleExtraction[
       byType.set(e.type, (byType.get(e.type) ?? 0) + typeWeight(e) * (article.mentions[e.id] ?? 1));
     }
   }
+  // The heaviest type of each name with several; ties go to the first in a fixed order, so the result does
+  // not depend on the order of the articles.
+  const heaviest = new Map<string, EntityType>();
+  for (const [name, byType] of weights) if (byType.size > 1) heaviest.set(name, [...byType].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]);
   const rename = new Map<string, EntityRef>();
   for (const { article } of extractions) {
     for (const e of article.entities) {
-      if ((e.typeConfidence ?? 0.5) >= GUESS_BELOW) continue;
-      const byType = weights.get(e.name)!;
-      if (byType.size < 2) continue;
-      // heaviest type; ties go to the first in a fixed order, so the result does not depend on article order
-      const [type] = [...byType].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
-      if (type !== e.type) rename.set(e.id, { id: entityId(type, e.name), name: e.name, type });
+      const type = heaviest.get(e.name);
+      if (type && type !== e.type && (e.typeConfidence ?? 0.5) < GUESS_BELOW) rename.set(e.id, { id: entityId(type, e.name), name: e.name, type });
     }
   }
   return renameEntities(extractions, rename);
