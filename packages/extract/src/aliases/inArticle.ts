@@ -62,5 +62,9 @@ export function resolveInArticle(mentions: MentionInput[], acronyms: Map<string,
     return { name, type, typeConfidence: conf };
   });
   // Every mention of a name gets the best-supported type and how sure that type is.
-  return first.map((r) => (r ? { ...r, type: typeOf.get(r.name)!.type, typeConfidence: typeOf.get(r.name)!.conf } : undefined));
+  return first.map((r) => {
+    if (!r) return undefined;
+    const best = typeOf.get(r.name)!;
+    return { ...r, type: best.type, typeConfidence: best.conf };
+  });
 }

@@ -210,16 +210,16 @@ const ROLE_NOUNS = new Set(
   "president leader chancellor minister premier secretary ambassador head chief king queen governor mayor ceo chairman chairwoman founder director commander spokesman spokeswoman".split(" "),
 );
 /**
- * Sports roles, which news writes as titles: "Liverpool manager Rafael Benitez", "Bath prop Matt Stevens".
- * Positions that are also common words in other senses ("lock", "forward", "wing", "back") are left out.
+ * The sports roles only a team has ("fund manager", "charity boss" are not about teams). Positions that
+ * are also common words in other senses ("lock", "forward", "wing", "back") are left out.
  */
-export const SPORTS_ROLES = new Set("manager coach boss captain skipper striker midfielder defender goalkeeper keeper winger prop hooker flanker".split(" "));
+export const PLAYING_POSITIONS = new Set("striker midfielder defender goalkeeper keeper winger prop hooker flanker".split(" "));
+/** Sports roles, which news writes as titles: "Liverpool manager Rafael Benitez", "Bath prop Matt Stevens". */
+export const SPORTS_ROLES = new Set(["manager", "coach", "boss", "captain", "skipper", ...PLAYING_POSITIONS]);
 /** A noun that names a role a person holds, in office or in sport: "president", "manager", "prop". */
 export function isRoleNoun(lower: string): boolean {
   return ROLE_NOUNS.has(lower) || SPORTS_ROLES.has(lower);
 }
-/** The sports roles only a team has ("fund manager", "charity boss" are not about teams). */
-export const PLAYING_POSITIONS = new Set("striker midfielder defender goalkeeper keeper winger prop hooker flanker".split(" "));
 
 /** Lower-case words before a name that make it a person: "singer Shakira", "guitarist Carter". */
 export const PERSON_CUES = new Set(

@@ -73,7 +73,7 @@ function findMemberships(tokens: Token[], entities: RoleEntity[], i: number): Ro
   const facts: RoleFact[] = [];
   for (;;) {
     const member = entityAt(entities, j);
-    if (!member || (member.type !== "Location" && member.type !== "Organization" && member.type !== "Person")) break;
+    if (!member || !PARTIES.has(member.type)) break;
     facts.push({ holder: member, predicate: "member_of", of: org, first: org.first, last: member.last });
     j = member.last;
     if (j < tokens.length && tokens[j]!.text === ",") j++;
