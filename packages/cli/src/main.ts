@@ -83,8 +83,10 @@ program
 
 program
   .command("ner")
-  .description("tag named entities in CoNLL input (token first on each line)")
-  .requiredOption("--conll <file>", "CoNLL file")
-  .action(run((opts: { conll: string }) => import("./commands/ner.ts").then((m) => m.nerCommand(opts.conll))));
+  .description("entity mentions of articles as JSON Lines (offsets, type), or tags for CoNLL input with --conll")
+  .argument("[inputs...]", "article files or folders (.txt, .html, .jsonl, - for stdin)")
+  .option("--conll <file>", "tag a CoNLL file instead (token first on each line); prints `token TAG` lines")
+  .option("--max-size <MB>", "skip articles larger than this", positiveInt, 10)
+  .action(run((inputs: string[], opts) => import("./commands/ner.ts").then((m) => m.nerCommand(inputs, opts))));
 
 await program.parseAsync();

@@ -5,7 +5,8 @@
 import { createHash } from "node:crypto";
 import { blankOutHtml, prepareArticle } from "./article/index.ts";
 import { tagSentences, type TaggedSentence } from "./nlp/index.ts";
-import { recogniseEntities, type EntitySpan } from "./entities/recognize.ts";
+import type { EntitySpan } from "./entities/recognize.ts";
+import { recogniseDocument } from "./entities/tagger.ts";
 import { resolveInArticle, type MentionInput } from "./aliases/inArticle.ts";
 import { entityId } from "./aliases/ids.ts";
 import { extractClauses } from "./clauses/engine.ts";
@@ -81,24 +82,27 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
   const sentences: SentenceEntities[] = [];
   const mentions: MentionInput[] = [];
   const acronyms = new Map<string, { name: string; type: EntityType }>();
-  for (const seg of prepared.segments) {
-    for (const sentence of tagSentences(text.slice(seg.start, seg.end), seg.start)) {
-      const { entities } = recogniseEntities(sentence.tokens);
-      const mentionIndex: number[] = [];
-      const firstWord = sentence.tokens.findIndex((t) => t.pos !== "PUNCT");
-      for (const e of entities) {
-        mentionIndex.push(mentions.length);
-        mentions.push({ text: e.text, name: e.canonical ?? e.text, type: e.type, typeConfidence: e.typeConfidence, titled: !!e.title, atSentenceStart: e.first === firstWord });
-        // "Conflict Intelligence Team (CIT)": the acronym is an alias of the name before it
-        const t = sentence.tokens;
-        if (e.last + 2 < t.length && t[e.last]!.text === "(" && t[e.last + 2]!.text === ")" && /^[A-Z]{2,6}$/.test(t[e.last + 1]!.text)) {
-          const acr = t[e.last + 1]!.text;
-          const initials = e.text.replace(/(\S)\S*\s*/g, "$1").toUpperCase();
-          if (initials.includes(acr) || acr[0] === initials[0]) acronyms.set(acr, { name: e.canonical ?? e.text, type: e.type });
-        }
+  const tagged: TaggedSentence[] = [];
+  for (const seg of prepared.segments) for (const sentence of tagSentences(text.slice(seg.start, seg.end), seg.start)) tagged.push(sentence);
+  // the entity model reads the article's sentences in order, as one document
+  const found = recogniseDocument(tagged.map((s) => s.tokens));
+  for (let n = 0; n < tagged.length; n++) {
+    const sentence = tagged[n]!;
+    const { entities } = found[n]!;
+    const mentionIndex: number[] = [];
+    const firstWord = sentence.tokens.findIndex((t) => t.pos !== "PUNCT");
+    for (const e of entities) {
+      mentionIndex.push(mentions.length);
+      mentions.push({ text: e.text, name: e.canonical ?? e.text, type: e.type, typeConfidence: e.typeConfidence, titled: !!e.title, atSentenceStart: e.first === firstWord });
+      // "Conflict Intelligence Team (CIT)": the acronym is an alias of the name before it
+      const t = sentence.tokens;
+      if (e.last + 2 < t.length && t[e.last]!.text === "(" && t[e.last + 2]!.text === ")" && /^[A-Z]{2,6}$/.test(t[e.last + 1]!.text)) {
+        const acr = t[e.last + 1]!.text;
+        const initials = e.text.replace(/(\S)\S*\s*/g, "$1").toUpperCase();
+        if (initials.includes(acr) || acr[0] === initials[0]) acronyms.set(acr, { name: e.canonical ?? e.text, type: e.type });
       }
-      sentences.push({ sentence, spans: entities, mentionIndex });
     }
+    sentences.push({ sentence, spans: entities, mentionIndex });
   }
 
   // 2. aliases: one canonical entity per real thing

@@ -78,7 +78,7 @@ export interface SentenceEntities {
 }
 
 /** A word: one token, or several that wink split out of one written word. */
-interface Unit {
+export interface Unit {
   first: number;
   last: number;
   text: string;
@@ -105,7 +105,7 @@ const COMPASS = new Set(["north", "south", "east", "west", "northeast", "northwe
 const LOCATIVE = new Set(["in", "at", "near", "outside", "into", "towards", "toward", "throughout", "via", "across"]);
 const PARTICLES = new Set(["de", "van", "von", "der", "den", "da", "di", "del", "della", "du", "des", "la", "le", "y", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten", "zu", "af", "bint", "ben"]);
 /** Title words that only modify a title: "Foreign Minister", "Deputy Prime Minister". */
-const TITLE_MODIFIERS = new Set(["foreign", "defence", "defense", "interior", "finance", "prime", "deputy", "vice", "acting", "former", "chief", "first", "grand", "supreme", "then", "late", "us", "u.s.", "uk", "eu", "state", "home", "shadow", "culture", "health", "education", "trade", "transport", "environment", "justice", "industry", "labour", "tory", "conservative", "liberal", "democrat", "lib", "dem", "snp", "plaid", "republican", "democratic"]);
+export const TITLE_MODIFIERS = new Set(["foreign", "defence", "defense", "interior", "finance", "prime", "deputy", "vice", "acting", "former", "chief", "first", "grand", "supreme", "then", "late", "us", "u.s.", "uk", "eu", "state", "home", "shadow", "culture", "health", "education", "trade", "transport", "environment", "justice", "industry", "labour", "tory", "conservative", "liberal", "democrat", "lib", "dem", "snp", "plaid", "republican", "democratic"]);
 /** Words that open a sentence before a name without being part of it. */
 const SENTENCE_START_MODIFIERS = new Set(["former", "fellow", "veteran", "late", "ex"]);
 const MILITARY_UNITS = new Set(["division", "wing", "squadron", "brigade", "regiment", "battalion", "corps", "army", "fleet", "group", "guards"]);
@@ -139,7 +139,7 @@ function hyphenJoins(left: string, right: string, afterRight: Token | undefined)
   return true;
 }
 
-function toUnits(tokens: Token[]): Unit[] {
+export function toUnits(tokens: Token[]): Unit[] {
   const units: Unit[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -210,7 +210,7 @@ function nameAtStart(u: Unit, next: Unit): boolean {
   return u.pos !== "ADJ" && u.pos !== "ADV" && u.pos !== "VERB" && u.pos !== "AUX" && nameLike(next) && ORG_WORDS.has(next.lower);
 }
 
-function isTitle(lower: string): boolean {
+export function isTitle(lower: string): boolean {
   return TITLES.has(lower.replace(/\.$/, ""));
 }
 
@@ -520,7 +520,7 @@ function isCredit(units: Unit[], start: number, end: number): boolean {
 }
 
 /** Rebuilds the span's text from token offsets, keeping the spacing the article has. */
-function joinUnits(tokens: Token[], span: Unit[]): string {
+export function joinUnits(tokens: Token[], span: Unit[]): string {
   const toks = tokens.slice(span[0]!.first, span[span.length - 1]!.last);
   let text = toks[0]!.text;
   for (let k = 1; k < toks.length; k++) text += (toks[k]!.start > toks[k - 1]!.end ? " " : "") + toks[k]!.text;

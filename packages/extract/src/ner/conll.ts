@@ -1,87 +1,80 @@
 /**
  * CoNLL in, CoNLL out: tags the tokens of a CoNLL file with the entity
  * recogniser, keeping every line (tokens, blank lines, -DOCSTART-) in order.
- * Sentences between two -DOCSTART- lines are one document: their names are
- * typed together (entities/document.ts). This is how the recogniser is
- * scored against WikiGold.
+ * Sentences between two -DOCSTART- lines are one document, read in order as
+ * the extractor reads an article. This is how the recogniser is scored
+ * against WikiGold.
  */
-import { tagSentences } from "../nlp/index.ts";
-import { recogniseEntities, type EntitySpan } from "../entities/recognize.ts";
-import { harmoniseDocument } from "../entities/document.ts";
+import { tagSentences, type TaggedSentence } from "../nlp/index.ts";
+import { recogniseDocument } from "../entities/tagger.ts";
 import type { EntityType } from "../types.ts";
 
 const CONLL_TYPE: Record<EntityType, string> = { Person: "PER", Organization: "ORG", Location: "LOC", Equipment: "MISC", Event: "MISC", Group: "MISC", Other: "MISC" };
 
+/** One CoNLL sentence: its tokens joined by spaces, where each token starts, and the tagger's sentences over that text. */
 interface Block {
-  /** Line indices of the tokens in this sentence. */
   lines: number[];
   tokens: string[];
+  starts: number[];
+  sentences: TaggedSentence[];
 }
 
-/** One CoNLL sentence, read by the recogniser; tags are filled in once the document is done. */
-class SentenceTagger {
-  readonly tags: string[];
-  readonly spans: EntitySpan[] = [];
-  private readonly starts: number[] = [];
-  private readonly marks: { start: number; end: number; type: string }[] = [];
-
-  constructor(tokens: string[]) {
-    this.tags = tokens.map(() => "O");
-    let text = "";
-    for (const t of tokens) {
-      if (text) text += " ";
-      this.starts.push(text.length);
-      text += t;
-    }
-    for (const sentence of tagSentences(text)) {
-      const { entities, demonyms, affiliations } = recogniseEntities(sentence.tokens);
-      this.spans.push(...entities);
-      for (const d of demonyms) {
-        const t = sentence.tokens[d.index]!;
-        this.marks.push({ start: t.start, end: t.end, type: "MISC" });
-      }
-      for (const a of affiliations) this.marks.push({ start: sentence.tokens[a.first]!.start, end: sentence.tokens[a.last - 1]!.end, type: "MISC" });
-    }
+function block(lines: number[], tokens: string[]): Block {
+  const starts: number[] = [];
+  let text = "";
+  for (const t of tokens) {
+    if (text) text += " ";
+    starts.push(text.length);
+    text += t;
   }
+  return { lines, tokens, starts, sentences: tagSentences(text) };
+}
 
-  private tokenAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+function tokenAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
   }
+  return lo;
+}
 
-  /** Writes the tags (IOB2): entities first, then demonyms and affiliations where nothing else stands. */
-  finish(): string[] {
+/** IOB2 tags of each block of one document: entities first, then demonyms and affiliations where nothing else stands. */
+function tagDocument(blocks: Block[]): string[][] {
+  const all = blocks.flatMap((b) => b.sentences.map((s) => s.tokens));
+  const found = recogniseDocument(all);
+  let k = 0;
+  return blocks.map((b) => {
+    const tags = b.tokens.map(() => "O");
     const mark = (start: number, end: number, type: string, over: boolean) => {
-      const first = this.tokenAt(start);
-      const last = this.tokenAt(Math.max(start, end - 1));
-      if (!over) for (let k = first; k <= last; k++) if (this.tags[k] !== "O") return;
-      for (let k = first; k <= last; k++) this.tags[k] = `${k === first ? "B" : "I"}-${type}`;
+      const first = tokenAt(b.starts, start);
+      const last = tokenAt(b.starts, Math.max(start, end - 1));
+      if (!over) for (let t = first; t <= last; t++) if (tags[t] !== "O") return;
+      for (let t = first; t <= last; t++) tags[t] = `${t === first ? "B" : "I"}-${type}`;
     };
-    for (const e of this.spans) mark(e.start, e.end, CONLL_TYPE[e.type], true);
-    for (const m of this.marks) mark(m.start, m.end, m.type, false);
-    return this.tags;
-  }
+    for (const sentence of b.sentences) {
+      const { entities, demonyms, affiliations } = found[k++]!;
+      for (const e of entities) mark(e.start, e.end, CONLL_TYPE[e.type], true);
+      for (const d of demonyms) mark(sentence.tokens[d.index]!.start, sentence.tokens[d.index]!.end, "MISC", false);
+      for (const a of affiliations) mark(sentence.tokens[a.first]!.start, sentence.tokens[a.last - 1]!.end, "MISC", false);
+    }
+    return tags;
+  });
 }
 
 /** Tags one sentence given as tokens; returns an IOB2 tag per token. */
 export function tagTokens(tokens: string[]): string[] {
-  const s = new SentenceTagger(tokens);
-  harmoniseDocument([s.spans]);
-  return s.finish();
+  return tagDocument([block([], tokens)])[0]!;
 }
 
 export function tagConll(conll: string): string {
   const lines = conll.split("\n");
   if (lines.at(-1) === "") lines.pop();
   const out = lines.map((l) => l);
-  const documents: Block[][] = [[]];
-  let current: Block = { lines: [], tokens: [] };
+  const documents: { lines: number[]; tokens: string[] }[][] = [[]];
+  let current = { lines: [] as number[], tokens: [] as string[] };
   const flush = () => {
     if (current.tokens.length) documents[documents.length - 1]!.push(current);
     current = { lines: [], tokens: [] };
@@ -98,13 +91,9 @@ export function tagConll(conll: string): string {
     current.tokens.push(token);
   });
   flush();
-  for (const blocks of documents) {
-    const taggers = blocks.map((b) => new SentenceTagger(b.tokens));
-    harmoniseDocument(taggers.map((t) => t.spans));
-    blocks.forEach((block, i) => {
-      const tags = taggers[i]!.finish();
-      block.lines.forEach((n, k) => (out[n] = `${block.tokens[k]} ${tags[k]}`));
-    });
+  for (const doc of documents) {
+    const blocks = doc.map((b) => block(b.lines, b.tokens));
+    tagDocument(blocks).forEach((tags, i) => blocks[i]!.lines.forEach((n, k) => (out[n] = `${blocks[i]!.tokens[k]} ${tags[k]}`)));
   }
   return out.join("\n") + "\n";
 }

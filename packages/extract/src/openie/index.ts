@@ -5,7 +5,7 @@
  * knowledge-graph triples are built on.
  */
 import { tagSentences, type Token } from "../nlp/index.ts";
-import { recogniseEntities } from "../entities/recognize.ts";
+import { recogniseEntities } from "../entities/tagger.ts";
 import { extractClauses } from "../clauses/engine.ts";
 import type { Span } from "../clauses/types.ts";
 import { align, originalText, type Aligned } from "./align.ts";

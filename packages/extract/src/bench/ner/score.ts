@@ -152,16 +152,9 @@ function tagSeq(toks: (Tok | null)[]): (Tok | null)[] {
   return toks.map((t) => (t && t.token === DOCSTART ? null : t));
 }
 
-export function scoreNer(goldText: string, systemText: string): NerScore {
-  const gold = parseLines(goldText, "gold");
-  const sys = parseLines(systemText, "system");
-  checkAlignment(gold, sys);
-
-  const key = (c: Chunk) => `${c.start}:${c.end}:${c.type}`;
-  const goldChunks = chunks(tagSeq(gold));
-  const sysChunks = chunks(tagSeq(sys));
-  const goldKeys = new Set(goldChunks.map(key));
-
+/** Scores typed items found by a system against the gold: an item counts when its key (boundaries) and type both match. */
+export function scoreItems(gold: { key: string; type: string }[], system: { key: string; type: string }[]): Pick<NerScore, "headline" | "byType" | "overall"> {
+  const goldKeys = new Set(gold.map((c) => `${c.key}:${c.type}`));
   const counts = new Map<string, { gold: number; guessed: number; correct: number }>();
   const entry = (type: string) => {
     let e = counts.get(type);
@@ -169,11 +162,11 @@ export function scoreNer(goldText: string, systemText: string): NerScore {
     return e;
   };
   for (const t of HEADLINE_TYPES) entry(t);
-  for (const c of goldChunks) entry(c.type).gold++;
-  for (const c of sysChunks) {
+  for (const c of gold) entry(c.type).gold++;
+  for (const c of system) {
     const e = entry(c.type);
     e.guessed++;
-    if (goldKeys.has(key(c))) e.correct++;
+    if (goldKeys.has(`${c.key}:${c.type}`)) e.correct++;
   }
 
   const byType: Record<string, TypeScore> = {};
@@ -189,6 +182,16 @@ export function scoreNer(goldText: string, systemText: string): NerScore {
       hc += e.correct;
     }
   }
+  return { headline: typeScore(hg, hs, hc), byType, overall: typeScore(og, os, oc) };
+}
+
+export function scoreNer(goldText: string, systemText: string): NerScore {
+  const gold = parseLines(goldText, "gold");
+  const sys = parseLines(systemText, "system");
+  checkAlignment(gold, sys);
+
+  const item = (c: Chunk) => ({ key: `${c.start}:${c.end}`, type: c.type });
+  const scores = scoreItems(chunks(tagSeq(gold)).map(item), chunks(tagSeq(sys)).map(item));
 
   let tokens = 0;
   let sentences = 0;
@@ -201,5 +204,5 @@ export function scoreNer(goldText: string, systemText: string): NerScore {
     } else inSentence = false;
   }
 
-  return { headline: typeScore(hg, hs, hc), byType, overall: typeScore(og, os, oc), tokens, sentences };
+  return { ...scores, tokens, sentences };
 }

@@ -1,0 +1,382 @@
+/**
+ * The trained entity model: a linear sequence model over BILOU tags
+ * (averaged structured perceptron, first-order Viterbi decoding), trained by
+ * `pnpm train:ner` on news labelled by a teacher (see scripts/ner/). This file
+ * loads the weights and tags sentences; it never learns.
+ *
+ * Speed: most features describe one word at one relative position, so the
+ * summed scores of a word's features are cached per word (`wordScores`); a
+ * word then costs five cached vectors plus its dozen context features.
+ */
+import { gunzipSync } from "node:zlib";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { CONTEXT_TEMPLATES, documentFeatures, isOrdinaryWord, NAME_FEATURE, rememberSpans, sentenceFlags, shortShape, wordFeatures, wordFlags, WINDOW, type DocumentContext, type FeatureWord, type ModelLexicons, type SlotKind } from "./features.ts";
+import { allowedEnd, allowedTransition, labelsToSpans, LABEL_COUNT, LABELS, type ClassSpan } from "./labels.ts";
+
+export interface ModelMeta {
+  version: string;
+  labels: string[];
+  features: number;
+  /** Weights are stored as int16 times this scale. */
+  scale: number;
+  trainedOn: string;
+}
+
+/** Weights in compressed-row form: row r's entries are labels[rowStart[r]..rowStart[r+1]), with weights beside. */
+export interface EntityModel {
+  meta: ModelMeta;
+  index: Map<string, number>;
+  rowStart: Uint32Array;
+  rowLabels: Uint8Array;
+  rowWeights: Float32Array;
+  /** (L + 1) x L: row 0 from the sentence start, row 1 + p from label p. */
+  transitions: Float32Array;
+  lexicons: ModelLexicons;
+}
+
+export const MODEL_DIR = fileURLToPath(new URL("../../../models/ner/", import.meta.url));
+
+const gz = (file: string) => gunzipSync(readFileSync(join(MODEL_DIR, file)));
+const lines = (buf: Buffer) => {
+  const text = buf.toString("utf8");
+  const out = text.split("\n");
+  if (out[out.length - 1] === "") out.pop();
+  return out;
+};
+
+export function readLexicons(clusters: string[], names: string[]): ModelLexicons {
+  const c = new Map<string, string[]>();
+  for (const line of clusters) {
+    const [word, ...ids] = line.split("\t");
+    c.set(word!, ids);
+  }
+  const n = new Map<string, string>();
+  for (const line of names) {
+    const tab = line.lastIndexOf("\t");
+    n.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  return { clusters: c, names: n };
+}
+
+let loaded: EntityModel | undefined;
+
+/** The shipped model, loaded once a process (about 0.3 s). */
+export function entityModel(): EntityModel {
+  if (loaded) return loaded;
+  const meta = JSON.parse(readFileSync(join(MODEL_DIR, "meta.json"), "utf8")) as ModelMeta;
+  if (meta.labels.join(" ") !== LABELS.join(" ")) throw new Error(`entity model in ${MODEL_DIR}: its labels differ from this code's; retrain with pnpm train:ner`);
+  const features = lines(gz("features.txt.gz"));
+  const index = new Map<string, number>();
+  for (let k = 0; k < features.length; k++) index.set(features[k]!, k);
+  const weights = gz("weights.bin.gz");
+  // layout: rowStart (rows + 1, uint32), entries (uint32 count), labels (uint8), weights (int16), transitions (float32)
+  let at = 0;
+  const rows = features.length;
+  const rowStart = new Uint32Array(weights.buffer.slice(weights.byteOffset + at, weights.byteOffset + at + 4 * (rows + 1)));
+  at += 4 * (rows + 1);
+  const entries = rowStart[rows]!;
+  const rowLabels = new Uint8Array(weights.buffer.slice(weights.byteOffset + at, weights.byteOffset + at + entries));
+  at += entries;
+  at += at % 2;
+  const quantised = new Int16Array(weights.buffer.slice(weights.byteOffset + at, weights.byteOffset + at + 2 * entries));
+  at += 2 * entries;
+  at += (4 - (at % 4)) % 4;
+  const transitions = new Float32Array(weights.buffer.slice(weights.byteOffset + at, weights.byteOffset + at + 4 * (LABEL_COUNT + 1) * LABEL_COUNT));
+  const rowWeights = new Float32Array(entries);
+  for (let k = 0; k < entries; k++) rowWeights[k] = quantised[k]! * meta.scale;
+  const lexicons = readLexicons(lines(gz("clusters.tsv.gz")), lines(gz("names.tsv.gz")));
+  loaded = { meta, index, rowStart, rowLabels, rowWeights, transitions, lexicons };
+  return loaded;
+}
+
+function addRow(model: EntityModel, row: number, into: Float32Array, offset: number): void {
+  for (let k = model.rowStart[row]!; k < model.rowStart[row + 1]!; k++) into[offset + model.rowLabels[k]!]! += model.rowWeights[k]!;
+}
+
+/**
+ * The context features, compiled for lookups by number: each template's rows keyed by the ids of
+ * the values it reads (ids per slot kind, numbered at load from the model's own features). The
+ * strings of features.ts stay the definition; this is the same table, read faster. A template
+ * reading one value keeps a dense array; one reading two, a map of maps (small-integer keys: a
+ * single key `a * size + b` would overflow V8's small integers and allocate on every lookup).
+ */
+const SLOT_KINDS: SlotKind[] = ["pos", "lower", "shape", "lx"];
+interface CompiledTemplate {
+  when: "always" | "start" | "caps";
+  /** Slot kinds as indexes into SLOT_KINDS, and relative positions. */
+  kindA: number;
+  offsetA: number;
+  kindB: number;
+  offsetB: number;
+  arity: number;
+  row: number;
+  one: Int32Array;
+  two: Map<number, Map<number, number>>;
+}
+/**
+ * Templates that always fire and read one slot kind only (parts of speech; shapes) add up to the
+ * same vector wherever the kind's values at -1, 0, +1 are the same: that vector is cached under
+ * those three ids. Their rows lie all over the weights; one cached vector is one memory read.
+ */
+interface TemplateGroup {
+  kind: number;
+  templates: CompiledTemplate[];
+  cache: Map<number, Float32Array>;
+}
+interface CompiledContext {
+  vocab: Map<string, number>[];
+  groups: TemplateGroup[];
+  /** The templates outside the groups. */
+  templates: CompiledTemplate[];
+  names: Map<string, number>;
+}
+
+function compileContext(index: Map<string, number>): CompiledContext {
+  const vocab = SLOT_KINDS.map(() => new Map<string, number>());
+  const idOf = (kind: number, v: string) => {
+    let id = vocab[kind]!.get(v);
+    if (id === undefined) vocab[kind]!.set(v, (id = vocab[kind]!.size));
+    return id;
+  };
+  for (const kind of vocab.keys()) idOf(kind, "<s>"), idOf(kind, "</s>");
+  const byName = new Map(CONTEXT_TEMPLATES.map((t, k) => [t.name, k]));
+  const entries: [number, number[], number][] = [];
+  const names = new Map<string, number>();
+  for (const [f, row] of index) {
+    if (f.startsWith(NAME_FEATURE)) {
+      names.set(f.slice(NAME_FEATURE.length), row);
+      continue;
+    }
+    const eq = f.indexOf("=");
+    const k = byName.get(eq < 0 ? f : f.slice(0, eq));
+    if (k === undefined) continue; // a word feature: "0|w=Putin"
+    const slots = CONTEXT_TEMPLATES[k]!.slots;
+    const values = eq < 0 ? [] : f.slice(eq + 1).split("|");
+    // a word holding "|" cannot be told apart from two words: such a feature is left out
+    if (values.length !== slots.length) continue;
+    entries.push([k, values.map((v, j) => idOf(SLOT_KINDS.indexOf(slots[j]![0]), v)), row]);
+  }
+  const templates = CONTEXT_TEMPLATES.map((t): CompiledTemplate => {
+    const kindA = t.slots[0] ? SLOT_KINDS.indexOf(t.slots[0][0]) : 0;
+    return {
+      when: t.when,
+      kindA,
+      offsetA: t.slots[0]?.[1] ?? 0,
+      kindB: t.slots[1] ? SLOT_KINDS.indexOf(t.slots[1][0]) : 0,
+      offsetB: t.slots[1]?.[1] ?? 0,
+      arity: t.slots.length,
+      row: -1,
+      one: new Int32Array(t.slots.length === 1 ? vocab[kindA]!.size : 0).fill(-1),
+      two: new Map(),
+    };
+  });
+  for (const [k, ids, row] of entries) {
+    const t = templates[k]!;
+    if (t.arity === 0) t.row = row;
+    else if (t.arity === 1) t.one[ids[0]!] = row;
+    else {
+      let m = t.two.get(ids[0]!);
+      if (!m) t.two.set(ids[0]!, (m = new Map()));
+      m.set(ids[1]!, row);
+    }
+  }
+  const groups: TemplateGroup[] = [0, 2].map((kind) => ({ kind, templates: [], cache: new Map() }));
+  const single: CompiledTemplate[] = [];
+  for (const t of templates) {
+    const kinds = new Set([t.kindA, t.kindB].slice(0, t.arity));
+    const group = t.when === "always" && kinds.size <= 1 ? groups.find((g) => kinds.size === 0 ? g.kind === 0 : kinds.has(g.kind)) : undefined;
+    (group ? group.templates : single).push(t);
+  }
+  return { vocab, groups, templates: single, names };
+}
+
+/** The weight row template t fires for word i (-1: none). `ids` as emissions lays them out. */
+function rowOf(t: CompiledTemplate, ids: Int32Array, stride: number, i: number): number {
+  if (t.arity === 0) return t.row;
+  const a = ids[t.kindA * stride + i + 1 + t.offsetA]!;
+  if (a < 0) return -1;
+  if (t.arity === 1) return t.one[a]!;
+  const m = t.two.get(a);
+  return m === undefined ? -1 : (m.get(ids[t.kindB * stride + i + 1 + t.offsetB]!) ?? -1);
+}
+
+/** What the tagger keeps of a word it has met: its features' summed weights at each window position, and its context ids. */
+interface WordEntry {
+  scores: Float32Array;
+  lower: number;
+  shape: number;
+  lx: number;
+  flags: string[];
+}
+
+interface Runtime {
+  context: CompiledContext;
+  words: Map<string, WordEntry>;
+}
+const runtimes = new WeakMap<EntityModel, Runtime>();
+const MAX_CACHED_WORDS = 200_000;
+
+function runtimeOf(model: EntityModel): Runtime {
+  let r = runtimes.get(model);
+  if (!r) runtimes.set(model, (r = { context: compileContext(model.index), words: new Map() }));
+  return r;
+}
+
+function wordEntry(model: EntityModel, r: Runtime, text: string): WordEntry {
+  let entry = r.words.get(text);
+  if (entry) return entry;
+  const scores = new Float32Array(WINDOW.length * LABEL_COUNT);
+  for (let w = 0; w < WINDOW.length; w++) {
+    for (const f of wordFeatures(text, WINDOW[w]!, model.lexicons)) {
+      const row = model.index.get(f);
+      if (row !== undefined) addRow(model, row, scores, w * LABEL_COUNT);
+    }
+  }
+  const lower = text.toLowerCase();
+  const v = r.context.vocab;
+  entry = { scores, lower: v[1]!.get(lower) ?? -1, shape: v[2]!.get(shortShape(text)) ?? -1, lx: v[3]!.get(String(isOrdinaryWord(lower))) ?? -1, flags: wordFlags(text, lower) };
+  if (r.words.size >= MAX_CACHED_WORDS) r.words.clear();
+  r.words.set(text, entry);
+  return entry;
+}
+
+/** Emission scores of every word of a sentence for every label: n x L. */
+export function emissions(model: EntityModel, words: FeatureWord[], doc?: DocumentContext): Float32Array {
+  const n = words.length;
+  const L = LABEL_COUNT;
+  const out = new Float32Array(n * L);
+  const r = runtimeOf(model);
+  const flags = sentenceFlags(words, model.lexicons);
+  const v = r.context.vocab;
+  // ids of each slot kind, kind-major, padded by one on each side ("<s>" = 0, "</s>" = 1) as features.ts reads them
+  const stride = n + 2;
+  const ids = new Int32Array(SLOT_KINDS.length * stride);
+  for (let kind = 0; kind < SLOT_KINDS.length; kind++) ids[kind * stride + n + 1] = 1;
+  const entries: WordEntry[] = [];
+  for (let j = 0; j < n; j++) {
+    const e = wordEntry(model, r, words[j]!.text);
+    entries.push(e);
+    ids[j + 1] = v[0]!.get(words[j]!.pos) ?? -1;
+    ids[stride + j + 1] = e.lower;
+    ids[2 * stride + j + 1] = e.shape;
+    ids[3 * stride + j + 1] = e.lx;
+  }
+  const templates = r.context.templates;
+  for (let i = 0; i < n; i++) {
+    const at = i * L;
+    for (let w = 0; w < WINDOW.length; w++) {
+      // the word WINDOW[w] places from i contributes its features at that relative position
+      const j = i + WINDOW[w]!;
+      if (j < 0 || j >= n) continue;
+      const scores = entries[j]!.scores;
+      const from = w * L;
+      for (let y = 0; y < L; y++) out[at + y]! += scores[from + y]!;
+    }
+    for (const g of r.context.groups) {
+      const base = v[g.kind]!.size + 1;
+      const o = g.kind * stride + i;
+      const key = ((ids[o]! + 1) * base + ids[o + 1]! + 1) * base + ids[o + 2]! + 1;
+      let vec = g.cache.get(key);
+      if (!vec) {
+        vec = new Float32Array(L);
+        for (const t of g.templates) {
+          const row = rowOf(t, ids, stride, i);
+          if (row >= 0) addRow(model, row, vec, 0);
+        }
+        g.cache.set(key, vec);
+      }
+      for (let y = 0; y < L; y++) out[at + y]! += vec[y]!;
+    }
+    for (let k = 0; k < templates.length; k++) {
+      const t = templates[k]!;
+      if (t.when !== "always" && (t.when === "start" ? i !== flags.first : !flags.caps)) continue;
+      const row = rowOf(t, ids, stride, i);
+      if (row >= 0) addRow(model, row, out, at);
+    }
+    const names = flags.names[i]!;
+    for (let k = 0; k < names.length; k++) {
+      const row = r.context.names.get(names[k]!);
+      if (row !== undefined) addRow(model, row, out, at);
+    }
+    if (doc && (doc.sports || doc.history.size)) {
+      for (const f of documentFeatures(doc, words[i]!, entries[i]!.flags, names)) {
+        const row = model.index.get(f);
+        if (row !== undefined) addRow(model, row, out, at);
+      }
+    }
+  }
+  return out;
+}
+
+/** The best label sequence under BILOU constraints (Viterbi). */
+export function viterbi(emit: Float32Array, n: number, transitions: Float32Array): Uint8Array {
+  const L = LABEL_COUNT;
+  const labels = new Uint8Array(n);
+  if (n === 0) return labels;
+  const score = new Float64Array(n * L);
+  const back = new Uint8Array(n * L);
+  for (let y = 0; y < L; y++) score[y] = allowedTransition(-1, y) ? emit[y]! + transitions[y]! : -Infinity;
+  for (let i = 1; i < n; i++) {
+    for (let y = 0; y < L; y++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let k = PREDECESSOR_START[y]!; k < PREDECESSOR_START[y + 1]!; k++) {
+        const p = PREDECESSORS[k]!;
+        const s = score[(i - 1) * L + p]! + transitions[(p + 1) * L + y]!;
+        if (s > best) (best = s), (arg = p);
+      }
+      score[i * L + y] = best + emit[i * L + y]!;
+      back[i * L + y] = arg;
+    }
+  }
+  let last = 0;
+  let best = -Infinity;
+  for (let y = 0; y < L; y++) {
+    const s = allowedEnd(y) ? score[(n - 1) * L + y]! : -Infinity;
+    if (s > best) (best = s), (last = y);
+  }
+  labels[n - 1] = last;
+  for (let i = n - 1; i > 0; i--) labels[i - 1] = back[i * L + labels[i]!]!;
+  return labels;
+}
+
+/** For each label, the labels that may precede it (BILOU leaves about a third of the pairs). */
+const PREDECESSOR_START = new Int32Array(LABEL_COUNT + 1);
+const PREDECESSORS: number[] = [];
+for (let y = 0; y < LABEL_COUNT; y++) {
+  for (let p = 0; p < LABEL_COUNT; p++) if (allowedTransition(p, y)) PREDECESSORS.push(p);
+  PREDECESSOR_START[y + 1] = PREDECESSORS.length;
+}
+
+export interface TaggedSpan extends ClassSpan {
+  /** How far the span's own labels beat the best alternative label at each of its words, squashed to (0, 1). */
+  confidence: number;
+}
+
+/**
+ * Tags one sentence's words; spans are word indices. With a document context, the sentence is read
+ * as part of its article, and its names join the article's history for the sentences after it.
+ */
+export function tagWords(model: EntityModel, words: FeatureWord[], doc?: DocumentContext): TaggedSpan[] {
+  const emit = emissions(model, words, doc);
+  const labels = viterbi(emit, words.length, model.transitions);
+  const spans = labelsToSpans(labels);
+  if (doc) rememberSpans(doc, words, spans);
+  return spans.map((s) => {
+    // the weakest word of the span: its label's lead over the best label of another class or O
+    let margin = Infinity;
+    for (let i = s.first; i < s.last; i++) {
+      const own = emit[i * LABEL_COUNT + labels[i]!]!;
+      let rival = -Infinity;
+      for (let y = 0; y < LABEL_COUNT; y++) {
+        if (y === labels[i]) continue;
+        const sameClass = y !== 0 && labels[i] !== 0 && Math.floor((y - 1) / 4) === Math.floor((labels[i]! - 1) / 4);
+        if (!sameClass && emit[i * LABEL_COUNT + y]! > rival) rival = emit[i * LABEL_COUNT + y]!;
+      }
+      margin = Math.min(margin, own - rival);
+    }
+    return { ...s, confidence: 1 / (1 + Math.exp(-margin / 4)) };
+  });
+}
