@@ -16,10 +16,11 @@ import type { Clause, Span } from "./clauses/types.ts";
 import type { Token } from "./nlp/index.ts";
 import { EQUIPMENT_NOUNS, PLACES } from "./entities/gazetteer.ts";
 import { Antecedents } from "./triples/antecedents.ts";
-import type { ArticleExtraction, ArticleInput, EntityRef, EntityType, Triple } from "./types.ts";
+import { findDateline } from "./article/dateline.ts";
+import type { ArticleExtraction, ArticleInput, Dateline, EntityRef, EntityType, Triple } from "./types.ts";
 
 /** Bumped whenever extraction output changes, so caches keyed on it stay honest. */
-export const EXTRACTOR_VERSION = "0.1.0";
+export const EXTRACTOR_VERSION = "0.2.0";
 
 const MAX_CLAUSE_TOKENS = 150;
 const SUBJECT_PRONOUNS = new Set(["he", "she"]);
@@ -72,7 +73,7 @@ function equipmentByNoun(sentences: SentenceEntities[], refOfMention: (EntityRef
 
 export function extractArticle(input: ArticleInput): ArticleExtraction {
   const raw = input.text;
-  const prepared = prepareArticle(raw);
+  const prepared = prepareArticle(raw, input.date);
   const articleDate = input.date ?? prepared.date;
   // Markup blanked out with spaces, so offsets into `text` are offsets into the file.
   const text = prepared.html ? blankOutHtml(raw) : raw;
@@ -232,9 +233,21 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
       ...(articleDate ? { date: articleDate } : {}),
       ...(input.source ? { source: input.source } : {}),
       sha256: createHash("sha256").update(raw).digest("hex"),
+      ...datelineOf(prepared.dateline, input.dateline, articleDate),
       mentions: mentionCounts,
       entities,
     },
     triples,
   };
+}
+
+/**
+ * The article's dateline: the one opening its text, else the one its record gives. The place takes the
+ * gazetteer's name when it has one ("KIEV" -> "Kyiv"; the dateline's own in ordinary capitals otherwise).
+ */
+function datelineOf(inText: Dateline | undefined, given: string | undefined, articleDate: string | undefined): { dateline?: Dateline } {
+  const found = inText ?? (given ? findDateline(given.trim(), 0, articleDate) : undefined);
+  if (!found) return {};
+  const place = PLACES.get(found.place.toLowerCase())?.name ?? found.place;
+  return { dateline: { text: found.text, place, ...(found.date ? { date: found.date } : {}) } };
 }

@@ -70,6 +70,21 @@ export interface ArticleInput {
   /** ISO date if known from outside the text (JSONL input); a `date` header in the text also sets it. */
   date?: string;
   source?: string;
+  /** The wire's dateline when the record gives it apart from the text (Reuters-21578's `dateline`); one opening the text wins. */
+  dateline?: string;
+}
+
+/**
+ * The dateline a wire story opens with ("MOSCOW, Feb 26 (Reuters) -"): where and when it was filed.
+ * Found at the start of the story, or given by a JSON Lines record's `dateline` field.
+ */
+export interface Dateline {
+  /** As written, up to its dash. */
+  text: string;
+  /** The place, in ordinary capitals ("New York"); the gazetteer's name when it knows the place. */
+  place: string;
+  /** ISO YYYY-MM-DD, when the article's date gives the year the dateline leaves out. */
+  date?: string;
 }
 
 /** What extraction reports about one article besides its triples. */
@@ -79,6 +94,7 @@ export interface ArticleMeta {
   date?: string;
   source?: string;
   sha256?: string;
+  dateline?: Dateline;
   /** Entity ids mentioned in the article, with how often. */
   mentions: Record<string, number>;
   entities: EntityRef[];
