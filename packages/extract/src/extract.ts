@@ -17,7 +17,8 @@ import type { Token } from "./nlp/index.ts";
 import { EQUIPMENT_NOUNS, PLACES } from "./entities/gazetteer.ts";
 import { Antecedents } from "./triples/antecedents.ts";
 import { findDateline } from "./article/dateline.ts";
-import type { ArticleExtraction, ArticleInput, Dateline, EntityRef, EntityType, Triple } from "./types.ts";
+import { skipped } from "./problems.ts";
+import type { ArticleExtraction, ArticleInput, Dateline, EntityRef, EntityType, ExtractionProblem, Triple } from "./types.ts";
 
 /** Bumped whenever extraction output changes, so caches keyed on it stay honest. */
 export const EXTRACTOR_VERSION = "0.2.0";
@@ -78,12 +79,24 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
   // Markup blanked out with spaces, so offsets into `text` are offsets into the file.
   const text = prepared.html ? blankOutHtml(raw) : raw;
 
-  // 1. sentences and entity spans
+  // 1. sentences and entity spans. A sentence whose processing throws is skipped and recorded in
+  // `problems`, here and in step 3: the loop bodies are try statements, so one bad sentence costs
+  // that sentence, not the article.
+  const problems: ExtractionProblem[] = [];
   const sentences: SentenceEntities[] = [];
   const mentions: MentionInput[] = [];
+  /** Mentions of the sentences kept so far: a sentence that throws half-way leaves none of its own. */
+  let mentionsKept = 0;
   const acronyms = new Map<string, { name: string; type: EntityType }>();
   for (const seg of prepared.segments) {
-    for (const sentence of tagSentences(text.slice(seg.start, seg.end), seg.start)) {
+    let tagged: TaggedSentence[];
+    try {
+      tagged = tagSentences(text.slice(seg.start, seg.end), seg.start);
+    } catch (err) {
+      problems.push(skipped("block", seg, raw, err));
+      continue;
+    }
+    for (const sentence of tagged) try {
       const { entities } = recogniseEntities(sentence.tokens);
       const mentionIndex: number[] = [];
       const firstWord = sentence.tokens.findIndex((t) => t.pos !== "PUNCT");
@@ -99,6 +112,10 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
         }
       }
       sentences.push({ sentence, spans: entities, mentionIndex });
+      mentionsKept = mentions.length;
+    } catch (err) {
+      mentions.length = mentionsKept;
+      problems.push(skipped("sentence", sentence, raw, err));
     }
   }
 
@@ -148,7 +165,7 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
 
   const equipmentNouns = equipmentByNoun(sentences, refOfMention, refIndex);
 
-  for (const { sentence, spans, mentionIndex } of sentences) {
+  for (const { sentence, spans, mentionIndex } of sentences) try {
     const tokens = sentence.tokens;
     const linked: LinkedEntity[] = [];
     spans.forEach((span, k) => {
@@ -223,6 +240,10 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
     if (persons.length && !clauses?.some((c) => linked.some((e) => e.type === "Person" && e.first >= c.subject.first && e.last <= c.subject.last))) {
       antecedents.remember(persons[persons.length - 1]!);
     }
+  } catch (err) {
+    // The sentence's triples are the last ones pushed: none of them is kept.
+    while (triples.length && triples[triples.length - 1]!.evidence.start === sentence.start) triples.pop();
+    problems.push(skipped("sentence", sentence, raw, err));
   }
 
   const entities = [...refs.values()];
@@ -238,6 +259,7 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
       entities,
     },
     triples,
+    problems,
   };
 }
 

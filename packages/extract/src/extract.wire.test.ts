@@ -43,4 +43,8 @@ describe("newswire habits", () => {
     const x = extractArticle({ id: "r", text: "Brazil sent a trade delegation to Chile.", date: "1987-02-26", dateline: "SALVADOR, Feb 26 -" });
     expect(x.article.dateline).toEqual({ text: "SALVADOR, Feb 26 -", place: "Salvador", date: "1987-02-26" });
   });
+
+  it("reports nothing skipped for text it reads whole", () => {
+    expect(wired.problems).toEqual([]);
+  });
 });

@@ -100,7 +100,25 @@ export interface ArticleMeta {
   entities: EntityRef[];
 }
 
+/**
+ * A part of an article that extraction skipped because processing it threw. The rest of the article
+ * is kept; extraction stays pure, so this comes back as data and the CLI reports it.
+ */
+export interface ExtractionProblem {
+  /** What was skipped: one sentence, or a block of text the tagger could not read. */
+  part: "sentence" | "block";
+  /** Offsets of that part in the article as read. */
+  start: number;
+  end: number;
+  /** The part as written (its first 200 characters), so a report needs no copy of the article. */
+  text: string;
+  message: string;
+  stack?: string;
+}
+
 export interface ArticleExtraction {
   article: ArticleMeta;
   triples: Triple[];
+  /** What was skipped, and why; extractArticle always sets it (empty when nothing was). */
+  problems?: ExtractionProblem[];
 }
