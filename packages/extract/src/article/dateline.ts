@@ -12,11 +12,11 @@ const MONTHS = ["january", "february", "march", "april", "may", "june", "july", 
 // A place (up to five capitalised words: "NEW YORK", "ST. LOUIS", "Toronto"), then an optional region as
 // written ("Ore.", "Calif.", "N.J."), then a date ("Feb 26", "MARCH 2", "2 March"), an agency in brackets,
 // or both, then a dash. The date or the agency is required: a capitalised word and a dash alone
-// ("UK - China talks") is a headline.
+// ("UK - China talks") is a headline. Wrapped text may break a line anywhere in it.
 const WORD = String.raw`[A-Z][A-Za-z.'’&/-]*`;
-const PLACE = String.raw`(${WORD}(?:[ \t]+${WORD}){0,4})`;
-const REGION = String.raw`(?:\s*,\s*([A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*)?))?`;
-const DATE = String.raw`(?:\s*,\s*|[ \t]+)(?:([A-Za-z]{3,9})\.?[ \t]+(\d{1,2})|(\d{1,2})[ \t]+([A-Za-z]{3,9})\.?)`;
+const PLACE = String.raw`(${WORD}(?:\s+${WORD}){0,4})`;
+const REGION = String.raw`(?:\s*,\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?))?`;
+const DATE = String.raw`(?:\s*,\s*|\s+)(?:([A-Za-z]{3,9})\.?\s+(\d{1,2})|(\d{1,2})\s+([A-Za-z]{3,9})\.?)`;
 // "(Reuters)", or after a comma as some wire copy has it ("ROME, March 13, Reuter -")
 const AGENCY = String.raw`(?:\s*\(([A-Z][A-Za-z.&' -]{1,30})\)|\s*,\s*(Reuters?|AP|AFP))`;
 const DATELINE = new RegExp(String.raw`^${PLACE}${REGION}(?:${DATE}${AGENCY}?|${AGENCY})\s*[-–—]+(?=\s|$)`);
@@ -45,7 +45,8 @@ export function findDateline(text: string, start: number, articleDate?: string):
   const month = monthWord ? monthOf(monthWord) : -1;
   if (monthWord && (month < 0 || monthWord.length < 3)) return undefined; // "NEW YORK, Narch 2 -": not sure enough
   const date = month >= 0 ? isoDate(month, Number(dayAfter ?? dayFirst), articleDate) : undefined;
-  const name = /[a-z]/.test(place!) ? place! : titleCase(place!);
+  const words = place!.replace(/\s+/g, " ");
+  const name = /[a-z]/.test(words) ? words : titleCase(words);
   return { text: whole, place: name, ...(date ? { date } : {}), start, end: start + whole.length };
 }
 
