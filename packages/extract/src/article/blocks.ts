@@ -46,7 +46,7 @@ const COLUMN_GAP = /\S(?: {3,}|\t)\S/;
  * a reader does not see. Code points, not a regular expression: this runs on
  * every character of every article.
  */
-export function isBlank(code: number): boolean {
+function isBlank(code: number): boolean {
   return code <= 32 || code === 127 || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0xfeff;
 }
 
@@ -55,7 +55,7 @@ export function isBlank(code: number): boolean {
  * that is not itself written in capitals (some wire stories are, and there a
  * capital line is just prose).
  */
-export function lineKind(text: string, capitalsArePlain: boolean): LineKind {
+function lineKind(text: string, capitalsArePlain: boolean): LineKind {
   if (SEPARATOR.test(text)) return "separator";
   if (SIGN_OFF.test(text)) return "signoff";
   if (COLUMN_GAP.test(text)) return "table";

@@ -133,7 +133,7 @@ const UNSEEN = /[\u0000-\u001f\u007f\u2028\u2029]/g;
  * otherwise be a token of its own, inside a name or between a verb and its object), and the length is
  * the same, so every offset still points into the original.
  */
-export function asTaggerReads(text: string): string {
+function asTaggerReads(text: string): string {
   UNSEEN.lastIndex = 0;
   return UNSEEN.test(text) ? text.replace(UNSEEN, " ") : text;
 }
