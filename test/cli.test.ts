@@ -116,6 +116,63 @@ describe("bad input", () => {
     expect(html.evidence.text).toBe("Angela Merkel visited Paris and met Emmanuel Macron.");
   });
 
+  it("skips a folder's README and licence, saying which and why; a README named on its own is read", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "README.TXT"), "Consists of 2 documents from a news website.\nAll rights reserved.\n");
+    writeFileSync(join(dir, "LICENSE.md"), "Permission is hereby granted, free of charge.\n");
+    writeFileSync(join(dir, "story.txt"), "Canada sent aid to Chile and Peru.\n");
+    const r = kg(["extract", dir]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`${join(dir, "README.TXT")}: skipped: a README file, not an article`);
+    expect(r.stderr).toContain(`${join(dir, "LICENSE.md")}: skipped: a licence file, not an article`);
+    expect(r.stderr).toMatch(/^1 article\(s\), \d+ triple\(s\)$/m); // a skipped README is no problem
+    const built = kg(["build", dir, "-o", join(dir, "out", "graph.json")]);
+    expect(built.stderr).toContain("README.TXT: skipped: a README file, not an article");
+    expect(built.stderr).toContain("1 article(s)");
+    expect(kg(["extract", join(dir, "README.TXT")]).stderr).toContain("1 article(s)");
+  });
+
+  it("names the JSON Lines record (file:line (id)) and writes every problem to --errors as JSON Lines", () => {
+    const dir = tmp();
+    const file = join(dir, "wire.jsonl");
+    writeFileSync(file, [JSON.stringify({ id: "w-1", text: "Canada sent aid to Chile." }), JSON.stringify({ id: "w-2", title: "No body" }), "{not json", ""].join("\n"));
+    writeFileSync(join(dir, "empty.txt"), "");
+    const errors = join(tmp(), "triage", "errors.jsonl"); // outside the folder read: it is JSON Lines too
+    const r = kg(["extract", dir, "--errors", errors]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`${file}:2 (w-2): bad JSON Lines record: no text field`);
+    expect(r.stderr).toContain(`${file}:3: bad JSON Lines record`);
+    const filed = lines(readFileSync(errors, "utf8")).map((l) => JSON.parse(l));
+    expect(filed).toEqual([
+      { severity: "error", file: join(dir, "empty.txt"), message: "empty file, skipped" },
+      { severity: "error", file, line: 2, id: "w-2", message: "bad JSON Lines record: no text field" },
+      expect.objectContaining({ severity: "error", file, line: 3, message: expect.stringMatching(/^bad JSON Lines record: /) }),
+    ]);
+    // build writes the same file, and a clean run leaves it empty
+    const b = kg(["build", file, "-o", join(dir, "graph.json"), "--errors", errors]);
+    expect(b.status).toBe(0);
+    expect(lines(readFileSync(errors, "utf8")).map((l) => JSON.parse(l).line)).toEqual([2, 3]);
+    writeFileSync(file, JSON.stringify({ id: "w-1", text: "Canada sent aid to Chile." }) + "\n");
+    expect(kg(["extract", file, "--errors", errors]).status).toBe(0);
+    expect(readFileSync(errors, "utf8")).toBe("");
+  });
+
+  it("extracts hard-wrapped Reuters copy whole: record reut-28 once lost its article to a TypeError", () => {
+    const record = readFileSync(join(sharedDir, "bench", "news", "reuters21578", "articles.jsonl"), "utf8")
+      .split("\n")
+      .find((l) => l.startsWith('{"id": "reut-28"'))!;
+    const dir = tmp();
+    writeFileSync(join(dir, "r.jsonl"), record + "\n");
+    const r = kg(["extract", join(dir, "r.jsonl"), "--errors", join(dir, "errors.jsonl")]);
+    expect(r.stderr).toMatch(/^1 article\(s\), \d+ triple\(s\)$/m);
+    expect(readFileSync(join(dir, "errors.jsonl"), "utf8")).toBe("");
+    const triples = lines(r.stdout).map((l) => JSON.parse(l));
+    // a sentence wrapped over two lines: "... board chairman John\nTower, a longtime Reagan supporter ..."
+    expect(triples.some((t) => t.evidence.text.includes("\n"))).toBe(true);
+    const text = JSON.parse(record).text as string;
+    for (const t of triples) expect(text.slice(t.evidence.start, t.evidence.end)).toBe(t.evidence.text);
+  });
+
   it("says so plainly when a path does not exist, and fails when nothing could be read", () => {
     const r = kg(["extract", "no/such/folder"]);
     expect(r.status).toBe(1);

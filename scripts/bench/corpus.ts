@@ -1,7 +1,9 @@
 /**
- * Shared by the benchmarks: the BBC corpus (../shared/bench/news/bbc, never
- * copied into the repo) read the way the CLI reads it, and its graph.
+ * Shared by the benchmarks: the BBC corpus (../shared/bench/news/bbc) and
+ * the Reuters one (../shared/bench/news/reuters21578, never copied into the
+ * repo either) read the way the CLI reads them, and the BBC graph.
  */
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { extractArticle, resolveAcrossArticles, type ArticleInput } from "@kg/extract";
 import { applyLayout, buildGraph, computeMetrics, type KnowledgeGraph } from "@kg/graph";
@@ -9,7 +11,18 @@ import { benchPath, repoRoot } from "../../packages/extract/src/bench/paths.ts";
 import { expandPaths, readArticles } from "../../packages/cli/src/inputs.ts";
 
 export const bbcDir = () => benchPath("news", "bbc");
+export const reutersFile = () => benchPath("news", "reuters21578", "articles.jsonl");
 export { repoRoot };
+
+/** The first `limit` Reuters articles, as `kg` reads the JSON Lines file (with their `dateline` field). */
+export async function readReuters(limit = Infinity): Promise<ArticleInput[]> {
+  const out: ArticleInput[] = [];
+  for await (const a of readArticles([{ path: reutersFile(), id: "articles.jsonl" }], { maxBytes: 10 * 1024 * 1024, warn: () => {} })) {
+    if (out.length >= limit) break;
+    out.push(a);
+  }
+  return out;
+}
 
 export async function readCorpus(dir = bbcDir()): Promise<ArticleInput[]> {
   const quiet = { maxBytes: 10 * 1024 * 1024, warn: () => {} };
@@ -53,3 +66,22 @@ export const machine = async () => {
 };
 
 export const tmpPath = (name: string) => join(repoRoot(), "out", "bench", name);
+
+export interface Run {
+  seconds: number;
+  maxRssMb: number;
+  /** CPU seconds of every thread of the process. */
+  cpuSeconds: number;
+  stderr: string;
+}
+
+/** Runs the real `kg` command as a user would (from out/bench/), with its peak RSS and CPU time. */
+export function kg(args: string[], stdin?: string): Run {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), "--import", import.meta.resolve("./report-rss.mjs"), join(repoRoot(), "packages/cli/src/main.ts"), ...args], { encoding: "utf8", cwd: tmpPath(""), input: stdin, maxBuffer: 1 << 28 });
+  const seconds = (performance.now() - started) / 1000;
+  if (r.status !== 0) throw new Error(`kg ${args.join(" ")} failed:\n${r.stderr}`);
+  const rss = /KG_BENCH_MAXRSS_KB (\d+)/.exec(r.stderr);
+  const cpu = /KG_BENCH_CPU_US (\d+)/.exec(r.stderr);
+  return { seconds, maxRssMb: rss ? Number(rss[1]) / 1024 : NaN, cpuSeconds: cpu ? Number(cpu[1]) / 1e6 : NaN, stderr: r.stderr };
+}

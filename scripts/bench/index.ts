@@ -9,29 +9,10 @@
  * - graph build, metrics and layout time;
  * - the Neo4j export (skip with --no-neo4j).
  */
-import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { bbcDir, corpusGraph, machine, readCorpus, repoRoot, tmpPath } from "./corpus.ts";
-
-interface Run {
-  seconds: number;
-  maxRssMb: number;
-  /** CPU seconds of every thread of the process. */
-  cpuSeconds: number;
-  stderr: string;
-}
-
-function kg(args: string[], stdin?: string): Run {
-  const started = performance.now();
-  const r = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), "--import", import.meta.resolve("./report-rss.mjs"), join(repoRoot(), "packages/cli/src/main.ts"), ...args], { encoding: "utf8", cwd: tmpPath(""), input: stdin, maxBuffer: 1 << 28 });
-  const seconds = (performance.now() - started) / 1000;
-  if (r.status !== 0) throw new Error(`kg ${args.join(" ")} failed:\n${r.stderr}`);
-  const rss = /KG_BENCH_MAXRSS_KB (\d+)/.exec(r.stderr);
-  const cpu = /KG_BENCH_CPU_US (\d+)/.exec(r.stderr);
-  return { seconds, maxRssMb: rss ? Number(rss[1]) / 1024 : NaN, cpuSeconds: cpu ? Number(cpu[1]) / 1e6 : NaN, stderr: r.stderr };
-}
+import { bbcDir, corpusGraph, kg, machine, readCorpus, tmpPath, type Run } from "./corpus.ts";
 
 const rows: [string, string][] = [];
 const row = (what: string, value: string) => {

@@ -1,7 +1,8 @@
 /**
  * Reading what the user points us at: files, folders (recursively), `-`
  * for standard input, and JSON Lines files of articles. Every problem with
- * one input is reported with the file's name and the batch goes on.
+ * one input is reported with the file's name (and a record's line) and the
+ * batch goes on.
  */
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
@@ -9,16 +10,17 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { basename, extname, join, relative } from "node:path";
 import type { ArticleInput } from "@kg/extract";
+import type { Origin, Problem } from "./problems.ts";
 
-export interface InputProblem {
-  file: string;
-  message: string;
+/** An article as read, with where it came from (for messages; the extractor never sees it used). */
+export interface ReadArticle extends ArticleInput {
+  origin: Origin;
 }
 
 export interface ReadOptions {
   /** Files larger than this are reported and skipped (bytes). */
   maxBytes: number;
-  warn: (problem: InputProblem) => void;
+  warn: (problem: Problem) => void;
   /** Called as each file's turn comes, before its articles and problems. */
   onFile?: (file: InputFile) => void;
 }
@@ -29,6 +31,22 @@ export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 export const HTML_WARNING = "looks like HTML; markup ignored (offsets still point into the file)";
 
 const ARTICLE_EXTENSIONS = new Set([".txt", ".text", ".md", ".html", ".htm", ".jsonl"]);
+
+/**
+ * Files a folder of articles often holds that are not articles: the dataset's README (BBC's README.TXT),
+ * its licence, and the like. Skipped when found in a folder, with a note; a file named on its own is read.
+ */
+const NOT_ARTICLES: [RegExp, string][] = [
+  [/^read[_-]?me$/i, "a README"],
+  [/^(licen[cs]e|copying|copyright|notice)$/i, "a licence"],
+  [/^(changelog|authors|contributors|citation)$/i, "a project file"],
+];
+
+/** Why a file found in a folder is not an article, or undefined if it may be one. */
+export function notAnArticle(name: string): string | undefined {
+  const stem = name.replace(/\.[^.]*$/, "");
+  return NOT_ARTICLES.find(([re]) => re.test(stem))?.[1];
+}
 
 export interface InputFile {
   path: string;
@@ -48,7 +66,7 @@ export async function expandPaths(paths: string[], warn: ReadOptions["warn"]): P
     try {
       info = await stat(p);
     } catch {
-      warn({ file: p, message: "no such file or folder" });
+      warn({ severity: "error", file: p, message: "no such file or folder" });
       continue;
     }
     if (info.isDirectory()) {
@@ -64,11 +82,16 @@ export async function expandPaths(paths: string[], warn: ReadOptions["warn"]): P
         .map((e) => {
           const dir = e.parentPath ?? p;
           const rel = inside(dir);
-          return { path: join(dir, e.name), id: (rel ? `${rel}/${e.name}` : e.name).split("\\").join("/") };
+          return { path: join(dir, e.name), id: (rel ? `${rel}/${e.name}` : e.name).split("\\").join("/"), name: e.name };
         })
         .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      if (entries.length === 0) warn({ file: p, message: "folder holds no .txt, .html or .jsonl articles" });
-      files.push(...entries);
+      const articles = entries.filter((e) => {
+        const why = notAnArticle(e.name);
+        if (why) warn({ severity: "note", file: e.path, message: `skipped: ${why} file, not an article` });
+        return !why;
+      });
+      if (articles.length === 0) warn({ severity: "error", file: p, message: "folder holds no .txt, .html or .jsonl articles" });
+      for (const { path, id } of articles) files.push({ path, id });
     } else files.push({ path: p, id: basename(p) });
   }
   return files;
@@ -77,21 +100,21 @@ export async function expandPaths(paths: string[], warn: ReadOptions["warn"]): P
 /** Decodes bytes as UTF-8, falling back to Latin-1 (with a warning) for legacy files. */
 export function decodeText(bytes: Uint8Array, file: string, warn: ReadOptions["warn"]): string | undefined {
   if (bytes.length === 0) {
-    warn({ file, message: "empty file, skipped" });
+    warn({ severity: "error", file, message: "empty file, skipped" });
     return undefined;
   }
   const sample = bytes.subarray(0, 8192);
   let control = 0;
-  for (const b of sample) if (b === 0) return warn({ file, message: "binary file (contains NUL bytes), skipped" }), undefined;
+  for (const b of sample) if (b === 0) return warn({ severity: "error", file, message: "binary file (contains NUL bytes), skipped" }), undefined;
   else if (b < 9 || (b > 13 && b < 32)) control++;
   if (control / sample.length > 0.1) {
-    warn({ file, message: "binary file (mostly control bytes), skipped" });
+    warn({ severity: "error", file, message: "binary file (mostly control bytes), skipped" });
     return undefined;
   }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
   } catch {
-    warn({ file, message: "not valid UTF-8; read as Latin-1" });
+    warn({ severity: "warning", file, message: "not valid UTF-8; read as Latin-1" });
     return new TextDecoder("latin1").decode(bytes);
   }
 }
@@ -114,7 +137,7 @@ async function readBytes(file: string, maxBytes: number): Promise<Read> {
 const READ_AHEAD = 8;
 
 /** Streams articles from the given files, in order. JSON Lines files give one article a line. */
-export async function* readArticles(files: InputFile[], options: ReadOptions): AsyncGenerator<ArticleInput> {
+export async function* readArticles(files: InputFile[], options: ReadOptions): AsyncGenerator<ReadArticle> {
   const ahead: Promise<Read>[] = [];
   let next = 0;
   const fill = () => {
@@ -132,7 +155,7 @@ export async function* readArticles(files: InputFile[], options: ReadOptions): A
     options.onFile?.(input);
     const read = await ahead.shift()!;
     if ("problem" in read) {
-      options.warn({ file, message: read.problem });
+      options.warn({ severity: "error", file, message: read.problem });
       continue;
     }
     if ("jsonl" in read) {
@@ -142,10 +165,10 @@ export async function* readArticles(files: InputFile[], options: ReadOptions): A
     const text = decodeText(read.bytes, file, options.warn);
     if (text === undefined) continue;
     if (!text.trim()) {
-      options.warn({ file, message: "only whitespace, skipped" });
+      options.warn({ severity: "error", file, message: "only whitespace, skipped" });
       continue;
     }
-    yield { id, text, source: file };
+    yield { id, text, source: file, origin: { file } };
   }
 }
 
@@ -153,7 +176,7 @@ export async function* readArticles(files: InputFile[], options: ReadOptions): A
  * Standard input holds JSON Lines of articles when it starts with "{" (streamed a record at a time, like a
  * .jsonl file), and one article otherwise (read whole, under the size limit).
  */
-async function* stdinArticles(options: ReadOptions): AsyncGenerator<ArticleInput> {
+async function* stdinArticles(options: ReadOptions): AsyncGenerator<ReadArticle> {
   const chunks = process.stdin[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const first = await chunks.next();
   const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
@@ -172,7 +195,7 @@ async function* stdinArticles(options: ReadOptions): AsyncGenerator<ArticleInput
     if (size > options.maxBytes) {
       // Read to the end all the same, so whatever writes into the pipe is not cut off mid-write.
       while (!(await chunks.next()).done);
-      options.warn({ file: "stdin", message: `over the ${(options.maxBytes / 1024 / 1024).toFixed(0)} MB limit for one article, skipped (raise it with --max-size, or send JSON Lines of articles)` });
+      options.warn({ severity: "error", file: "stdin", message: `over the ${(options.maxBytes / 1024 / 1024).toFixed(0)} MB limit for one article, skipped (raise it with --max-size, or send JSON Lines of articles)` });
       return;
     }
     parts.push(c);
@@ -180,13 +203,13 @@ async function* stdinArticles(options: ReadOptions): AsyncGenerator<ArticleInput
   const text = decodeText(Buffer.concat(parts), "stdin", options.warn);
   if (text === undefined) return;
   if (!text.trim()) {
-    options.warn({ file: "stdin", message: "only whitespace, skipped" });
+    options.warn({ severity: "error", file: "stdin", message: "only whitespace, skipped" });
     return;
   }
-  yield { id: "stdin", text, source: "stdin" };
+  yield { id: "stdin", text, source: "stdin", origin: { file: "stdin" } };
 }
 
-async function* jsonlArticles(file: string, options: ReadOptions, input: Readable = createReadStream(file)): AsyncGenerator<ArticleInput> {
+async function* jsonlArticles(file: string, options: ReadOptions, input: Readable = createReadStream(file)): AsyncGenerator<ReadArticle> {
   const lines = createInterface({ input: input.setEncoding("utf8"), crlfDelay: Infinity });
   let n = 0;
   for await (const raw of lines) {
@@ -194,15 +217,25 @@ async function* jsonlArticles(file: string, options: ReadOptions, input: Readabl
     const line = raw.trim();
     if (!line) continue;
     if (line.length > options.maxBytes) {
-      options.warn({ file: `${file}:${n}`, message: `record over the ${(options.maxBytes / 1024 / 1024).toFixed(0)} MB limit for one article, skipped` });
+      options.warn({ severity: "error", file, line: n, message: `record over the ${(options.maxBytes / 1024 / 1024).toFixed(0)} MB limit for one article, skipped` });
       continue;
     }
+    let id: string | undefined;
     try {
       const rec = JSON.parse(line) as Partial<ArticleInput> & { url?: string };
+      if (rec.id !== undefined) id = String(rec.id);
       if (typeof rec.text !== "string" || !rec.text.trim()) throw new Error("no text field");
-      yield { id: String(rec.id ?? `${basename(file)}:${n}`), text: rec.text, ...(rec.title ? { title: rec.title } : {}), ...(rec.date ? { date: rec.date } : {}), source: rec.url ?? file };
+      yield {
+        id: String(rec.id ?? `${basename(file)}:${n}`),
+        text: rec.text,
+        ...(rec.title ? { title: rec.title } : {}),
+        ...(rec.date ? { date: rec.date } : {}),
+        ...(typeof rec.dateline === "string" && rec.dateline.trim() ? { dateline: rec.dateline } : {}),
+        source: rec.url ?? file,
+        origin: { file, line: n },
+      };
     } catch (err) {
-      options.warn({ file: `${file}:${n}`, message: `bad JSON Lines record: ${(err as Error).message}` });
+      options.warn({ severity: "error", file, line: n, ...(id ? { id } : {}), message: `bad JSON Lines record: ${(err as Error).message}` });
     }
   }
 }

@@ -28,7 +28,7 @@ const run = (fn: (...args: any[]) => Promise<number>) => async (...args: any[]) 
 // Commands load their code when they run, so `kg --help` and an unchanged build start fast.
 const program = new Command("kg")
   .description("Build a knowledge graph of who did what to whom from news articles.")
-  .option("--verbose", "show stack traces for errors")
+  .option("--verbose", "show stack traces for errors (and for sentences extraction skipped)")
   .hook("preAction", (cmd) => {
     verbose = !!cmd.opts().verbose;
   });
@@ -40,13 +40,14 @@ const withExtractOptions = (command: Command) =>
     .option("-w, --workers <n>", `worker threads; default: one a core (${availableParallelism()}), or none (extract in the main thread) below 1,500 articles`, positiveInt)
     .option("--cache <dir>", "extraction cache folder", ".kg-cache")
     .option("--no-cache", "extract every article again")
+    .option("--errors <file>", "also write every problem (file, line, id, sentence offsets, message, stack) to this file as JSON Lines")
     .option("-q, --quiet", "no progress line");
 
 withExtractOptions(program.command("extract"))
   .description("extract triples from articles (.txt/.html files, folders, .jsonl, or - for stdin) as JSON Lines")
   .argument("<inputs...>", "files or folders")
   .option("-o, --output <file>", "write JSON Lines here instead of standard output")
-  .action(run((inputs: string[], opts) => import("./commands/extract.ts").then((m) => m.extractCommand(inputs, opts))));
+  .action(run((inputs: string[], opts) => import("./commands/extract.ts").then((m) => m.extractCommand(inputs, { ...opts, verbose }))));
 
 withExtractOptions(program.command("build"))
   .description("extract and build the graph, with metrics and layout")
@@ -54,7 +55,7 @@ withExtractOptions(program.command("build"))
   .option("-o, --output <file>", "graph file", "out/graph.json")
   .option("-f, --format <list>", "comma-separated: json, gexf, graphml, csv", "json")
   .option("--site <dir>", "also write a static site (viewer + graph) to this folder")
-  .action(run((inputs: string[], opts) => import("./commands/build.ts").then((m) => m.buildCommand(inputs, opts))));
+  .action(run((inputs: string[], opts) => import("./commands/build.ts").then((m) => m.buildCommand(inputs, { ...opts, verbose }))));
 
 program
   .command("export")

@@ -17,10 +17,12 @@ import type { Clause, Span } from "./clauses/types.ts";
 import type { Token } from "./nlp/index.ts";
 import { EQUIPMENT_NOUNS, PLACES } from "./entities/gazetteer.ts";
 import { Antecedents } from "./triples/antecedents.ts";
-import type { ArticleExtraction, ArticleInput, EntityRef, EntityType, Triple } from "./types.ts";
+import { findDateline } from "./article/dateline.ts";
+import { skipped } from "./problems.ts";
+import type { ArticleExtraction, ArticleInput, Dateline, EntityRef, EntityType, ExtractionProblem, Triple } from "./types.ts";
 
 /** Bumped whenever extraction output changes, so caches keyed on it stay honest. */
-export const EXTRACTOR_VERSION = "0.1.0";
+export const EXTRACTOR_VERSION = "0.2.0";
 
 const MAX_CLAUSE_TOKENS = 150;
 const SUBJECT_PRONOUNS = new Set(["he", "she"]);
@@ -73,36 +75,54 @@ function equipmentByNoun(sentences: SentenceEntities[], refOfMention: (EntityRef
 
 export function extractArticle(input: ArticleInput): ArticleExtraction {
   const raw = input.text;
-  const prepared = prepareArticle(raw);
+  const prepared = prepareArticle(raw, input.date);
   const articleDate = input.date ?? prepared.date;
   // Markup blanked out with spaces, so offsets into `text` are offsets into the file.
   const text = prepared.html ? blankOutHtml(raw) : raw;
 
-  // 1. sentences and entity spans
+  // 1. sentences and entity spans. A sentence whose processing throws is skipped and recorded in
+  // `problems`, here and in step 3: the loop bodies are try statements, so one bad sentence costs
+  // that sentence, not the article.
+  const problems: ExtractionProblem[] = [];
   const sentences: SentenceEntities[] = [];
   const mentions: MentionInput[] = [];
+  /** Mentions of the sentences kept so far: a sentence that throws half-way leaves none of its own. */
+  let mentionsKept = 0;
   const acronyms = new Map<string, { name: string; type: EntityType }>();
   const tagged: TaggedSentence[] = [];
-  for (const seg of prepared.segments) for (const sentence of tagSentences(text.slice(seg.start, seg.end), seg.start)) tagged.push(sentence);
+  for (const seg of prepared.segments) {
+    try {
+      for (const sentence of tagSentences(text.slice(seg.start, seg.end), seg.start)) tagged.push(sentence);
+    } catch (err) {
+      problems.push(skipped("block", seg, raw, err));
+    }
+  }
   // the entity model reads the article's sentences in order, as one document
   const found = recogniseDocument(tagged.map((s) => s.tokens));
   for (let n = 0; n < tagged.length; n++) {
     const sentence = tagged[n]!;
-    const { entities } = found[n]!;
-    const mentionIndex: number[] = [];
-    const firstWord = sentence.tokens.findIndex((t) => t.pos !== "PUNCT");
-    for (const e of entities) {
-      mentionIndex.push(mentions.length);
-      mentions.push({ text: e.text, name: e.canonical ?? e.text, type: e.type, typeConfidence: e.typeConfidence, titled: !!e.title, atSentenceStart: e.first === firstWord });
-      // "Conflict Intelligence Team (CIT)": the acronym is an alias of the name before it
-      const t = sentence.tokens;
-      if (e.last + 2 < t.length && t[e.last]!.text === "(" && t[e.last + 2]!.text === ")" && /^[A-Z]{2,6}$/.test(t[e.last + 1]!.text)) {
-        const acr = t[e.last + 1]!.text;
-        const initials = e.text.replace(/(\S)\S*\s*/g, "$1").toUpperCase();
-        if (initials.includes(acr) || acr[0] === initials[0]) acronyms.set(acr, { name: e.canonical ?? e.text, type: e.type });
+    try {
+      const { entities, error } = found[n]!;
+      if (error !== undefined) throw error;
+      const mentionIndex: number[] = [];
+      const firstWord = sentence.tokens.findIndex((t) => t.pos !== "PUNCT");
+      for (const e of entities) {
+        mentionIndex.push(mentions.length);
+        mentions.push({ text: e.text, name: e.canonical ?? e.text, type: e.type, typeConfidence: e.typeConfidence, titled: !!e.title, atSentenceStart: e.first === firstWord });
+        // "Conflict Intelligence Team (CIT)": the acronym is an alias of the name before it
+        const t = sentence.tokens;
+        if (e.last + 2 < t.length && t[e.last]!.text === "(" && t[e.last + 2]!.text === ")" && /^[A-Z]{2,6}$/.test(t[e.last + 1]!.text)) {
+          const acr = t[e.last + 1]!.text;
+          const initials = e.text.replace(/(\S)\S*\s*/g, "$1").toUpperCase();
+          if (initials.includes(acr) || acr[0] === initials[0]) acronyms.set(acr, { name: e.canonical ?? e.text, type: e.type });
+        }
       }
+      sentences.push({ sentence, spans: entities, mentionIndex });
+      mentionsKept = mentions.length;
+    } catch (err) {
+      mentions.length = mentionsKept;
+      problems.push(skipped("sentence", sentence, raw, err));
     }
-    sentences.push({ sentence, spans: entities, mentionIndex });
   }
 
   // 2. aliases: one canonical entity per real thing
@@ -151,7 +171,7 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
 
   const equipmentNouns = equipmentByNoun(sentences, refOfMention, refIndex);
 
-  for (const { sentence, spans, mentionIndex } of sentences) {
+  for (const { sentence, spans, mentionIndex } of sentences) try {
     const tokens = sentence.tokens;
     const linked: LinkedEntity[] = [];
     spans.forEach((span, k) => {
@@ -226,6 +246,10 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
     if (persons.length && !clauses?.some((c) => linked.some((e) => e.type === "Person" && e.first >= c.subject.first && e.last <= c.subject.last))) {
       antecedents.remember(persons[persons.length - 1]!);
     }
+  } catch (err) {
+    // The sentence's triples are the last ones pushed: none of them is kept.
+    while (triples.length && triples[triples.length - 1]!.evidence.start === sentence.start) triples.pop();
+    problems.push(skipped("sentence", sentence, raw, err));
   }
 
   const entities = [...refs.values()];
@@ -236,9 +260,22 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
       ...(articleDate ? { date: articleDate } : {}),
       ...(input.source ? { source: input.source } : {}),
       sha256: createHash("sha256").update(raw).digest("hex"),
+      ...datelineOf(prepared.dateline, input.dateline, articleDate),
       mentions: mentionCounts,
       entities,
     },
     triples,
+    problems,
   };
+}
+
+/**
+ * The article's dateline: the one opening its text, else the one its record gives. The place takes the
+ * gazetteer's name when it has one ("KIEV" -> "Kyiv"; the dateline's own in ordinary capitals otherwise).
+ */
+function datelineOf(inText: Dateline | undefined, given: string | undefined, articleDate: string | undefined): { dateline?: Dateline } {
+  const found = inText ?? (given ? findDateline(given.trim(), 0, articleDate) : undefined);
+  if (!found) return {};
+  const place = PLACES.get(found.place.toLowerCase())?.name ?? found.place;
+  return { dateline: { text: found.text, place, ...(found.date ? { date: found.date } : {}) } };
 }

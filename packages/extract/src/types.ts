@@ -70,6 +70,21 @@ export interface ArticleInput {
   /** ISO date if known from outside the text (JSONL input); a `date` header in the text also sets it. */
   date?: string;
   source?: string;
+  /** The wire's dateline when the record gives it apart from the text (Reuters-21578's `dateline`); one opening the text wins. */
+  dateline?: string;
+}
+
+/**
+ * The dateline a wire story opens with ("MOSCOW, Feb 26 (Reuters) -"): where and when it was filed.
+ * Found at the start of the story, or given by a JSON Lines record's `dateline` field.
+ */
+export interface Dateline {
+  /** As written, up to its dash. */
+  text: string;
+  /** The place, in ordinary capitals ("New York"); the gazetteer's name when it knows the place. */
+  place: string;
+  /** ISO YYYY-MM-DD, when the article's date gives the year the dateline leaves out. */
+  date?: string;
 }
 
 /** What extraction reports about one article besides its triples. */
@@ -79,12 +94,31 @@ export interface ArticleMeta {
   date?: string;
   source?: string;
   sha256?: string;
+  dateline?: Dateline;
   /** Entity ids mentioned in the article, with how often. */
   mentions: Record<string, number>;
   entities: EntityRef[];
 }
 
+/**
+ * A part of an article that extraction skipped because processing it threw. The rest of the article
+ * is kept; extraction stays pure, so this comes back as data and the CLI reports it.
+ */
+export interface ExtractionProblem {
+  /** What was skipped: one sentence, or a block of text the tagger could not read. */
+  part: "sentence" | "block";
+  /** Offsets of that part in the article as read. */
+  start: number;
+  end: number;
+  /** The part as written (its first 200 characters), so a report needs no copy of the article. */
+  text: string;
+  message: string;
+  stack?: string;
+}
+
 export interface ArticleExtraction {
   article: ArticleMeta;
   triples: Triple[];
+  /** What was skipped, and why; extractArticle always sets it (empty when nothing was). */
+  problems?: ExtractionProblem[];
 }

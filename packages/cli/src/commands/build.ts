@@ -1,13 +1,14 @@
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { ArticleExtraction } from "@kg/extract";
+import type { ArticleExtraction, ExtractionProblem } from "@kg/extract";
 import type { KnowledgeGraph } from "@kg/graph";
 import { FORMATS, type Format } from "@kg/graph/formats";
 import type { ExtractOptions } from "./extract.ts";
 import { readArticles } from "../inputs.ts";
-import { articleKey, buildKey, ExtractionCache, extractorFingerprint } from "../pipeline/cache.ts";
-import { scanInputs, type Scan } from "../pipeline/scan.ts";
-import { info, lap, warn } from "../log.ts";
+import { articleKey, buildKey, ExtractionCache, extractorFingerprint, type SkippedParts } from "../pipeline/cache.ts";
+import { originOf, scanInputs, type Scan } from "../pipeline/scan.ts";
+import { articleFailed, ProblemLog, skippedParts } from "../problems.ts";
+import { info, lap } from "../log.ts";
 
 export interface BuildOptions extends ExtractOptions {
   output: string;
@@ -28,6 +29,15 @@ interface Built {
 // unchanged corpus is answered from the cache without loading either, and
 // without reading the files whose stat has not changed (see pipeline/scan.ts).
 export async function buildCommand(paths: string[], opts: BuildOptions): Promise<number> {
+  const log = await ProblemLog.open({ verbose: opts.verbose, errorsFile: opts.errors });
+  try {
+    return await build(paths, opts, log);
+  } finally {
+    await log.close();
+  }
+}
+
+async function build(paths: string[], opts: BuildOptions, log: ProblemLog): Promise<number> {
   const formats = opts.format.split(",").map((f) => f.trim()) as Format[];
   const unknown = formats.filter((f) => !FORMATS.includes(f));
   if (unknown.length) throw new UsageError(`unknown format ${unknown.join(", ")}: choose from ${FORMATS.join(", ")}`);
@@ -44,7 +54,7 @@ export async function buildCommand(paths: string[], opts: BuildOptions): Promise
     const maxBytes = (opts.maxSize ?? 10) * 1024 * 1024;
     const scan = await scanInputs(paths, { maxBytes, fingerprint, cacheDir: opts.cache });
     lap(`scan (${scan.read} of ${scan.files.length} file(s) read)`);
-    for (const p of scan.problems) warn(`${p.file}: ${p.message}`);
+    for (const p of scan.problems) log.report(p);
     if (scan.keys.length === 0) {
       info("no article could be read; nothing built");
       return 1;
@@ -53,24 +63,29 @@ export async function buildCommand(paths: string[], opts: BuildOptions): Promise
     const cached = await cache.getGraph(key);
     if (cached) {
       // Nothing changed since a build with the same articles and code: its graph is this one.
+      reportSkipped(scan, new Map(cached.skipped.map((s) => [s.key, s])), log);
       built = { order: cached.order, size: cached.size, file: cached.path };
       summary = `${scan.keys.length} article(s), unchanged since the last build`;
     } else {
-      const { extractions, fromCache, complete } = await extractChanged(scan, cache, fingerprint, maxBytes, opts);
+      const { extractions, byKey, fromCache, complete } = await extractChanged(scan, cache, fingerprint, maxBytes, opts, log);
+      const skipped = new Map<string, SkippedParts>();
+      for (const [key, x] of byKey) if (x.problems?.length) skipped.set(key, { key, id: x.article.id, problems: x.problems });
+      reportSkipped(scan, skipped, log);
       if (extractions.length === 0) {
         info("no article could be extracted; nothing built");
         return 1;
       }
       built = await buildGraphOf(extractions, cache);
       // A build that lost an article (extraction failed, or the file changed meanwhile) is not kept for reuse.
-      if (complete) built.file = await cache.setGraph(key, { json: built.json!, order: built.order, size: built.size });
+      // One that skipped sentences is: that is what extraction gives, and the next build reports them again.
+      if (complete) built.file = await cache.setGraph(key, { json: built.json!, order: built.order, size: built.size, skipped: [...skipped.values()] });
       lap("graph cached");
       summary = `${extractions.length} article(s)${fromCache ? ` (${fromCache} from cache)` : ""}`;
     }
   } else {
     const { extractAll } = await import("./extract.ts");
     const extractions: ArticleExtraction[] = [];
-    const { articles } = await extractAll(paths, opts, (x) => void extractions.push(x));
+    const { articles } = await extractAll(paths, opts, (x) => void extractions.push(x), log);
     if (articles === 0) {
       info("no article could be read; nothing built");
       return 1;
@@ -118,11 +133,29 @@ export async function buildCommand(paths: string[], opts: BuildOptions): Promise
 
 export class UsageError extends Error {}
 
+/** The sentences extraction skipped, article by article in input order, each naming its record. */
+function reportSkipped(scan: Scan, skipped: Map<string, SkippedParts>, log: ProblemLog): void {
+  if (skipped.size === 0) return;
+  for (const f of scan.files) {
+    f.keys.forEach((key, k) => {
+      const s = skipped.get(key);
+      if (s) for (const p of skippedParts(originOf(f, k), s.id, s.problems)) log.report(p);
+    });
+  }
+}
+
 /**
  * Every article's extraction, in input order: from the cache, or extracted
  * now for the articles it does not hold (only their files are read again).
  */
-async function extractChanged(scan: Scan, cache: ExtractionCache, fingerprint: string, maxBytes: number, opts: BuildOptions): Promise<{ extractions: ArticleExtraction[]; fromCache: number; complete: boolean }> {
+async function extractChanged(
+  scan: Scan,
+  cache: ExtractionCache,
+  fingerprint: string,
+  maxBytes: number,
+  opts: BuildOptions,
+  log: ProblemLog,
+): Promise<{ extractions: ArticleExtraction[]; byKey: Map<string, ArticleExtraction>; fromCache: number; complete: boolean }> {
   const byKey = new Map<string, ArticleExtraction>();
   const missing = new Set<string>();
   for (const k of scan.keys) {
@@ -157,7 +190,7 @@ async function extractChanged(scan: Scan, cache: ExtractionCache, fingerprint: s
       const { article, key } = outcome;
       if ("error" in outcome) {
         failed.add(key!);
-        warn(`${article.source ?? article.id}: extraction failed: ${outcome.error}`);
+        log.report(articleFailed(article.origin, article.id, { message: outcome.error, stack: outcome.stack }));
         progress.error();
         continue;
       }
@@ -168,7 +201,7 @@ async function extractChanged(scan: Scan, cache: ExtractionCache, fingerprint: s
     await writer.flush();
     progress.done();
     const lost = [...missing].filter((k) => !byKey.has(k) && !failed.has(k));
-    for (const f of scan.files) if (f.keys.some((k) => lost.includes(k))) warn(`${f.path}: changed while the build ran, left out; run kg build again`);
+    for (const f of scan.files) if (f.keys.some((k) => lost.includes(k))) log.report({ severity: "error", file: f.path, message: "changed while the build ran, left out; run kg build again" });
     complete = lost.length === 0 && failed.size === 0;
     lap(`extracted ${missing.size} article(s) with ${workers} worker(s)`);
   }
@@ -177,7 +210,7 @@ async function extractChanged(scan: Scan, cache: ExtractionCache, fingerprint: s
     const x = byKey.get(k);
     if (x) extractions.push(x);
   }
-  return { extractions, fromCache, complete };
+  return { extractions, byKey, fromCache, complete };
 }
 
 async function buildGraphOf(extractions: ArticleExtraction[], cache?: ExtractionCache): Promise<Built & { json: string }> {

@@ -9,7 +9,8 @@ import { expandPaths, HTML_WARNING, readArticles, type ReadOptions } from "../in
 import { extractInOrder, workersFor, type Job } from "../pipeline/pool.ts";
 import { articleKey, ExtractionCache, extractorFingerprint } from "../pipeline/cache.ts";
 import { createProgress } from "../pipeline/progress.ts";
-import { info, warn } from "../log.ts";
+import { articleFailed, ProblemLog, skippedParts, type Problem } from "../problems.ts";
+import { info } from "../log.ts";
 
 export interface ExtractOptions {
   maxSize?: number;
@@ -18,6 +19,10 @@ export interface ExtractOptions {
   /** Folder of the extraction cache; false turns it off. */
   cache: string | false;
   quiet?: boolean;
+  /** Stack traces with the messages. */
+  verbose?: boolean;
+  /** Also write every problem to this file, as JSON Lines. */
+  errors?: string;
 }
 
 export interface ExtractSummary {
@@ -26,24 +31,18 @@ export interface ExtractSummary {
   fromCache: number;
 }
 
-function readOptions(maxSizeMb: number | undefined, onProblem: () => void): ReadOptions {
-  return {
-    maxBytes: (maxSizeMb ?? 10) * 1024 * 1024,
-    warn: (p) => {
-      onProblem();
-      warn(`${p.file}: ${p.message}`);
-    },
-  };
-}
-
-/** Extracts every article in input order; `onArticle` sees each result as it is produced. */
-export async function extractAll(paths: string[], opts: ExtractOptions, onArticle: (x: ArticleExtraction) => void | Promise<void>): Promise<ExtractSummary> {
+/**
+ * Extracts every article in input order; `onArticle` sees each result as it is produced. Problems go to
+ * `log` when given (the caller closes it), else to one opened here from the options.
+ */
+export async function extractAll(paths: string[], opts: ExtractOptions, onArticle: (x: ArticleExtraction) => void | Promise<void>, given?: ProblemLog): Promise<ExtractSummary> {
   const progress = createProgress(!opts.quiet);
-  let problems = 0;
-  const options = readOptions(opts.maxSize, () => {
-    problems++;
-    progress.error();
-  });
+  const log = given ?? (await ProblemLog.open({ verbose: opts.verbose, errorsFile: opts.errors }));
+  const report = (p: Problem) => {
+    log.report(p);
+    if (p.severity !== "note") progress.error();
+  };
+  const options: ReadOptions = { maxBytes: (opts.maxSize ?? 10) * 1024 * 1024, warn: report };
   const files = await expandPaths(paths, options.warn);
   // One article a file, unless a file is JSON Lines or standard input: then the count is known only at the end.
   const articleCount = files.every((f) => !f.path.endsWith(".jsonl") && f.path !== "-") ? files.length : undefined;
@@ -53,7 +52,7 @@ export async function extractAll(paths: string[], opts: ExtractOptions, onArticl
 
   async function* jobs(): AsyncGenerator<Job> {
     for await (const article of readArticles(files, options)) {
-      if (looksLikeHtml(article.text)) options.warn({ file: article.source ?? article.id, message: HTML_WARNING });
+      if (looksLikeHtml(article.text)) report({ severity: "warning", ...article.origin, id: article.id, message: HTML_WARNING });
       if (!cache) {
         yield { article };
         continue;
@@ -70,9 +69,11 @@ export async function extractAll(paths: string[], opts: ExtractOptions, onArticl
   for await (const outcome of extractInOrder(jobs(), workersFor(articleCount, opts.workers))) {
     const { article } = outcome;
     if ("error" in outcome) {
-      options.warn({ file: article.source ?? article.id, message: `extraction failed: ${outcome.error}` });
+      report(articleFailed(article.origin, article.id, { message: outcome.error, stack: outcome.stack }));
       continue;
     }
+    // Sentences skipped are reported again for a cached result: the cache keeps what extraction gave.
+    for (const p of skippedParts(article.origin, article.id, outcome.result.problems)) report(p);
     articles++;
     if (outcome.cached) fromCache++;
     else if (writer && outcome.key) await writer.set(outcome.key, outcome.result, outcome.json);
@@ -81,7 +82,8 @@ export async function extractAll(paths: string[], opts: ExtractOptions, onArticl
   }
   await writer?.flush();
   progress.done();
-  return { articles, problems, fromCache };
+  if (!given) await log.close();
+  return { articles, problems: log.problems, fromCache };
 }
 
 export async function extractCommand(paths: string[], opts: ExtractOptions & { output?: string }): Promise<number> {

@@ -16,7 +16,7 @@ import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from "n
 import { readFileSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ArticleExtraction, ArticleInput } from "@kg/extract";
+import type { ArticleExtraction, ArticleInput, ExtractionProblem } from "@kg/extract";
 import type { LayoutCache } from "@kg/graph";
 
 const fingerprints = new Map<string, string>();
@@ -50,7 +50,14 @@ export async function buildKey(articleKeys: string[]): Promise<string> {
 }
 
 export function articleKey(article: ArticleInput, fingerprint: string): string {
-  return createHash("sha256").update(JSON.stringify([fingerprint, article.id, article.title ?? "", article.date ?? "", article.source ?? "", article.text])).digest("hex");
+  return createHash("sha256").update(JSON.stringify([fingerprint, article.id, article.title ?? "", article.date ?? "", article.source ?? "", article.dateline ?? "", article.text])).digest("hex");
+}
+
+/** What extraction skipped in one article of a build (kept with the graph, so a build that reuses it reports them again). */
+export interface SkippedParts {
+  key: string;
+  id: string;
+  problems: ExtractionProblem[];
 }
 
 export interface CachedGraph {
@@ -58,6 +65,7 @@ export interface CachedGraph {
   path: string;
   order: number;
   size: number;
+  skipped: SkippedParts[];
 }
 
 const CACHE_WRITES_IN_FLIGHT = 32;
@@ -138,18 +146,18 @@ export class ExtractionCache {
       const meta = JSON.parse(await readFile(join(this.dir, "graphs", `${key}.meta.json`), "utf8")) as Omit<CachedGraph, "path">;
       const now = new Date();
       await utimes(path, now, now); // recently used: kept by the pruning below
-      return { ...meta, path };
+      return { ...meta, skipped: meta.skipped ?? [], path };
     } catch {
       return undefined;
     }
   }
 
   /** The graph first, its meta last: a meta file always has its graph beside it. Older graphs beyond the last few are removed. */
-  async setGraph(key: string, graph: { json: string; order: number; size: number }): Promise<string> {
+  async setGraph(key: string, graph: { json: string; order: number; size: number; skipped: SkippedParts[] }): Promise<string> {
     const dir = join(this.dir, "graphs");
     const path = join(dir, `${key}.json`);
     await writeAtomically(path, graph.json);
-    await writeAtomically(join(dir, `${key}.meta.json`), JSON.stringify({ order: graph.order, size: graph.size }));
+    await writeAtomically(join(dir, `${key}.meta.json`), JSON.stringify({ order: graph.order, size: graph.size, skipped: graph.skipped }));
     const graphs = (await readdir(dir)).filter((f) => /^[0-9a-f]{64}\.json$/.test(f));
     if (graphs.length > GRAPHS_KEPT) {
       const dated = await Promise.all(graphs.map(async (f) => ({ f, t: (await stat(join(dir, f)).catch(() => undefined))?.mtimeMs ?? 0 })));

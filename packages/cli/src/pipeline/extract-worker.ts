@@ -8,7 +8,7 @@ parentPort!.on("message", (msg: { seq: number; article: ArticleInput }) => {
   try {
     reply = { seq: msg.seq, json: JSON.stringify(extractArticle(msg.article)) };
   } catch (err) {
-    reply = { seq: msg.seq, error: (err as Error).message };
+    reply = { seq: msg.seq, error: (err as Error).message, ...((err as Error).stack ? { stack: (err as Error).stack } : {}) };
   }
   parentPort!.postMessage(reply);
 });

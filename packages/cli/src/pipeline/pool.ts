@@ -7,18 +7,19 @@
 import { availableParallelism } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
-import type { ArticleExtraction, ArticleInput } from "@kg/extract";
+import type { ArticleExtraction } from "@kg/extract";
+import type { ReadArticle } from "../inputs.ts";
 
 /** An article to extract, or one whose result the cache already holds. */
 export interface Job {
-  article: ArticleInput;
+  article: ReadArticle;
   /** The article's cache key, handed back with its outcome so the result can be stored under it. */
   key?: string;
   cached?: ArticleExtraction;
 }
 
 /** A result comes with its JSON text when a worker produced it, so it can be stored without serialising it again. */
-export type Outcome = (Job & { result: ArticleExtraction; json?: string }) | (Job & { error: string });
+export type Outcome = (Job & { result: ArticleExtraction; json?: string }) | (Job & { error: string; stack?: string });
 
 const IN_FLIGHT_PER_WORKER = 4;
 
@@ -49,6 +50,7 @@ export interface WorkerReply {
   seq: number;
   json?: string;
   error?: string;
+  stack?: string;
 }
 
 /**
@@ -73,11 +75,13 @@ export async function* extractInOrder(jobs: AsyncIterable<Job>, workers: number)
         yield { ...job, result: job.cached };
         continue;
       }
+      let outcome: Outcome;
       try {
-        yield { ...job, result: extractArticle(job.article) };
+        outcome = { ...job, result: extractArticle(job.article) };
       } catch (err) {
-        yield { ...job, error: (err as Error).message };
+        outcome = { ...job, error: (err as Error).message, ...((err as Error).stack ? { stack: (err as Error).stack } : {}) };
       }
+      yield outcome;
     }
     return;
   }
@@ -97,7 +101,7 @@ async function* parallel(jobs: AsyncIterable<Job>, n: number): AsyncGenerator<Ou
       load[k]!--;
       const job = pending.get(msg.seq)!;
       pending.delete(msg.seq);
-      done.set(msg.seq, msg.json !== undefined ? { ...job, result: JSON.parse(msg.json) as ArticleExtraction, json: msg.json } : { ...job, error: msg.error ?? "unknown error" });
+      done.set(msg.seq, msg.json !== undefined ? { ...job, result: JSON.parse(msg.json) as ArticleExtraction, json: msg.json } : { ...job, error: msg.error ?? "unknown error", ...(msg.stack ? { stack: msg.stack } : {}) });
       wake?.();
     });
     w.on("error", (err) => {

@@ -23,14 +23,17 @@ import { readFileSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { extname, join, resolve } from "node:path";
 import { looksLikeHtml } from "@kg/extract/article";
-import { expandPaths, HTML_WARNING, readArticles, type InputFile, type InputProblem } from "../inputs.ts";
+import { expandPaths, HTML_WARNING, readArticles, type InputFile } from "../inputs.ts";
+import type { Origin, Problem } from "../problems.ts";
 import { articleKey, writeAtomically } from "./cache.ts";
 
 export interface ScannedFile extends InputFile {
   /** Cache keys of the file's articles, in order. */
   keys: string[];
+  /** The line of each of those articles, in a JSON Lines file (empty for a file that is one article). */
+  lines: number[];
   /** What reading the file reported. */
-  problems: InputProblem[];
+  problems: Problem[];
 }
 
 export interface Scan {
@@ -38,7 +41,7 @@ export interface Scan {
   /** Every article's key, in input order. */
   keys: string[];
   /** Every problem, in input order. */
-  problems: InputProblem[];
+  problems: Problem[];
   /** Files read (the others were known by their stat). */
   read: number;
 }
@@ -55,7 +58,7 @@ interface Entry {
   id: string;
   stat: string;
   keys: string[];
-  problems: InputProblem[];
+  problems: Problem[];
 }
 
 interface Manifest {
@@ -80,8 +83,8 @@ function signature(path: string, nowNs: bigint): { stat: string; settled: boolea
 }
 
 export async function scanInputs(paths: string[], options: ScanOptions): Promise<Scan> {
-  const expandProblems: InputProblem[] = [];
-  const files: ScannedFile[] = (await expandPaths(paths, (p) => void expandProblems.push(p))).map((f) => ({ ...f, keys: [], problems: [] }));
+  const expandProblems: Problem[] = [];
+  const files: ScannedFile[] = (await expandPaths(paths, (p) => void expandProblems.push(p))).map((f) => ({ ...f, keys: [], lines: [], problems: [] }));
   const manifestPath = options.cacheDir
     ? join(options.cacheDir, "inputs", `${createHash("sha256").update(JSON.stringify([paths.map((p) => (p === "-" ? p : resolve(p))), options.maxBytes])).digest("hex").slice(0, 32)}.json`)
     : undefined;
@@ -117,8 +120,9 @@ export async function scanInputs(paths: string[], options: ScanOptions): Promise
       onFile: (f) => void (current = f as ScannedFile),
     });
     for await (const article of reading) {
-      if (looksLikeHtml(article.text)) current!.problems.push({ file: article.source ?? article.id, message: HTML_WARNING });
+      if (looksLikeHtml(article.text)) current!.problems.push({ severity: "warning", ...article.origin, id: article.id, message: HTML_WARNING });
       current!.keys.push(articleKey(article, options.fingerprint));
+      if (article.origin.line !== undefined) current!.lines.push(article.origin.line);
     }
   }
 
@@ -133,4 +137,11 @@ export async function scanInputs(paths: string[], options: ScanOptions): Promise
   }
 
   return { files, keys: files.flatMap((f) => f.keys), problems: [...expandProblems, ...files.flatMap((f) => f.problems)], read: toRead.length };
+}
+
+/** Where the file's k-th article came from. */
+export function originOf(file: ScannedFile, k: number): Origin {
+  const path = file.path === "-" ? "stdin" : file.path;
+  const line = file.lines[k];
+  return line === undefined ? { file: path } : { file: path, line };
 }

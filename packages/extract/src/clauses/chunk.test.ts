@@ -25,6 +25,11 @@ describe("noun phrases", () => {
     expect(chunks("This finding suggests a link .")).toMatch(/^\[NP This finding\] \[VG suggests\]/);
   });
 
+  it("chunks a sentence that ends on a determiner (Reuters record reut-28 once failed on it)", () => {
+    expect(chunks("They protected the record as to their own positions on this")).toMatch(/\[PREP on\] \[NP this\]$/);
+    expect(chunks("He said that")).toMatch(/^\[NP He\] \[VG said\]/);
+  });
+
   it("reads a sentence-initial 'That' before a noun as a determiner", () => {
     expect(chunks("That plan needs money .")).toMatch(/^\[NP That plan\] \[VG needs\]/);
   });

@@ -47,19 +47,22 @@ export function misTaggedVerbs(tokens: Token[]): Set<number> {
 /**
  * Words the tagger calls verbs that are nouns here: a gerund after a determiner
  * ("This finding indicated", "the spiralling tensions") and "being" in "human being".
+ * Callers ask about the word after a determiner, which may be past the sentence's end
+ * ("... their own positions on this"): no word there, so no noun.
  */
 export function isNounlikeVerb(tokens: Token[], j: number): boolean {
+  if (j < 0 || j >= tokens.length) return false;
   const u = tokens[j]!;
-  const prev = tokens[j - 1];
+  const prev = j > 0 ? tokens[j - 1] : undefined;
   if (u.pos !== "VERB" && u.pos !== "AUX") return false;
   if (u.lower === "being" && prev?.lower === "human") return true;
-  const next = tokens[j + 1];
+  const next = j + 1 < tokens.length ? tokens[j + 1] : undefined;
   // "the spiralling tensions"; "This finding indicated" (a demonstrative tagged as a pronoun, then the verb)
   const nextIsVerb = next?.pos === "VERB" || next?.pos === "AUX";
   if (u.pos === "VERB" && /ing$/.test(u.lower) && !!prev && DETERMINERS.has(prev.lower) && (prev.pos !== "PRON" || (DEMONSTRATIVES.has(prev.lower) && nextIsVerb))) return true;
   // "But declining issues outnumbered ...": an "-ing" adjective opening a phrase before a plural noun
   // (not "..., destroying hundreds of homes": after a comma it is a participle with its object)
-  const afterNoun = tokens[j + 2];
+  const afterNoun = j + 2 < tokens.length ? tokens[j + 2] : undefined;
   if (u.pos === "VERB" && /ing$/.test(u.lower) && (!prev || prev.pos === "CCONJ") && next?.pos === "NOUN" && /[^s]s$/.test(next.lower) && !!afterNoun && ["VERB", "AUX", "ADP"].includes(afterNoun.pos)) return true;
   // "the art of doctoring ''": a gerund after "of" with no object
   if (u.pos === "VERB" && /ing$/.test(u.lower) && prev?.lower === "of" && (!next || next.pos === "PUNCT" || next.pos === "AUX" || next.pos === "CCONJ")) return true;

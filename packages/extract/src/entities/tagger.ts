@@ -45,19 +45,30 @@ function miscType(span: Unit[], lower: string): EntityType {
   return "Other";
 }
 
+/** A sentence's entities, or why it could not be read (the rest of the document still is). */
+export type SentenceResult = SentenceEntities & { error?: unknown };
+
 /**
  * The entities of a document's sentences, read in order: the model sees the article around each
  * sentence (a sports report; how a name was labelled before), as it was trained to.
  */
-export function recogniseDocument(sentences: Token[][]): SentenceEntities[] {
+export function recogniseDocument(sentences: Token[][]): SentenceResult[] {
   const units = sentences.map(toUnits);
   const doc = documentContext(units);
-  return sentences.map((tokens, k) => entitiesOf(tokens, units[k]!, doc));
+  return sentences.map((tokens, k) => {
+    try {
+      return entitiesOf(tokens, units[k]!, doc);
+    } catch (error) {
+      return { entities: [], demonyms: [], affiliations: [], error };
+    }
+  });
 }
 
 /** The entities of one sentence read alone. */
 export function recogniseEntities(tokens: Token[]): SentenceEntities {
-  return recogniseDocument([tokens])[0]!;
+  const { error, ...found } = recogniseDocument([tokens])[0]!;
+  if (error !== undefined) throw error;
+  return found;
 }
 
 function entitiesOf(tokens: Token[], units: Unit[], doc: DocumentContext): SentenceEntities {

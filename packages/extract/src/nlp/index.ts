@@ -124,11 +124,26 @@ function repairAdverbAfterModal(values: string[], pos: string[]): void {
   }
 }
 
+/** Line breaks, tabs and the other control characters (the wire's STX/ETX, a stray NUL). */
+const UNSEEN = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+
+/**
+ * The text as wink reads it: every line break, tab and control character a space. A block of
+ * hard-wrapped text then tags as the same paragraph on one line would (a control character would
+ * otherwise be a token of its own, inside a name or between a verb and its object), and the length is
+ * the same, so every offset still points into the original.
+ */
+function asTaggerReads(text: string): string {
+  UNSEEN.lastIndex = 0;
+  return UNSEEN.test(text) ? text.replace(UNSEEN, " ") : text;
+}
+
 /**
  * Splits `text` into sentences and tags them. `offset` is where `text`
  * begins in the article, so every offset returned is an article offset.
  */
-export function tagSentences(text: string, offset = 0): TaggedSentence[] {
+export function tagSentences(original: string, offset = 0): TaggedSentence[] {
+  const text = asTaggerReads(original);
   const doc = readDoc(text);
   const values = doc.tokens().out() as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
@@ -173,7 +188,7 @@ export function tagSentences(text: string, offset = 0): TaggedSentence[] {
     if (tokens.length === 0) continue;
     const start = tokens[0]!.start;
     const end = tokens[tokens.length - 1]!.end;
-    sentences.push({ text: text.slice(start - offset, end - offset), start, end, tokens });
+    sentences.push({ text: original.slice(start - offset, end - offset), start, end, tokens });
   }
   return sentences;
 }
