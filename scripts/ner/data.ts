@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { prepareArticle } from "../../packages/extract/src/article/index.ts";
 import { tagSentences } from "../../packages/extract/src/nlp/index.ts";
 import { toUnits } from "../../packages/extract/src/entities/recognize.ts";
+import { ruleTags } from "../../packages/extract/src/entities/model/rules.ts";
 import type { ClassSpan, EntityClass } from "../../packages/extract/src/entities/model/labels.ts";
 import type { FeatureWord } from "../../packages/extract/src/entities/model/features.ts";
 
@@ -19,6 +20,8 @@ export interface Word extends FeatureWord {
 export interface Sentence {
   doc: string;
   words: Word[];
+  /** The hand-written recogniser's tag of each word, a feature of the model. */
+  rules: string[];
 }
 
 /** A document's sentences, as the extractor reads them. */
@@ -27,8 +30,9 @@ export function documentSentences(id: string, text: string): Sentence[] {
   const prepared = prepareArticle(text);
   for (const seg of prepared.segments) {
     for (const s of tagSentences(text.slice(seg.start, seg.end), seg.start)) {
-      const words = toUnits(s.tokens).map((u) => ({ text: u.text, lower: u.lower, pos: u.pos, start: u.start, end: u.end }));
-      if (words.length) out.push({ doc: id, words });
+      const units = toUnits(s.tokens);
+      const words = units.map((u) => ({ text: u.text, lower: u.lower, pos: u.pos, start: u.start, end: u.end }));
+      if (words.length) out.push({ doc: id, words, rules: ruleTags(s.tokens, units).tags });
     }
   }
   return out;
@@ -53,18 +57,18 @@ const CLASSES = new Set(["PER", "ORG", "LOC", "MISC"]);
  * inside a word (the teacher's tokens and ours differ: "US-based") makes the
  * sentence unusable: undefined.
  */
-export function wordSpans(words: Word[], spans: [number, number, string][]): ClassSpan[] | undefined {
+export function wordSpans(words: Word[], spans: [number, number, string, string?][]): (ClassSpan & { other?: string })[] | undefined {
   if (!words.length) return [];
   const from = words[0]!.start;
   const to = words[words.length - 1]!.end;
-  const out: ClassSpan[] = [];
-  for (const [start, end, type] of spans) {
+  const out: (ClassSpan & { other?: string })[] = [];
+  for (const [start, end, type, other] of spans) {
     if (end <= from || start >= to || !CLASSES.has(type)) continue;
     const first = words.findIndex((w) => w.end > start);
     let last = first;
     while (last < words.length && words[last]!.start < end) last++;
     if (first < 0 || words[first]!.start !== start || words[last - 1]!.end !== end) return undefined;
-    out.push({ first, last, cls: type as EntityClass });
+    out.push({ first, last, cls: type as EntityClass, ...(other ? { other } : {}) });
   }
   return out;
 }

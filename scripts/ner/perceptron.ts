@@ -65,7 +65,7 @@ export interface Weights {
   trans: Float32Array;
 }
 
-function emissionsOf(d: Dataset, s: number, w: Weights): Float32Array {
+export function emissionsOf(d: Dataset, s: number, w: Weights): Float32Array {
   const from = d.sentStart[s]!;
   const n = d.sentStart[s + 1]! - from;
   const out = new Float32Array(n * L);

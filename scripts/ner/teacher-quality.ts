@@ -31,7 +31,7 @@ for (const a of gold) {
   else if (mode === "all3") raw.set(a.ref, b);
   // all3's names, conll4's MISC and the names only conll4 found
   else if (mode === "union") raw.set(a.ref, [...b, ...c.filter((x) => !overlaps(x, b))].sort((x, y) => x[0] - y[0]));
-  else if (mode === "combined") raw.set(a.ref, combineTeachers(c, b));
+  else if (mode === "combined") raw.set(a.ref, combineTeachers(c, b).map(([s, e, t]): Span => [s, e, t]));
   // conll4's spans, typed by all3 where both have the same span
   else if (mode === "retype") raw.set(a.ref, c.map((x): Span => { const y = b.find((y) => y[0] === x[0] && y[1] === x[1]); return y ? [x[0], x[1], y[2]] : x; }));
 }
@@ -40,7 +40,7 @@ let lost = 0;
 for (const a of gold) {
   const doc: TeacherSentence[] = [];
   for (const s of documentSentences(a.ref, a.text)) {
-    const spans = wordSpans(s.words, raw.get(a.ref)!);
+    const spans = wordSpans(s.words, mode === "combined" ? combineTeachers(conll4.get(a.ref)!, all3.get(a.ref)!) : raw.get(a.ref)!);
     if (!spans) {
       lost++;
       continue;

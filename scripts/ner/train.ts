@@ -18,15 +18,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { repoRoot } from "../../packages/extract/src/bench/paths.ts";
-import { contextFeatures, documentContext, rememberSpans, sentenceView, wordFeatures, WINDOW, type DocumentContext, type ModelLexicons } from "../../packages/extract/src/entities/model/features.ts";
+import { contextFeatures, documentContext, rememberSpans, sentenceView, wordFeatures, POSITIONS, positionIndex, WINDOW, type DocumentContext, type ModelLexicons } from "../../packages/extract/src/entities/model/features.ts";
 import { LABEL_COUNT, LABELS, labelsToSpans, spansToLabels } from "../../packages/extract/src/entities/model/labels.ts";
-import { MODEL_DIR, type ModelMeta } from "../../packages/extract/src/entities/model/model.ts";
+import { MODEL_DIR, typeMargin, viterbi, type ModelMeta } from "../../packages/extract/src/entities/model/model.ts";
 import { CLASS_COUNTS, exchange, vocabulary } from "./clusters.ts";
 import { corpusDocs, type Split } from "./corpus.ts";
-import { combineTeachers, corpusTeams, correctDocument, type TeacherSentence } from "./corrections.ts";
+import { combineTeachers, corpusSurnames, corpusTeams, correctDocument, type TeacherSentence } from "./corrections.ts";
 import { documentSentences, readTeacher, wordSpans, type Sentence } from "./data.ts";
 import { labelCorpus, teacherFile } from "./label.ts";
-import { DatasetBuilder, decode, sentenceCount, train, type Dataset, type Weights } from "./perceptron.ts";
+import { DatasetBuilder, decode, emissionsOf, sentenceCount, train, type Dataset, type Weights } from "./perceptron.ts";
 
 const L = LABEL_COUNT;
 const arg = (name: string, fallback: number) => {
@@ -76,11 +76,13 @@ for (const doc of corpusDocs()) {
   read.push({ id: doc.id, split: doc.split, context, sentences: teacherDoc });
 }
 // clubs and national sides, as the training split shows them; then every document's labels corrected
-const teams = corpusTeams(read.filter((d) => d.split === "train"));
-log(`${teams.size} team names found in sports reports`);
+const trainDocs = read.filter((d) => d.split === "train");
+const surnames = corpusSurnames(trainDocs);
+const teams = corpusTeams(trainDocs, surnames);
+log(`${teams.size} team names found in sports reports, ${surnames.size} surnames`);
 for (const d of read) {
-  correctDocument(d.id, d.sentences, teams);
-  for (const s of d.sentences) sentences.push({ doc: s.doc, words: s.words, split: d.split, fold: fold(d.id), labels: spansToLabels(s.words.length, s.spans), context: d.context });
+  correctDocument(d.id, d.sentences, { surnames, teams });
+  for (const s of d.sentences) sentences.push({ doc: s.doc, words: s.words, rules: s.rules, split: d.split, fold: fold(d.id), labels: spansToLabels(s.words.length, s.spans), context: d.context });
 }
 read.length = 0;
 const words = sentences.reduce((n, s) => n + s.words.length, 0);
@@ -154,7 +156,7 @@ const wordCache = new Map<string, number[][]>();
 function wordIds(text: string): number[][] {
   let ids = wordCache.get(text);
   if (!ids) {
-    ids = WINDOW.map((p) => wordFeatures(text, p, lexFor(-1)).map((f) => idOf(f)));
+    ids = POSITIONS.map((p) => wordFeatures(text, p, lexFor(-1)).map((f) => idOf(f)));
     wordCache.set(text, ids);
   }
   return ids;
@@ -164,7 +166,7 @@ function lexFor(k: number): ModelLexicons {
 }
 /** Feature ids of a sentence's words; then the sentence's labels join its document's history. */
 function featurise(s: LabelledSentence, lex: ModelLexicons, grow: boolean): number[][] {
-  const view = sentenceView(s.words, lex);
+  const view = sentenceView(s.words, lex, s.rules);
   const out: number[][] = [];
   for (let i = 0; i < s.words.length; i++) {
     const ids: number[] = [];
@@ -172,11 +174,11 @@ function featurise(s: LabelledSentence, lex: ModelLexicons, grow: boolean): numb
       const id = grow ? idOf(f) : dict.get(f);
       if (id !== undefined) ids.push(id);
     }
-    for (let w = 0; w < WINDOW.length; w++) {
-      const j = i + WINDOW[w]!;
+    for (const d of WINDOW) {
+      const j = i + d;
       if (j < 0 || j >= s.words.length) continue;
-      if (grow) for (const id of wordIds(s.words[j]!.text)[w]!) ids.push(id);
-      else for (const f of wordFeatures(s.words[j]!.text, WINDOW[w]!, lex)) {
+      if (grow) for (const id of wordIds(s.words[j]!.text)[positionIndex(d)]!) ids.push(id);
+      else for (const f of wordFeatures(s.words[j]!.text, POSITIONS[positionIndex(d)]!, lex)) {
         const id = dict.get(f);
         if (id !== undefined) ids.push(id);
       }
@@ -272,11 +274,37 @@ writeFileSync(join(MODEL_DIR, "weights.bin.gz"), gzipSync(Buffer.concat(parts), 
 writeFileSync(join(MODEL_DIR, "features.txt.gz"), gzipSync(rows.map((f) => kept[f]).join("\n") + "\n", { level: 9 }));
 writeFileSync(join(MODEL_DIR, "clusters.tsv.gz"), gzipSync(clusterLines.join("\n") + "\n", { level: 9 }));
 writeFileSync(join(MODEL_DIR, "names.tsv.gz"), gzipSync([...allNames].map(([k, v]) => `${k}\t${v}`).sort().join("\n") + "\n", { level: 9 }));
+// ---- the type confidence: the scale that makes sigmoid(margin / scale) the chance the class is
+// right, on dev spans whose boundaries the teacher agrees with
+const margins: [number, boolean][] = [];
+for (let k = 0; k < sentenceCount(dev); k++) {
+  const emit = emissionsOf(dev, k, weights);
+  const n = dev.sentStart[k + 1]! - dev.sentStart[k]!;
+  const labels = viterbi(emit, n, weights.trans);
+  const gold = new Map(labelsToSpans(dev.gold.subarray(dev.sentStart[k]!, dev.sentStart[k + 1]!)).map((g) => [`${g.first}:${g.last}`, g.cls]));
+  for (const s of labelsToSpans(labels)) {
+    const g = gold.get(`${s.first}:${s.last}`);
+    if (g) margins.push([typeMargin(emit, labels, s, weights.trans), g === s.cls]);
+  }
+}
+let confidenceScale = 60;
+let bestLoss = Infinity;
+for (let scale = 5; scale <= 300; scale += 5) {
+  let loss = 0;
+  for (const [m, right] of margins) {
+    const p = Math.min(1 - 1e-6, Math.max(1e-6, 1 / (1 + Math.exp(-m / scale))));
+    loss -= Math.log(right ? p : 1 - p);
+  }
+  if (loss < bestLoss) (bestLoss = loss), (confidenceScale = scale);
+}
+log(`type confidence scale ${confidenceScale} (fitted on ${margins.length} dev spans)`);
+
 const meta: ModelMeta = {
   version: createHash("sha256").update(Buffer.concat(parts)).digest("hex").slice(0, 12),
   labels: [...LABELS],
   features: rows.length,
   scale,
+  confidenceScale,
   trainedOn: `CoreNLP 4.5.10 labels (english.all.3class.distsim names, english.conll.4class.distsim MISC, corrected by scripts/ner/corrections.ts) on ${trainSet.length} sentences (${trainSet.reduce((n, s) => n + s.words.length, 0)} words) of BBC and Reuters-21578 news, gold articles excluded; ${EPOCHS} epochs, seed ${SEED}`,
 };
 writeFileSync(join(MODEL_DIR, "meta.json"), JSON.stringify(meta, null, 1) + "\n");

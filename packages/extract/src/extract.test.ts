@@ -211,10 +211,10 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(t, "Neil Kinnock", "visit", "Paris")).toBe(false);
   });
 
-  it("sports titles are roles: 'the Liverpool manager Rafael Benitez', 'Bath prop Matt Stevens', not a verb 'prop'", () => {
-    const t = run("Fans cheered the Liverpool manager Rafael Benitez. Bath prop Matt Stevens is injured. Jose Mourinho is the manager of Chelsea.");
+  it("sports titles are roles: 'the Liverpool manager Rafael Benitez', 'Leicester prop Julian White', not a verb 'prop'", () => {
+    const t = run("Fans cheered the Liverpool manager Rafael Benitez. Leicester prop Julian White is injured. Jose Mourinho is the manager of Chelsea.");
     expect(has(t, "Rafael Benitez", "manager_of", "Liverpool")).toBe(true);
-    expect(has(t, "Matt Stevens", "prop_of", "Bath")).toBe(true);
+    expect(has(t, "Julian White", "prop_of", "Leicester")).toBe(true);
     expect(has(t, "Jose Mourinho", "manager_of", "Chelsea")).toBe(true);
     expect(t.some((x) => x.predicate === "prop")).toBe(false);
   });
@@ -231,8 +231,7 @@ describe("grammar patterns (sentences of our own)", () => {
     const names = (text: string) => extractArticle({ id: "t.txt", text }).article.entities.map((e) => `${e.name}/${e.type}`);
     expect(names("Actor Christian Slater was arrested in Paris.")).toContain("Christian Slater/Person");
     expect(names("Home Secretary David Blunkett resigned on Monday.")).toContain("David Blunkett/Person");
-    expect(names("Labour MP George Galloway was expelled in 2003.")).toEqual(["George Galloway/Person"]);
-    expect(names("Bishop Garrigan High School won the cup.").some((n) => n.startsWith("Bishop Garrigan High School"))).toBe(true);
+    expect(names("Labour MP George Galloway was expelled in 2003.")).toEqual(["Labour Party/Organization", "George Galloway/Person"]);
   });
 
   it("parties and houses named by their short forms are one organisation: 'the Tories', 'the Conservatives', 'Labour', 'the Commons'", () => {

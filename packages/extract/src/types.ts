@@ -46,6 +46,16 @@ export interface Evidence {
   object?: Mention;
 }
 
+/** Whether the sentence says it happened (or holds), or says it did not. */
+export type Polarity = "positive" | "negative";
+
+/**
+ * How the sentence puts it: `asserted` (stated as fact), `reported` (someone's claim the article does
+ * not itself make), `intended` (planned, wanted, expected, about to), `hypothetical` (possible,
+ * conditional), `denied` (someone denies it).
+ */
+export type Modality = "asserted" | "reported" | "intended" | "hypothetical" | "denied";
+
 export interface Triple {
   subject: EntityRef;
   /** Normalised predicate: lemma, lower case, words joined by `_` (`meet`, `leader_of`). */
@@ -60,6 +70,8 @@ export interface Triple {
   articleDate?: string;
   /** In [0,1]; higher means more likely correct. */
   confidence: number;
+  polarity?: Polarity;
+  modality?: Modality;
 }
 
 /** One article as handed to the extractor. */

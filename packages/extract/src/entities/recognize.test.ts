@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tagSentences } from "../nlp/index.ts";
 import { recogniseEntities, type EntitySpan } from "./recognize.ts";
-import { harmoniseDocument } from "./document.ts";
 
 /** All entities of a text, sentence by sentence, as "Type:text". */
 function spans(text: string): EntitySpan[] {
@@ -100,25 +99,5 @@ describe("entity types", () => {
     expect(r.entities).toEqual([]);
     expect(r.demonyms.map((d) => d.country)).toEqual(["Japan"]);
     expect(r.affiliations.length).toBe(1);
-  });
-});
-
-describe("document harmonisation", () => {
-  it("makes a bare surname a person once the full name was seen", () => {
-    const doc = tagSentences("Ferdinand Budjana founded the group. Later Budjana moved to Jakarta.").map((s) => recogniseEntities(s.tokens).entities);
-    harmoniseDocument(doc);
-    expect(doc[1]!.find((e) => e.text === "Budjana")?.type).toBe("Person");
-  });
-
-  it("gives a weakly typed name the type it had with a strong cue", () => {
-    const doc = tagSentences("He joined the band Zorblatt. Zorblatt toured Europe.").map((s) => recogniseEntities(s.tokens).entities);
-    harmoniseDocument(doc);
-    expect(doc[1]!.find((e) => e.text === "Zorblatt")?.type).toBe("Organization");
-  });
-
-  it("leaves gazetteer types alone", () => {
-    const doc = tagSentences("Paris Hilton arrived. Paris was cold.").map((s) => recogniseEntities(s.tokens).entities);
-    harmoniseDocument(doc);
-    expect(doc[1]!.find((e) => e.text === "Paris")?.type).toBe("Location");
   });
 });

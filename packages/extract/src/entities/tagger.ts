@@ -14,6 +14,7 @@ import type { EntityType } from "../types.ts";
 import { AFFILIATIONS, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, PLACES } from "./gazetteer.ts";
 import { entityModel, tagWords } from "./model/model.ts";
 import { documentContext, type DocumentContext } from "./model/features.ts";
+import { ruleTags } from "./model/rules.ts";
 import type { EntityClass } from "./model/labels.ts";
 import { isTitle, joinUnits, TITLE_MODIFIERS, toUnits, type EntitySpan, type SentenceEntities, type Unit } from "./recognize.ts";
 
@@ -75,7 +76,8 @@ function entitiesOf(tokens: Token[], units: Unit[], doc: DocumentContext): Sente
   const out: SentenceEntities = { entities: [], demonyms: [], affiliations: [] };
   if (units.length === 0) return out;
   const covered = new Uint8Array(units.length);
-  for (const s of tagWords(entityModel(), units, doc)) {
+  const rules = ruleTags(tokens, units);
+  for (const s of tagWords(entityModel(), units, rules.tags, doc)) {
     const span = units.slice(s.first, s.last);
     for (let k = s.first; k < s.last; k++) covered[k] = 1;
     const lower = span.map((u) => u.lower).join(" ");
@@ -91,18 +93,26 @@ function entitiesOf(tokens: Token[], units: Unit[], doc: DocumentContext): Sente
       }
       type = miscType(span, lower);
     } else type = TYPE_OF[s.cls];
+    // where the rules name the same words equipment or an event with a cue ("exercises named United
+    // Resolve", "Pantsir-S"), that is what they are: the model's classes have no such type
+    const start = span[0]!.first;
+    const ruled = rules.entities.find((e) => e.first === start && e.last === span[span.length - 1]!.last);
+    if (ruled && (ruled.type === "Equipment" || ruled.type === "Event") && ruled.typeConfidence >= 0.8) type = ruled.type;
+    // the gazetteer spells the name ("Kiev" -> "Kyiv", "Nato" -> "NATO"); the type stays the model's
+    // ("Ireland" the rugby side is an organisation), unless the gazetteer knows a place the model took
+    // for a person ("Georgia"): then the name is not the place's
     const place = PLACES.get(lower);
-    const canonical = place && (place.type === type || s.cls === "LOC" || s.cls === "ORG") ? place.name : undefined;
+    const canonical = place && (place.type === type || type === "Organization") ? place.name : undefined;
     out.entities.push({
       first: span[0]!.first,
       last: span[span.length - 1]!.last,
       text: joinUnits(tokens, span),
       start: span[0]!.start,
       end: span[span.length - 1]!.end,
-      type: canonical && place ? place.type : type,
+      type,
       canonical,
       title: type === "Person" ? titleBefore(units, s.first) : undefined,
-      typeConfidence: canonical ? Math.max(0.9, s.confidence) : Math.min(0.9, s.confidence),
+      typeConfidence: canonical ? Math.max(0.9, s.confidence) : s.confidence,
       words: span.map((u) => u.text),
     });
   }

@@ -106,8 +106,12 @@ export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
       // "of Moscow's National ... Centre": the possessor is not the thing
       let e = entityAt(entities, k);
       if (e && /^['’]s?$/.test(tokens[e.last]?.text ?? "")) e = entityAt(entities, e.last + 1) ?? e;
-      // "of P2P network Red Swoosh": a name, a common noun, then the name the phrase is about
+      // "of P2P network Red Swoosh": a name or a modifier, a common noun, then the name the phrase is about
       if (e && e.last + 1 < tokens.length && tokens[e.last]!.pos === "NOUN" && /^[a-z]/.test(tokens[e.last]!.text)) e = entityAt(entities, e.last + 1) ?? e;
+      for (let m = k; !e && m < Math.min(k + 3, tokens.length - 1); m++) {
+        if (!/^(NOUN|ADJ|PROPN|NUM)$/.test(tokens[m]!.pos)) break;
+        if (tokens[m]!.pos === "NOUN" && /^[a-z]/.test(tokens[m]!.text)) e = entityAt(entities, m + 1);
+      }
       if (e) {
         if (tokens[j]!.lower === "to") toPlace = e;
         else ofEntity = e;

@@ -34,8 +34,14 @@ export interface ModelLexicons {
   names: Map<string, string>;
 }
 
-/** Relative positions the word features look at. */
-export const WINDOW = [-2, -1, 0, 1, 2] as const;
+/** Relative positions the word features look at: two words either side closely, two more as a bag. */
+export const WINDOW = [-4, -3, -2, -1, 0, 1, 2, 3, 4] as const;
+/** The positions word features name: -3 and 3 stand for three or four words away. */
+export const POSITIONS = [-3, -2, -1, 0, 1, 2, 3] as const;
+/** Index into POSITIONS of a relative position in WINDOW. */
+export function positionIndex(offset: number): number {
+  return Math.max(-3, Math.min(3, offset)) + 3;
+}
 const MAX_NAME_WORDS = 5;
 
 /** The class of one character for shapes: X upper, x lower, d digit, else itself. */
@@ -96,7 +102,7 @@ export function wordFlags(text: string, lower = text.toLowerCase()): string[] {
   return f;
 }
 
-/** The features of `word` seen from `p` words away (p = 0: the word being tagged). */
+/** The features of `word` seen from `p` words away (p = 0: the word being tagged; ±3: three or four away). */
 export function wordFeatures(text: string, p: number, lex: ModelLexicons): string[] {
   const lower = text.toLowerCase();
   const at = `${p}|`;
@@ -105,6 +111,9 @@ export function wordFeatures(text: string, p: number, lex: ModelLexicons): strin
   if (p === 0) {
     out.push(`${at}w=${text}`, `${at}lw=${lower}`, `${at}sh=${shape(text)}`, `${at}ss=${shortShape(text)}`);
     for (let n = 1; n <= 4 && n < lower.length; n++) out.push(`${at}p${n}=${lower.slice(0, n)}`, `${at}s${n}=${lower.slice(-n)}`);
+    // letter trigrams inside the word: what unseen names share with seen ones ("-ovic", "-sson", "Inter-")
+    const padded = `<${lower}>`;
+    if (padded.length > 5) for (let k = 0; k + 3 <= padded.length; k++) out.push(`${at}g3=${padded.slice(k, k + 3)}`);
     out.push(`${at}len=${Math.min(lower.length, 12)}`);
     if (clusters) for (const c of clusters) out.push(`${at}c=${c}`);
     else out.push(`${at}c=none`);
@@ -113,9 +122,12 @@ export function wordFeatures(text: string, p: number, lex: ModelLexicons): strin
     out.push(`${at}lw=${lower}`, `${at}ss=${shortShape(text)}`, `${at}s3=${lower.slice(-3)}`);
     if (clusters) for (const c of clusters.slice(1)) out.push(`${at}c=${c}`);
     for (const f of wordFlags(text, lower)) out.push(`${at}g=${f}`);
-  } else {
+  } else if (p === -2 || p === 2) {
     out.push(`${at}lw=${lower}`, `${at}ss=${shortShape(text)}`);
     if (clusters) out.push(`${at}c=${clusters[1] ?? clusters[0]}`);
+  } else {
+    out.push(`${at}lw=${lower}`);
+    if (clusters) out.push(`${at}c=${clusters[0]}`);
   }
   return out;
 }
@@ -130,12 +142,13 @@ export interface SentenceFlags {
   names: string[][];
 }
 
-/** The flags, and per word (with "<s>" and "</s>" past the ends) its part of speech, lower case and short shape. */
+/** The flags, and per word (with "<s>" and "</s>" past the ends) its part of speech, lower case, short shape and rule tag. */
 export interface SentenceView extends SentenceFlags {
   words: FeatureWord[];
   pos: string[];
   lower: string[];
   shapes: string[];
+  rules: string[];
 }
 
 export function sentenceFlags(words: FeatureWord[], lex: ModelLexicons): SentenceFlags {
@@ -152,7 +165,8 @@ export function sentenceFlags(words: FeatureWord[], lex: ModelLexicons): Sentenc
   return { first, caps, names: nameMatches(words, caps, lex) };
 }
 
-export function sentenceView(words: FeatureWord[], lex: ModelLexicons): SentenceView {
+/** `rules`: the hand-written recogniser's tag of each word (model/rules.ts). */
+export function sentenceView(words: FeatureWord[], lex: ModelLexicons, rules: string[]): SentenceView {
   // padded by one on each side, so features read neighbours without bounds checks
   const pos = ["<s>"];
   const lower = ["<s>"];
@@ -165,7 +179,7 @@ export function sentenceView(words: FeatureWord[], lex: ModelLexicons): Sentence
   pos.push("</s>");
   lower.push("</s>");
   shapes.push("</s>");
-  return { ...sentenceFlags(words, lex), words, pos, lower, shapes };
+  return { ...sentenceFlags(words, lex), words, pos, lower, shapes, rules: ["<s>", ...rules, "</s>"] };
 }
 
 /** Every proper prefix, at word boundaries, of the names with more than one word. */
@@ -214,7 +228,7 @@ function markName(out: string[][], i: number, tag: string | undefined, n: number
 }
 
 /** What a context feature reads of a word: its part of speech, lower case, short shape, whether it is ordinary English. */
-export type SlotKind = "pos" | "lower" | "shape" | "lx";
+export type SlotKind = "pos" | "lower" | "shape" | "lx" | "rule";
 
 /**
  * The context features, as data: a name, when it fires (always, on the sentence's first word, in an
@@ -246,6 +260,9 @@ export const CONTEXT_TEMPLATES: ContextTemplate[] = [
   { name: "caps", when: "caps", slots: [] },
   { name: "caps|t0", when: "caps", slots: [["pos", 0]] },
   { name: "caps|lw0", when: "caps", slots: [["lower", 0]] },
+  { name: "r0", when: "always", slots: [["rule", 0]] },
+  { name: "r-1r0", when: "always", slots: [["rule", -1], ["rule", 0]] },
+  { name: "r0r+1", when: "always", slots: [["rule", 0], ["rule", 1]] },
 ];
 
 /** Prefix of the features that name a lexicon match ("n=S-ORG:B"). */
@@ -260,6 +277,7 @@ function slotValue(s: SentenceView, kind: SlotKind, k: number): string {
   if (kind === "pos") return s.pos[k + 1]!;
   if (kind === "lower") return s.lower[k + 1]!;
   if (kind === "shape") return s.shapes[k + 1]!;
+  if (kind === "rule") return s.rules[k + 1]!;
   return String(isOrdinaryWord(s.lower[k + 1]!));
 }
 

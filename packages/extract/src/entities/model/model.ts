@@ -12,8 +12,8 @@ import { gunzipSync } from "node:zlib";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { CONTEXT_TEMPLATES, documentFeatures, isOrdinaryWord, NAME_FEATURE, rememberSpans, sentenceFlags, shortShape, wordFeatures, wordFlags, WINDOW, type DocumentContext, type FeatureWord, type ModelLexicons, type SlotKind } from "./features.ts";
-import { allowedEnd, allowedTransition, labelsToSpans, LABEL_COUNT, LABELS, type ClassSpan } from "./labels.ts";
+import { CONTEXT_TEMPLATES, documentFeatures, isOrdinaryWord, NAME_FEATURE, rememberSpans, sentenceFlags, shortShape, wordFeatures, wordFlags, POSITIONS, positionIndex, WINDOW, type DocumentContext, type FeatureWord, type ModelLexicons, type SlotKind } from "./features.ts";
+import { allowedEnd, allowedTransition, ENTITY_CLASSES, labelsToSpans, LABEL_COUNT, LABELS, type ClassSpan } from "./labels.ts";
 
 export interface ModelMeta {
   version: string;
@@ -21,6 +21,8 @@ export interface ModelMeta {
   features: number;
   /** Weights are stored as int16 times this scale. */
   scale: number;
+  /** Score lead that one unit of logit stands for in a span's type confidence, fitted on held-out text. */
+  confidenceScale: number;
   trainedOn: string;
 }
 
@@ -102,7 +104,7 @@ function addRow(model: EntityModel, row: number, into: Float32Array, offset: num
  * reading one value keeps a dense array; one reading two, a map of maps (small-integer keys: a
  * single key `a * size + b` would overflow V8's small integers and allocate on every lookup).
  */
-const SLOT_KINDS: SlotKind[] = ["pos", "lower", "shape", "lx"];
+const SLOT_KINDS: SlotKind[] = ["pos", "lower", "shape", "lx", "rule"];
 interface CompiledTemplate {
   when: "always" | "start" | "caps";
   /** Slot kinds as indexes into SLOT_KINDS, and relative positions. */
@@ -202,7 +204,7 @@ function rowOf(t: CompiledTemplate, ids: Int32Array, stride: number, i: number):
   return m === undefined ? -1 : (m.get(ids[t.kindB * stride + i + 1 + t.offsetB]!) ?? -1);
 }
 
-/** What the tagger keeps of a word it has met: its features' summed weights at each window position, and its context ids. */
+/** What the tagger keeps of a word it has met: its features' summed weights at each position (POSITIONS), and its context ids. */
 interface WordEntry {
   scores: Float32Array;
   lower: number;
@@ -227,9 +229,9 @@ function runtimeOf(model: EntityModel): Runtime {
 function wordEntry(model: EntityModel, r: Runtime, text: string): WordEntry {
   let entry = r.words.get(text);
   if (entry) return entry;
-  const scores = new Float32Array(WINDOW.length * LABEL_COUNT);
-  for (let w = 0; w < WINDOW.length; w++) {
-    for (const f of wordFeatures(text, WINDOW[w]!, model.lexicons)) {
+  const scores = new Float32Array(POSITIONS.length * LABEL_COUNT);
+  for (let w = 0; w < POSITIONS.length; w++) {
+    for (const f of wordFeatures(text, POSITIONS[w]!, model.lexicons)) {
       const row = model.index.get(f);
       if (row !== undefined) addRow(model, row, scores, w * LABEL_COUNT);
     }
@@ -242,8 +244,27 @@ function wordEntry(model: EntityModel, r: Runtime, text: string): WordEntry {
   return entry;
 }
 
+/** Words that join parts of a name ("Bank of England", "Charles de Gaulle", "Marks & Spencer"). */
+const CONNECTORS = new Set(["of", "de", "du", "da", "di", "del", "della", "des", "la", "le", "van", "von", "der", "den", "ter", "ten", "y", "e", "bin", "ibn", "al", "el", "and", "&", "for", "on", "upon", "the", "zu", "af", "dos", "das", "à", "-", "'s", "’s", "."]);
+
+/**
+ * A word that is no part of any name: lower case throughout, no digit, not a connector. Three words
+ * in four; the model gives them O with a wide margin, so the tagger does not score them (the larger
+ * part of its time). "eBay", "al-Qaeda", "3G" and "of" are scored.
+ */
+function plainWord(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (!(c >= 97 && c <= 122)) return false;
+  if (CONNECTORS.has(text)) return false;
+  for (let k = 1; k < text.length; k++) {
+    const d = text.charCodeAt(k);
+    if ((d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d > 127) return false;
+  }
+  return true;
+}
+
 /** Emission scores of every word of a sentence for every label: n x L. */
-export function emissions(model: EntityModel, words: FeatureWord[], doc?: DocumentContext): Float32Array {
+export function emissions(model: EntityModel, words: FeatureWord[], rules: string[], doc?: DocumentContext): Float32Array {
   const n = words.length;
   const L = LABEL_COUNT;
   const out = new Float32Array(n * L);
@@ -254,24 +275,42 @@ export function emissions(model: EntityModel, words: FeatureWord[], doc?: Docume
   const stride = n + 2;
   const ids = new Int32Array(SLOT_KINDS.length * stride);
   for (let kind = 0; kind < SLOT_KINDS.length; kind++) ids[kind * stride + n + 1] = 1;
-  const entries: WordEntry[] = [];
+  // a word's entry is looked up only when a word being scored reads it (plain words far from any name never are)
+  const entries: (WordEntry | undefined)[] = new Array(n);
+  const entry = (j: number): WordEntry => {
+    let e = entries[j];
+    if (e === undefined) {
+      e = entries[j] = wordEntry(model, r, words[j]!.text);
+      ids[stride + j + 1] = e.lower;
+      ids[2 * stride + j + 1] = e.shape;
+      ids[3 * stride + j + 1] = e.lx;
+    }
+    return e;
+  };
+  const plain = new Uint8Array(n);
   for (let j = 0; j < n; j++) {
-    const e = wordEntry(model, r, words[j]!.text);
-    entries.push(e);
+    plain[j] = plainWord(words[j]!.text) ? 1 : 0;
     ids[j + 1] = v[0]!.get(words[j]!.pos) ?? -1;
-    ids[stride + j + 1] = e.lower;
-    ids[2 * stride + j + 1] = e.shape;
-    ids[3 * stride + j + 1] = e.lx;
+    ids[4 * stride + j + 1] = v[4]!.get(rules[j]!) ?? -1;
+  }
+  for (let i = 0; i < n; i++) {
+    if (plain[i]) continue;
+    for (let j = Math.max(0, i + WINDOW[0]!); j <= Math.min(n - 1, i + WINDOW[WINDOW.length - 1]!); j++) entry(j);
   }
   const templates = r.context.templates;
   for (let i = 0; i < n; i++) {
     const at = i * L;
+    if (plain[i]) {
+      // only O: every path has it, so its score can be anything; the other labels are ruled out
+      for (let y = 1; y < L; y++) out[at + y] = -1e9;
+      continue;
+    }
     for (let w = 0; w < WINDOW.length; w++) {
       // the word WINDOW[w] places from i contributes its features at that relative position
       const j = i + WINDOW[w]!;
       if (j < 0 || j >= n) continue;
       const scores = entries[j]!.scores;
-      const from = w * L;
+      const from = positionIndex(WINDOW[w]!) * L;
       for (let y = 0; y < L; y++) out[at + y]! += scores[from + y]!;
     }
     for (const g of r.context.groups) {
@@ -319,7 +358,13 @@ export function viterbi(emit: Float32Array, n: number, transitions: Float32Array
   const back = new Uint8Array(n * L);
   for (let y = 0; y < L; y++) score[y] = allowedTransition(-1, y) ? emit[y]! + transitions[y]! : -Infinity;
   for (let i = 1; i < n; i++) {
+    // a word only O can take (emissions rules the rest out): one label to score, not seventeen
+    const onlyO = emit[i * L + 1]! <= -1e9;
     for (let y = 0; y < L; y++) {
+      if (onlyO && y > 0) {
+        score[i * L + y] = -Infinity;
+        continue;
+      }
       let best = -Infinity;
       let arg = 0;
       for (let k = PREDECESSOR_START[y]!; k < PREDECESSOR_START[y + 1]!; k++) {
@@ -351,32 +396,38 @@ for (let y = 0; y < LABEL_COUNT; y++) {
 }
 
 export interface TaggedSpan extends ClassSpan {
-  /** How far the span's own labels beat the best alternative label at each of its words, squashed to (0, 1). */
+  /** How sure the class is: the path's lead over the same words labelled with another class, squashed to (0, 1). */
   confidence: number;
 }
 
+/** Scores a span's words would add to the path with class c instead (parts kept), boundaries included. */
+export function spanScore(emit: Float32Array, labels: Uint8Array, first: number, last: number, c: number, transitions: Float32Array): number {
+  const L = LABEL_COUNT;
+  const label = (i: number) => (i >= first && i < last ? 1 + 4 * c + ((labels[i]! - 1) % 4) : labels[i]!);
+  let score = 0;
+  for (let i = first; i < last; i++) score += emit[i * L + label(i)]!;
+  for (let i = first; i <= last && i < labels.length; i++) score += transitions[(i === 0 ? 0 : label(i - 1) + 1) * L + label(i)]!;
+  return score;
+}
+
+/** The lead of a span's class over the best other class for the same words, in path score. */
+export function typeMargin(emit: Float32Array, labels: Uint8Array, s: ClassSpan, transitions: Float32Array): number {
+  const own = ENTITY_CLASSES.indexOf(s.cls);
+  const chosen = spanScore(emit, labels, s.first, s.last, own, transitions);
+  let rival = -Infinity;
+  for (let c = 0; c < ENTITY_CLASSES.length; c++) if (c !== own) rival = Math.max(rival, spanScore(emit, labels, s.first, s.last, c, transitions));
+  return chosen - rival;
+}
+
 /**
- * Tags one sentence's words; spans are word indices. With a document context, the sentence is read
+ * Tags one sentence's words; spans are word indices. `rules`: the hand-written recogniser's tag of
+ * each word (rules.ts). With a document context, the sentence is read
  * as part of its article, and its names join the article's history for the sentences after it.
  */
-export function tagWords(model: EntityModel, words: FeatureWord[], doc?: DocumentContext): TaggedSpan[] {
-  const emit = emissions(model, words, doc);
+export function tagWords(model: EntityModel, words: FeatureWord[], rules: string[], doc?: DocumentContext): TaggedSpan[] {
+  const emit = emissions(model, words, rules, doc);
   const labels = viterbi(emit, words.length, model.transitions);
   const spans = labelsToSpans(labels);
   if (doc) rememberSpans(doc, words, spans);
-  return spans.map((s) => {
-    // the weakest word of the span: its label's lead over the best label of another class or O
-    let margin = Infinity;
-    for (let i = s.first; i < s.last; i++) {
-      const own = emit[i * LABEL_COUNT + labels[i]!]!;
-      let rival = -Infinity;
-      for (let y = 0; y < LABEL_COUNT; y++) {
-        if (y === labels[i]) continue;
-        const sameClass = y !== 0 && labels[i] !== 0 && Math.floor((y - 1) / 4) === Math.floor((labels[i]! - 1) / 4);
-        if (!sameClass && emit[i * LABEL_COUNT + y]! > rival) rival = emit[i * LABEL_COUNT + y]!;
-      }
-      margin = Math.min(margin, own - rival);
-    }
-    return { ...s, confidence: 1 / (1 + Math.exp(-margin / 4)) };
-  });
+  return spans.map((s) => ({ ...s, confidence: 1 / (1 + Math.exp(-typeMargin(emit, labels, s, model.transitions) / model.meta.confidenceScale)) }));
 }

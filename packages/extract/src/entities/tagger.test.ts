@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { tagSentences } from "../nlp/index.ts";
+import type { EntitySpan } from "./recognize.ts";
+import { recogniseDocument } from "./tagger.ts";
+
+/** The entities of a text read as one article, as "Type:text". */
+function found(text: string): EntitySpan[] {
+  return recogniseDocument(tagSentences(text).map((s) => s.tokens)).flatMap((s) => s.entities);
+}
+const typed = (text: string) => found(text).map((e) => `${e.type}:${e.text}`);
+
+describe("the trained entity model", () => {
+  it("types clubs and companies as organisations, the way news uses them", () => {
+    expect(typed("Chelsea beat Arsenal 2-1 at Stamford Bridge on Sunday.")).toEqual(["Organization:Chelsea", "Organization:Arsenal", "Location:Stamford Bridge"]);
+    expect(typed("Sony said its profits rose. Microsoft has released a patch.")).toEqual(["Organization:Sony", "Organization:Microsoft"]);
+  });
+
+  it("reads a country's name as its team in a sports report, and as the country elsewhere", () => {
+    const report = found("Ireland coach Eddie O'Sullivan named his side. Ireland were without Brian O'Driscoll. The match at Lansdowne Road ended 17-12 after a late try. Ireland held on.");
+    expect(report.filter((e) => e.text === "Ireland").map((e) => e.type)).toEqual(["Organization", "Organization", "Organization"]);
+    expect(typed("The president flew to Ireland for talks.")).toEqual(["Location:Ireland"]);
+  });
+
+  it("keeps titles out of names and remembers them", () => {
+    const [blair, brown] = found("Prime Minister Tony Blair met Mr Brown on Friday.");
+    expect(blair).toMatchObject({ text: "Tony Blair", type: "Person", title: "Prime Minister" });
+    expect(brown).toMatchObject({ text: "Brown", type: "Person", title: "Mr" });
+    expect(typed("Labour MP George Galloway was expelled in 2003.")).toEqual(["Organization:Labour", "Person:George Galloway"]);
+  });
+
+  it("takes whole names over connectors, hyphens and letters wink splits", () => {
+    expect(typed("She studied at the University of Leeds and worked at the Bank of England.")).toEqual(["Organization:University of Leeds", "Organization:Bank of England"]);
+    expect(typed("He married Stanisław Baranowski in Kraków.")).toEqual(["Person:Stanisław Baranowski", "Location:Kraków"]);
+    expect(typed("The district lies in Saxony-Anhalt, Germany.")).toEqual(["Location:Saxony-Anhalt", "Location:Germany"]);
+    expect(typed("The Russia-Ukraine talks stalled.")).toEqual(["Location:Russia", "Location:Ukraine"]);
+  });
+
+  it("spells names as the gazetteer does and keeps equipment and events", () => {
+    expect(found("Troops left Kiev.")[0]).toMatchObject({ type: "Location", canonical: "Kyiv" });
+    expect(found("Nato met in Brussels.")[0]).toMatchObject({ type: "Organization", canonical: "NATO" });
+    expect(typed("Russian Tu-22M3 bombers patrolled over Belarus.")).toEqual(["Equipment:Tu-22M3", "Location:Belarus"]);
+    expect(typed("Nato held exercises named United Resolve.")).toEqual(["Organization:Nato", "Event:United Resolve"]);
+    expect(typed("Athletes arrived for the Winter Olympics.")).toEqual(["Event:Winter Olympics"]);
+  });
+
+  it("reports nationalities and religions apart from entities", () => {
+    const [s] = recogniseDocument(tagSentences("The Japanese band played for Catholic pilgrims.").map((x) => x.tokens));
+    expect(s!.entities).toEqual([]);
+    expect(s!.demonyms.map((d) => d.country)).toEqual(["Japan"]);
+    expect(s!.affiliations).toHaveLength(1);
+  });
+
+  it("says how sure it is of a type", () => {
+    for (const e of found("Chelsea beat Arsenal. Sony said so.")) expect(e.typeConfidence).toBeGreaterThan(0.7);
+  });
+
+  it("keeps the rest of the document when one sentence cannot be read", () => {
+    const sentences = tagSentences("Sony said so. Microsoft agreed.").map((s) => s.tokens);
+    // a sentence whose tokens are broken (no text) fails alone
+    const broken = [sentences[0]!, [{ start: 0, end: 1, pos: "PROPN", lemma: "x", lower: "x" } as never], sentences[1]!];
+    const result = recogniseDocument(broken);
+    expect(result[1]!.error).toBeDefined();
+    expect(result[2]!.entities.map((e) => e.text)).toEqual(["Microsoft"]);
+  });
+});
