@@ -3,6 +3,7 @@
  * functions, events, camera moves.
  */
 import Sigma from "sigma";
+import type { CameraState } from "sigma/types";
 import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import {
   EdgeArrowHeadProgram,
@@ -16,6 +17,7 @@ import {
 } from "sigma/rendering";
 import { changedItems, drawingMode, edgeCurvatures, HIGHLIGHT_EDGE_COLOR, reduceEdge, reduceNode, type DrawingMode, type ViewState } from "../core/appearance/index.ts";
 import { controlPoint, nearestEdge, type ScreenEdge } from "../core/picking/index.ts";
+import { ratioToFit, type Area, type Extent } from "../core/camera/index.ts";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, ViewerGraph } from "../core/types.ts";
 import { fast, unless } from "./programs.ts";
 
@@ -291,33 +293,52 @@ function edgeNear(renderer: Renderer, graph: ViewerGraph, curvatures: Map<string
   return nearestEdge(point, edges, 6);
 }
 
+/** A camera state with its `x`/`y` moved so that what it centres lands in the middle of `free` instead of the canvas. */
+function centreIn(renderer: Renderer, target: CameraState, free: Area | null): CameraState {
+  if (!free) return target;
+  const { width, height } = renderer.getDimensions();
+  const centre = { x: width / 2, y: height / 2 };
+  const want = { x: free.x + free.width / 2, y: free.y + free.height / 2 };
+  const a = renderer.viewportToFramedGraph(centre, { cameraState: target });
+  const b = renderer.viewportToFramedGraph({ x: 2 * centre.x - want.x, y: 2 * centre.y - want.y }, { cameraState: target });
+  return { ...target, x: target.x + b.x - a.x, y: target.y + b.y - a.y };
+}
+
 /**
  * Moves the camera to a node, zooming in if the view is far out. `free` is
  * the part of the canvas not covered by the side panel (viewport pixels):
  * the node is centred in it rather than hidden under the panel.
  */
-export function focusNode(
-  renderer: Renderer,
-  key: string,
-  free: { x: number; y: number; width: number; height: number } | null = null,
-  duration = 500,
-): void {
+export function focusNode(renderer: Renderer, key: string, free: Area | null = null, duration = 500): void {
   const pos = renderer.getNodeDisplayData(key);
   if (!pos) return;
   const camera = renderer.getCamera();
-  const target = { ...camera.getState(), x: pos.x, y: pos.y, ratio: Math.min(camera.ratio, 0.5) };
-  if (free) {
-    const { width, height } = renderer.getDimensions();
-    const centre = { x: width / 2, y: height / 2 };
-    const want = { x: free.x + free.width / 2, y: free.y + free.height / 2 };
-    const a = renderer.viewportToFramedGraph(centre, { cameraState: target });
-    const b = renderer.viewportToFramedGraph({ x: 2 * centre.x - want.x, y: 2 * centre.y - want.y }, { cameraState: target });
-    target.x += b.x - a.x;
-    target.y += b.y - a.y;
-  }
+  const target = centreIn(renderer, { ...camera.getState(), x: pos.x, y: pos.y, ratio: Math.min(camera.ratio, 0.5) }, free);
   camera.animate(target, { duration });
 }
 
-export function fitView(renderer: Renderer, duration = 400): void {
-  renderer.getCamera().animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration });
+/** Room left around the fitted nodes, in pixels: their discs and the labels beside them. */
+const FIT_PADDING = 48;
+
+/**
+ * Frames `extent` (graph coordinates; null: the whole graph) in `free`, the
+ * part of the canvas that the legend and the panel leave open. Sigma's own
+ * "ratio 1" frames every node, hidden ones included; the extent is of the
+ * nodes shown. `duration` 0 sets the camera at once (the first view).
+ */
+export function fitNodes(renderer: Renderer, extent: Extent | null, free: Area, duration = 400): void {
+  const camera = renderer.getCamera();
+  let target: CameraState = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+  if (extent) {
+    const unit: CameraState = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+    const centre = renderer.graphToViewport({ x: (extent.minX + extent.maxX) / 2, y: (extent.minY + extent.maxY) / 2 }, { cameraState: unit });
+    const framed = renderer.viewportToFramedGraph(centre, { cameraState: unit });
+    const atOne: CameraState = { x: framed.x, y: framed.y, ratio: 1, angle: 0 };
+    const a = renderer.graphToViewport({ x: extent.minX, y: extent.minY }, { cameraState: atOne });
+    const b = renderer.graphToViewport({ x: extent.maxX, y: extent.maxY }, { cameraState: atOne });
+    const ratio = ratioToFit({ width: Math.abs(b.x - a.x), height: Math.abs(b.y - a.y) }, free, FIT_PADDING, 0.25);
+    target = centreIn(renderer, { ...atOne, ratio }, free);
+  }
+  if (duration > 0) camera.animate(target, { duration });
+  else camera.setState(target);
 }
