@@ -31,7 +31,7 @@ import { $, clear } from "./views/dom.ts";
 import { downloadText } from "./views/download.ts";
 import { installFileDrop } from "./views/drop.ts";
 import { createRelationFilters } from "./views/filters.ts";
-import { createGraphView, fitNodes, focusNode, refreshView, type Renderer } from "./views/graph-view.ts";
+import { createGraphView, fitNodes, focusNode, refreshView, renderedLabels, type Renderer } from "./views/graph-view.ts";
 import { createLegend, type Legend } from "./views/legend.ts";
 import { hidePanel, renderEdgePanel, renderNodePanel } from "./views/panel.ts";
 import { createSearchBox, type SearchBox } from "./views/search.ts";
@@ -46,6 +46,8 @@ export interface ViewerHandle {
   selection: () => Selection | null;
   /** Viewport position of a node (CSS pixels relative to the canvas container). */
   nodePosition: (key: string) => { x: number; y: number } | null;
+  /** The node and edge labels drawn in the last frame: which, and the box each takes (CSS pixels, as nodePosition). */
+  labels: () => ReturnType<typeof renderedLabels>;
 }
 
 declare global {
@@ -239,6 +241,7 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
       hovered = key;
       redraw();
     },
+    openArea: () => freeArea(),
   });
 
   function redraw(): void {
@@ -311,7 +314,7 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
     renderPanel();
     redraw();
     syncUrl();
-    if (opts.moveCamera && next?.kind === "node") focusNode(renderer, next.key, freeArea());
+    if (opts.moveCamera && next?.kind === "node") focusNode(renderer, next.key, neighbourhood(graph, next.key, isEdgeVisible), freeArea());
   }
 
   function back(): void {
@@ -448,6 +451,7 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
       const d = renderer.getNodeDisplayData(key);
       return d ? renderer.framedGraphToViewport(d) : null;
     },
+    labels: () => renderedLabels(renderer),
   };
 
   return {

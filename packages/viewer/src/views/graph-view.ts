@@ -18,7 +18,9 @@ import {
 import { changedItems, drawingMode, edgeCurvatures, HIGHLIGHT_EDGE_COLOR, reduceEdge, reduceNode, type DrawingMode, type ViewState } from "../core/appearance/index.ts";
 import { controlPoint, nearestEdge, type ScreenEdge } from "../core/picking/index.ts";
 import { ratioToFit, type Area, type Extent } from "../core/camera/index.ts";
+import type { PlacedLabel } from "../core/labels/index.ts";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, ViewerGraph } from "../core/types.ts";
+import { installLabels, type LabelLayer } from "./labels.ts";
 import { fast, unless } from "./programs.ts";
 
 export type Renderer = Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;
@@ -28,22 +30,9 @@ export interface GraphViewEvents {
   onClickEdge: (key: string) => void;
   onClickStage: () => void;
   onHoverNode: (key: string | null) => void;
+  /** The part of the canvas the panel and legend leave open (labels stay inside it). */
+  openArea: () => Area;
 }
-
-/** Labels with a white halo, so they stay readable over edges and other nodes. */
-const drawLabel: NodeLabelDrawingFunction<NodeAttributes, EdgeAttributes, GraphAttributes> = (ctx, data, settings) => {
-  if (!data.label) return;
-  const size = settings.labelSize;
-  ctx.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
-  const x = data.x + data.size + 4;
-  const y = data.y + size / 3;
-  ctx.lineJoin = "round";
-  ctx.lineWidth = 4;
-  ctx.strokeStyle = "rgba(255,255,255,0.92)";
-  ctx.strokeText(data.label, x, y);
-  ctx.fillStyle = "#111827";
-  ctx.fillText(data.label, x, y);
-};
 
 type Edges = EdgeProgramType<NodeAttributes, EdgeAttributes, GraphAttributes>;
 type Nodes = NodeProgramType<NodeAttributes, EdgeAttributes, GraphAttributes>;
@@ -59,6 +48,7 @@ interface Layers {
   graph: ViewerGraph;
   mode: DrawingMode;
   container: HTMLElement;
+  labels: LabelLayer;
 }
 const layers = new WeakMap<Renderer, Layers>();
 
@@ -84,6 +74,8 @@ export function createGraphView(container: HTMLElement, graph: ViewerGraph, getS
   };
   const edgesOff = () => keepEdges || (mode.hideEdgesOnMove && moving());
   const edgePrograms: Record<string, Edges> = { arrow: ArrowProgram, line: LineProgram, curved: CurvedProgram };
+  // Set once the label layer exists (it needs the renderer); sigma's first frame, in its constructor, has no highlight.
+  let drawHover: NodeLabelDrawingFunction<NodeAttributes, EdgeAttributes, GraphAttributes> | null = null;
   for (const type of Object.keys(edgePrograms)) edgePrograms[type] = unless(edgePrograms[type]!, edgesOff);
 
   const renderer: Renderer = new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(graph, container, {
@@ -99,6 +91,7 @@ export function createGraphView(container: HTMLElement, graph: ViewerGraph, getS
     labelSize: 13,
     labelWeight: "600",
     labelColor: { color: "#111827" },
+    // Which labels show, and where, is decided by views/labels.ts; these only shape sigma's unused grid.
     labelDensity: 0.6,
     labelGridCellSize: 90,
     labelRenderedSizeThreshold: 7,
@@ -106,9 +99,7 @@ export function createGraphView(container: HTMLElement, graph: ViewerGraph, getS
     edgeLabelSize: 11,
     edgeLabelWeight: "500",
     edgeLabelColor: { color: "#374151" },
-    defaultDrawNodeLabel: drawLabel,
-    // A big graph's focus neighbourhood is drawn on the top layer: labelled like the rest.
-    ...(mode.fadeByLayer ? { defaultDrawNodeHover: drawLabel } : {}),
+    defaultDrawNodeHover: (ctx, data, settings) => drawHover?.(ctx, data, settings),
     stagePadding: 40,
     minCameraRatio: 0.03,
     maxCameraRatio: 8,
@@ -129,7 +120,9 @@ export function createGraphView(container: HTMLElement, graph: ViewerGraph, getS
     },
   });
   view = renderer;
-  layers.set(renderer, { graph, mode, container });
+  const labels = installLabels(renderer, graph, getState, curvatures, events.openArea);
+  drawHover = labels.drawHover;
+  layers.set(renderer, { graph, mode, container, labels });
 
   // Reusing the edge layer: sigma clears every layer before each frame; when
   // the edges would come out the same, their layer is left alone and the
@@ -194,6 +187,12 @@ export function createGraphView(container: HTMLElement, graph: ViewerGraph, getS
   renderer.on("enterEdge", () => (container.style.cursor = "pointer"));
   renderer.on("leaveEdge", () => (container.style.cursor = ""));
   return renderer;
+}
+
+/** The labels drawn in the last frame (the browser tests read them). */
+export function renderedLabels(renderer: Renderer): { nodes: PlacedLabel[]; edges: PlacedLabel[] } {
+  const labels = layers.get(renderer)?.labels;
+  return { nodes: labels?.nodeLabels() ?? [], edges: labels?.edgeLabels() ?? [] };
 }
 
 /**
@@ -305,16 +304,32 @@ function centreIn(renderer: Renderer, target: CameraState, free: Area | null): C
 }
 
 /**
- * Moves the camera to a node, zooming in if the view is far out. `free` is
- * the part of the canvas not covered by the side panel (viewport pixels):
- * the node is centred in it rather than hidden under the panel.
+ * Moves the camera to a node and frames its neighbours around it (the node
+ * in the middle, so it is where the eye expects it). `free` is the part of
+ * the canvas not covered by the side panel (viewport pixels): the node is
+ * centred in it rather than hidden under the panel. A node with no shown
+ * neighbour is zoomed to, if the view is far out.
  */
-export function focusNode(renderer: Renderer, key: string, free: Area | null = null, duration = 500): void {
+export function focusNode(renderer: Renderer, key: string, neighbours: Iterable<string> = [], free: Area | null = null, duration = 500): void {
   const pos = renderer.getNodeDisplayData(key);
   if (!pos) return;
   const camera = renderer.getCamera();
-  const target = centreIn(renderer, { ...camera.getState(), x: pos.x, y: pos.y, ratio: Math.min(camera.ratio, 0.5) }, free);
-  camera.animate(target, { duration });
+  const graph = renderer.getGraph();
+  const at = graph.getNodeAttributes(key);
+  let dx = 0;
+  let dy = 0;
+  for (const n of neighbours) {
+    if (n === key || !graph.hasNode(n)) continue;
+    const a = graph.getNodeAttributes(n);
+    dx = Math.max(dx, Math.abs(a.x - at.x));
+    dy = Math.max(dy, Math.abs(a.y - at.y));
+  }
+  const area = free ?? { x: 0, y: 0, ...renderer.getDimensions() };
+  const ratio =
+    dx > 0 || dy > 0
+      ? Math.min(1, cameraFor(renderer, { minX: at.x - dx, maxX: at.x + dx, minY: at.y - dy, maxY: at.y + dy }, area, 0.12).ratio)
+      : Math.min(camera.ratio, 0.5);
+  camera.animate(centreIn(renderer, { ...camera.getState(), x: pos.x, y: pos.y, ratio }, free), { duration });
 }
 
 /** Room left around the fitted nodes, in pixels: their discs and the labels beside them. */
@@ -328,17 +343,19 @@ const FIT_PADDING = 48;
  */
 export function fitNodes(renderer: Renderer, extent: Extent | null, free: Area, duration = 400): void {
   const camera = renderer.getCamera();
-  let target: CameraState = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
-  if (extent) {
-    const unit: CameraState = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
-    const centre = renderer.graphToViewport({ x: (extent.minX + extent.maxX) / 2, y: (extent.minY + extent.maxY) / 2 }, { cameraState: unit });
-    const framed = renderer.viewportToFramedGraph(centre, { cameraState: unit });
-    const atOne: CameraState = { x: framed.x, y: framed.y, ratio: 1, angle: 0 };
-    const a = renderer.graphToViewport({ x: extent.minX, y: extent.minY }, { cameraState: atOne });
-    const b = renderer.graphToViewport({ x: extent.maxX, y: extent.maxY }, { cameraState: atOne });
-    const ratio = ratioToFit({ width: Math.abs(b.x - a.x), height: Math.abs(b.y - a.y) }, free, FIT_PADDING, 0.25);
-    target = centreIn(renderer, { ...atOne, ratio }, free);
-  }
+  const target = extent ? cameraFor(renderer, extent, free, 0.25) : { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
   if (duration > 0) camera.animate(target, { duration });
   else camera.setState(target);
+}
+
+/** The camera state that frames `extent` (graph coordinates) in `free`, zoomed in no closer than `closest`. */
+function cameraFor(renderer: Renderer, extent: Extent, free: Area, closest: number): CameraState {
+  const unit: CameraState = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+  const centre = renderer.graphToViewport({ x: (extent.minX + extent.maxX) / 2, y: (extent.minY + extent.maxY) / 2 }, { cameraState: unit });
+  const framed = renderer.viewportToFramedGraph(centre, { cameraState: unit });
+  const atOne: CameraState = { x: framed.x, y: framed.y, ratio: 1, angle: 0 };
+  const a = renderer.graphToViewport({ x: extent.minX, y: extent.minY }, { cameraState: atOne });
+  const b = renderer.graphToViewport({ x: extent.maxX, y: extent.maxY }, { cameraState: atOne });
+  const ratio = ratioToFit({ width: Math.abs(b.x - a.x), height: Math.abs(b.y - a.y) }, free, FIT_PADDING, closest);
+  return centreIn(renderer, { ...atOne, ratio }, free);
 }

@@ -1,0 +1,177 @@
+/**
+ * Which node labels to draw and where. Sigma's label grid keeps the biggest
+ * nodes of each grid cell and draws their labels at the right of the disc,
+ * whatever is there: labels ran over each other ("United Kingdom" over "U2")
+ * and over other nodes, and big leaves won over hubs. Here candidates come
+ * in order of importance (degree, then PageRank), and each gets the first
+ * side of its disc (right, left, below, above) where the label covers no
+ * other label and no node disc; when there is none it is not drawn. Forced
+ * labels (the selection, its neighbours, the hovered node) come first and are
+ * always drawn, on their least crowded side.
+ *
+ * One exception, so that the most important entities are named at every
+ * zoom: the first `coverLesser` candidates, when no side is free, may cover
+ * the discs of unlabelled nodes ranked after them (never a label, a labelled
+ * node, or a node ranked before). Without it a dense core, such as the BBC
+ * graph's at the fitted view (about 60 nodes under any label-sized box),
+ * would show no name at all while the sparse rings around it were labelled.
+ */
+import type { ViewerGraph } from "../types.ts";
+import { LabelSpace, type Box, type Disc } from "./space.ts";
+
+export * from "./space.ts";
+
+export type Side = "right" | "left" | "below" | "above";
+const SIDES: readonly Side[] = ["right", "left", "below", "above"];
+
+export interface LabelRequest {
+  key: string;
+  /** Node centre and disc radius, viewport pixels. */
+  x: number;
+  y: number;
+  radius: number;
+  /** Text width, pixels. */
+  width: number;
+  forced: boolean;
+  /** Place in the order of importance, as given to the discs. */
+  rank?: number;
+}
+
+export interface PlacedLabel {
+  key: string;
+  side: Side;
+  /** The area the label takes (text and its background). */
+  box: Box;
+  /** Where the text starts: left end, vertical middle. */
+  textX: number;
+  textY: number;
+}
+
+export interface PlacementOptions {
+  /** The part of the viewport open to labels (the panel and legend cover the rest): labels that are not forced stay inside it. */
+  bounds: Box;
+  /** Text size in pixels; the box is a little taller. */
+  fontSize: number;
+  /** Space between a disc and its label. */
+  gap?: number;
+  /** Background padding around the text, pixels. */
+  padding?: number;
+  /** Labels at most (beyond the forced ones). */
+  maxLabels?: number;
+  /** How many of the first candidates that are not forced may cover lesser discs (see above). */
+  coverLesser?: number;
+}
+
+/**
+ * Entities in the order they deserve a label: most relations first, then
+ * PageRank, then mentions; the key breaks ties so the order is stable.
+ */
+export function labelPriority(graph: ViewerGraph): string[] {
+  const score = new Map<string, [number, number, number]>();
+  graph.forEachNode((key, a) => {
+    const degree = Number.isFinite(a.degree) && a.degree > 0 ? a.degree : graph.degree(key);
+    score.set(key, [degree, Number.isFinite(a.pagerank) ? a.pagerank : 0, Number.isFinite(a.mentions) ? a.mentions : 0]);
+  });
+  return [...score.keys()].sort((a, b) => {
+    const x = score.get(a)!;
+    const y = score.get(b)!;
+    return y[0] - x[0] || y[1] - x[1] || y[2] - x[2] || (a < b ? -1 : a > b ? 1 : 0);
+  });
+}
+
+/** The box of a label on one side of its disc. */
+export function labelBox(r: LabelRequest, side: Side, o: Required<Pick<PlacementOptions, "fontSize" | "gap" | "padding">>): PlacedLabel {
+  const h = o.fontSize + 2 * o.padding;
+  const w = r.width + 2 * o.padding;
+  let x1: number;
+  let y1: number;
+  if (side === "right" || side === "left") {
+    x1 = side === "right" ? r.x + r.radius + o.gap : r.x - r.radius - o.gap - w;
+    y1 = r.y - h / 2;
+  } else {
+    x1 = r.x - w / 2;
+    y1 = side === "below" ? r.y + r.radius + o.gap : r.y - r.radius - o.gap - h;
+  }
+  const box = { x1, y1, x2: x1 + w, y2: y1 + h };
+  return { key: r.key, side, box, textX: x1 + o.padding, textY: y1 + h / 2 };
+}
+
+const inside = (b: Box, bounds: Box) => b.x1 >= bounds.x1 && b.y1 >= bounds.y1 && b.x2 <= bounds.x2 && b.y2 <= bounds.y2;
+
+/**
+ * Places labels in the order given (forced ones should come first). `space`
+ * holds every disc on screen; the placed boxes are added to it, so edge
+ * labels placed afterwards avoid them too.
+ */
+export function placeLabels(requests: Iterable<LabelRequest>, space: LabelSpace, options: PlacementOptions): PlacedLabel[] {
+  const o = { gap: 3, padding: 2, maxLabels: 400, coverLesser: 0, ...options };
+  const placed: PlacedLabel[] = [];
+  let free = 0;
+  let tried = 0;
+  for (const r of requests) {
+    if (!r.forced && free >= o.maxLabels) break;
+    const own = [r.key];
+    const sides = SIDES.map((side) => labelBox(r, side, o)).filter((p) => r.forced || inside(p.box, o.bounds));
+    let best = sides.find((p) => space.isFree(p.box, own)) ?? null;
+    if (!best && !r.forced && tried < o.coverLesser && r.rank !== undefined) best = sides.find((p) => space.isFree(p.box, own, r.rank)) ?? null;
+    if (!best && r.forced) {
+      let bestCost = Infinity;
+      for (const p of sides) {
+        const cost = space.cost(p.box, own) + (inside(p.box, o.bounds) ? 0 : 5);
+        if (cost < bestCost) [best, bestCost] = [p, cost];
+      }
+    }
+    if (!r.forced) tried++;
+    if (!best) continue;
+    space.addBox(best.box, r.key);
+    placed.push(best);
+    if (!r.forced) free++;
+  }
+  return placed;
+}
+
+export interface EdgeLabelRequest {
+  key: string;
+  /** The two ends of the edge as drawn (a curve through `via`, or a straight line). */
+  source: { x: number; y: number };
+  target: { x: number; y: number };
+  via?: { x: number; y: number };
+  ends: readonly string[];
+  width: number;
+  forced: boolean;
+}
+
+/**
+ * An edge label, whole (never cut to the edge's length), horizontal, centred
+ * on a point of the edge: the middle, or further along either way when the
+ * middle is taken. Null when no point is free and the label is not forced.
+ */
+export function placeEdgeLabel(r: EdgeLabelRequest, space: LabelSpace, options: Pick<PlacementOptions, "fontSize" | "padding">): PlacedLabel | null {
+  const pad = options.padding ?? 2;
+  const h = options.fontSize + 2 * pad;
+  const w = r.width + 2 * pad;
+  let best: PlacedLabel | null = null;
+  let bestCost = Infinity;
+  let found = false;
+  for (const t of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+    const u = 1 - t;
+    const c = r.via ?? { x: (r.source.x + r.target.x) / 2, y: (r.source.y + r.target.y) / 2 };
+    const x = u * u * r.source.x + 2 * u * t * c.x + t * t * r.target.x;
+    const y = u * u * r.source.y + 2 * u * t * c.y + t * t * r.target.y;
+    const box = { x1: x - w / 2, y1: y - h / 2, x2: x + w / 2, y2: y + h / 2 };
+    const p: PlacedLabel = { key: r.key, side: "right", box, textX: box.x1 + pad, textY: y };
+    if (space.isFree(box, r.ends)) {
+      [best, found] = [p, true];
+      break;
+    }
+    if (r.forced) {
+      const cost = space.cost(box, r.ends);
+      if (cost < bestCost) [best, bestCost] = [p, cost];
+    }
+  }
+  if (!best || (!found && !r.forced)) return null;
+  space.addBox(best.box);
+  return best;
+}
+
+export type { Disc };
