@@ -101,6 +101,10 @@ export function createGraphView(container: HTMLElement, graph: ViewerGraph, getS
     edgeLabelColor: { color: "#374151" },
     defaultDrawNodeHover: (ctx, data, settings) => drawHover?.(ctx, data, settings),
     stagePadding: 40,
+    // Discs keep their size when zooming in (sigma's default grows them with
+    // the square root of the zoom) and shrink when zooming out: zooming into a
+    // dense core spreads it out, with room for its labels.
+    zoomToSizeRatioFunction: (ratio) => Math.max(1, Math.sqrt(ratio)),
     minCameraRatio: 0.03,
     maxCameraRatio: 8,
     // Sigma draws what the reducers return: only what it draws, in objects of
@@ -327,7 +331,7 @@ export function focusNode(renderer: Renderer, key: string, neighbours: Iterable<
   const area = free ?? { x: 0, y: 0, ...renderer.getDimensions() };
   const ratio =
     dx > 0 || dy > 0
-      ? Math.min(1, cameraFor(renderer, { minX: at.x - dx, maxX: at.x + dx, minY: at.y - dy, maxY: at.y + dy }, area, 0.12).ratio)
+      ? Math.min(1, cameraFor(renderer, { minX: at.x - dx, maxX: at.x + dx, minY: at.y - dy, maxY: at.y + dy }, area, 0.03).ratio)
       : Math.min(camera.ratio, 0.5);
   camera.animate(centreIn(renderer, { ...camera.getState(), x: pos.x, y: pos.y, ratio }, free), { duration });
 }

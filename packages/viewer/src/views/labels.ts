@@ -49,6 +49,14 @@ function roundRect(ctx: CanvasRenderingContext2D, b: Box, radius: number): void 
 
 /** A label: text on a light background that hides the edges under it. */
 function drawPlaced(ctx: CanvasRenderingContext2D, p: PlacedLabel, text: string, font: string, color: string, background: string): void {
+  if (p.leader) {
+    ctx.strokeStyle = "#6b7280";
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(p.leader.x1, p.leader.y1);
+    ctx.lineTo(p.leader.x2, p.leader.y2);
+    ctx.stroke();
+  }
   ctx.font = font;
   ctx.fillStyle = background;
   roundRect(ctx, p.box, 3);

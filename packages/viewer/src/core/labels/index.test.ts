@@ -74,6 +74,12 @@ describe("placeLabels", () => {
     const hubBox = placed.find((p) => p.key === "hub")!.box;
     // Neither covers the other's disc nor label.
     expect(discIntersectsBox({ key: "big", x: big.x, y: big.y, radius: big.radius }, hubBox)).toBe(false);
+    // No small node of the clump under the hub's label is labelled afterwards.
+    const together = placeLabels(all, discs(all), { ...VIEW, coverLesser: 2 });
+    const hubBox2 = together.find((p) => p.key === "hub")!.box;
+    const under = clump.filter((c) => discIntersectsBox({ key: c.key, x: c.x, y: c.y, radius: c.radius }, hubBox2));
+    expect(under.length).toBeGreaterThan(0);
+    expect(together.filter((p) => under.some((c) => c.key === p.key))).toEqual([]);
     const bigLabel = placed.find((p) => p.key === "big");
     if (bigLabel) {
       expect(discIntersectsBox({ key: "hub", x: hub.x, y: hub.y, radius: hub.radius }, bigLabel.box)).toBe(false);

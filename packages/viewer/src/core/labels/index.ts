@@ -7,7 +7,8 @@
  * side of its disc (right, left, below, above) where the label covers no
  * other label and no node disc; when there is none it is not drawn. Forced
  * labels (the selection, its neighbours, the hovered node) come first and are
- * always drawn, on their least crowded side.
+ * always drawn: on a free side, else slid along a side to a free place with a
+ * leader line, else where they cover the least.
  *
  * One exception, so that the most important entities are named at every
  * zoom: the first `coverLesser` candidates, when no side is free, may cover
@@ -45,6 +46,8 @@ export interface PlacedLabel {
   /** Where the text starts: left end, vertical middle. */
   textX: number;
   textY: number;
+  /** A forced label moved off its disc's side: a line from the disc to it says whose it is. */
+  leader?: { x1: number; y1: number; x2: number; y2: number };
 }
 
 export interface PlacementOptions {
@@ -96,6 +99,28 @@ export function labelBox(r: LabelRequest, side: Side, o: Required<Pick<Placement
   return { key: r.key, side, box, textX: x1 + o.padding, textY: y1 + h / 2 };
 }
 
+/**
+ * A forced label slid along its side by `steps` label heights (up or down
+ * beside the disc, left or right above and below it), with a leader line from
+ * the disc: around a hub, neighbours' labels need more room than the four
+ * sides give.
+ */
+function shiftedBox(r: LabelRequest, side: Side, steps: number, o: Required<Pick<PlacementOptions, "fontSize" | "gap" | "padding">>): PlacedLabel {
+  const p = labelBox(r, side, o);
+  const h = p.box.y2 - p.box.y1;
+  const dx = side === "above" || side === "below" ? steps * (p.box.x2 - p.box.x1) * 0.6 : 0;
+  const dy = side === "left" || side === "right" ? steps * (h + 1) : steps * 2;
+  const box = { x1: p.box.x1 + dx, y1: p.box.y1 + dy, x2: p.box.x2 + dx, y2: p.box.y2 + dy };
+  // From the disc's edge towards the nearest point of the box.
+  const nx = Math.min(Math.max(r.x, box.x1), box.x2);
+  const ny = Math.min(Math.max(r.y, box.y1), box.y2);
+  const d = Math.hypot(nx - r.x, ny - r.y) || 1;
+  const leader = { x1: r.x + ((nx - r.x) / d) * r.radius, y1: r.y + ((ny - r.y) / d) * r.radius, x2: nx, y2: ny };
+  return { ...p, box, textX: p.textX + dx, textY: p.textY + dy, leader };
+}
+
+const SHIFTS = [-1, 1, -2, 2, -3, 3];
+
 const inside = (b: Box, bounds: Box) => b.x1 >= bounds.x1 && b.y1 >= bounds.y1 && b.x2 <= bounds.x2 && b.y2 <= bounds.y2;
 
 /**
@@ -110,10 +135,16 @@ export function placeLabels(requests: Iterable<LabelRequest>, space: LabelSpace,
   let tried = 0;
   for (const r of requests) {
     if (!r.forced && free >= o.maxLabels) break;
+    if (!r.forced && space.isCovered(r.key)) continue;
     const own = [r.key];
-    const sides = SIDES.map((side) => labelBox(r, side, o)).filter((p) => r.forced || inside(p.box, o.bounds));
+    let sides = SIDES.map((side) => labelBox(r, side, o)).filter((p) => r.forced || inside(p.box, o.bounds));
     let best = sides.find((p) => space.isFree(p.box, own)) ?? null;
     if (!best && !r.forced && tried < o.coverLesser && r.rank !== undefined) best = sides.find((p) => space.isFree(p.box, own, r.rank)) ?? null;
+    if (!best && r.forced) {
+      const shifted = SHIFTS.flatMap((steps) => SIDES.map((side) => shiftedBox(r, side, steps, o)));
+      best = shifted.find((p) => inside(p.box, o.bounds) && space.isFree(p.box, own)) ?? null;
+      sides = [...sides, ...shifted];
+    }
     if (!best && r.forced) {
       let bestCost = Infinity;
       for (const p of sides) {

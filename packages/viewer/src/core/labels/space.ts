@@ -21,6 +21,8 @@ export interface Disc {
   rank?: number;
   /** Its node has a label (set by LabelSpace when one is placed). */
   labelled?: boolean;
+  /** A label covers part of it (see placeLabels' exception): its node gets no label of its own. */
+  covered?: boolean;
 }
 
 export const boxesIntersect = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
@@ -80,11 +82,25 @@ export class LabelSpace {
     this.discs.add({ x1: d.x - d.radius, y1: d.y - d.radius, x2: d.x + d.radius, y2: d.y + d.radius }, d);
   }
 
-  /** A placed label's box; `of` is the node it names, whose disc no later label may cover. */
+  /**
+   * A placed label's box; `of` is the node it names, whose disc no later
+   * label may cover. Discs the box covers are marked: a label of their own
+   * would sit beside a disc partly hidden, and make the label over it cover a
+   * labelled node after all.
+   */
   addBox(b: Box, of?: string): void {
     this.boxes.add(b, b);
     const d = of === undefined ? undefined : this.byKey.get(of);
     if (d) d.labelled = true;
+    this.discs.some(b, (c) => {
+      if (c.key !== of && discIntersectsBox(c, b)) c.covered = true;
+      return false;
+    });
+  }
+
+  /** Whether a placed label covers part of this node's disc. */
+  isCovered(key: string): boolean {
+    return this.byKey.get(key)?.covered === true;
   }
 
   /**
