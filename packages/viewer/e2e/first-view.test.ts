@@ -219,6 +219,35 @@ run("the first view of real graphs, in Chromium", () => {
     }
   });
 
+  it("seed: a selection's relation labels are drawn whole, clear of the node labels", async () => {
+    const { page, errors } = await openViewer(browser, seed.url);
+    await settle(page);
+    const input = page.getByRole("combobox", { name: "Search entities" });
+    await input.fill("Alexander Lukashenko");
+    await page.waitForSelector("#search-results li[role=option][aria-selected=true]");
+    await input.press("Enter");
+    await expect.poll(() => page.locator("#panel [data-testid=panel-title]").textContent()).toBe("Alexander Lukashenko");
+    await settle(page);
+    await page.screenshot({ path: artifactPath("first-view-seed-selected.png") });
+    const { nodes: nodeLabels, edges: edgeLabels } = await labels(page);
+    expect(edgeLabels.length).toBeGreaterThanOrEqual(3);
+    // Each box holds the whole text ("president of", not "ime minister of"), and covers no node label.
+    const widths = await page.evaluate(
+      (keys) => {
+        const { renderer } = window.kgViewer!;
+        const s = renderer.getSettings();
+        const ctx = document.createElement("canvas").getContext("2d")!;
+        ctx.font = `${s.edgeLabelWeight} ${s.edgeLabelSize}px ${s.edgeLabelFont}`;
+        return keys.map((k) => ctx.measureText(renderer.getEdgeDisplayData(k)!.label!).width);
+      },
+      edgeLabels.map((l) => l.key),
+    );
+    edgeLabels.forEach((l, i) => expect(l.box.x2 - l.box.x1).toBeGreaterThanOrEqual(widths[i]!));
+    for (const e of edgeLabels) for (const n of nodeLabels) expect(intersect(e.box, n.box), `${e.key} / ${n.key}`).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("demo: the story is one connected network", () => {
     const adjacent = new Map<string, string[]>();
     for (const e of demo.graph.edges) {

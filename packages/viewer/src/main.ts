@@ -231,6 +231,8 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
       fadeByLayer,
     };
   };
+  // The first frame already hides what the filters hide (a change of the sets later means a full redraw).
+  visibility = visibilityFor(filters);
   viewState = computeViewState();
 
   const renderer = createGraphView($("#graph"), graph, () => viewState, {
@@ -338,6 +340,11 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
   function applyFilters(next: FilterState): void {
     filters = next;
     visibility = visibilityFor(filters);
+    showFiltered();
+  }
+
+  /** The panel, counts, controls, canvas and URL, after the visibility changed. */
+  function showFiltered(): void {
     if (selection?.kind === "node" && !isNodeVisible(selection.key)) select(null);
     else if (selection?.kind === "edge" && !isEdgeVisible(selection.key)) select(null);
     else renderPanel();
@@ -438,7 +445,7 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
   };
   document.addEventListener("keydown", onKey);
 
-  applyFilters(filters);
+  showFiltered();
   fit(0);
   if (initial.selection) select(initial.selection, { moveCamera: true });
 

@@ -78,6 +78,10 @@ export function createGraphView(container: HTMLElement, graph: ViewerGraph, getS
   let drawHover: NodeLabelDrawingFunction<NodeAttributes, EdgeAttributes, GraphAttributes> | null = null;
   for (const type of Object.keys(edgePrograms)) edgePrograms[type] = unless(edgePrograms[type]!, edgesOff);
 
+  // Sigma draws a frame in its constructor, before the camera can be set to
+  // frame the graph: drawn into a container of no size it costs nothing, and
+  // the first real frame is the framed one (see fitNodes, called next).
+  container.style.display = "none";
   const renderer: Renderer = new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(graph, container, {
     allowInvalidContainer: true,
     renderEdgeLabels: true,
@@ -123,8 +127,10 @@ export function createGraphView(container: HTMLElement, graph: ViewerGraph, getS
       return { size: d.size, color: d.color, label: d.label, hidden: d.hidden, forceLabel: d.forceLabel, zIndex: d.zIndex, type, curvature };
     },
   });
+  container.style.display = "";
+  renderer.resize();
   view = renderer;
-  const labels = installLabels(renderer, graph, getState, curvatures, events.openArea);
+  const labels = installLabels(renderer, graph, getState, curvatures, events.openArea, () => mode.hideEdgesOnMove && moving(), moving);
   drawHover = labels.drawHover;
   layers.set(renderer, { graph, mode, container, labels });
 

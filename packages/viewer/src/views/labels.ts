@@ -11,20 +11,25 @@ import type { NodeLabelDrawingFunction } from "sigma/rendering";
 import type { Settings } from "sigma/settings";
 import type { ViewState } from "../core/appearance/index.ts";
 import type { Area } from "../core/camera/index.ts";
-import { LabelSpace, labelPriority, placeEdgeLabel, placeLabels, type Box, type LabelRequest, type PlacedLabel } from "../core/labels/index.ts";
+import { LabelSpace, labelPriority, placeEdgeLabel, placeLabels, type LabelRequest, type PlacedLabel } from "../core/labels/index.ts";
 import { controlPoint } from "../core/picking/index.ts";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, ViewerGraph } from "../core/types.ts";
 import type { Renderer } from "./graph-view.ts";
 
 type ViewerSettings = Settings<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
-/** Sigma's members the label pass replaces or reads (sigma 3.0). */
+/**
+ * Sigma's members the label pass replaces or reads (sigma 3.0). The node
+ * data cache is read directly: `getNodeDisplayData` copies the object, and
+ * the pass looks at every node on every frame (50,000 on the biggest graphs).
+ */
 interface SigmaLabelInternals {
   renderLabels(): unknown;
   renderEdgeLabels(): unknown;
   displayedNodeLabels: Set<string>;
   displayedEdgeLabels: Set<string>;
   canvasContexts: { labels: CanvasRenderingContext2D; edgeLabels: CanvasRenderingContext2D };
+  nodeDataCache: Record<string, { x: number; y: number; size: number; label: string | null; hidden: boolean; forceLabel: boolean; highlighted: boolean }>;
 }
 
 export interface LabelLayer {
@@ -39,38 +44,55 @@ export interface LabelLayer {
 const PADDING = 2;
 /** The most important entities on screen that may cover lesser, unlabelled nodes when nothing else is free (core/labels). */
 const COVER_LESSER = 30;
+/**
+ * At most one label (beyond the forced ones) per this many square pixels of
+ * open canvas, about 60 on a laptop screen: more reads as a wall of text,
+ * and every label is drawn again on every frame.
+ */
+const AREA_PER_LABEL = 12_000;
 const LABEL_BACKGROUND = "rgba(255,255,255,0.86)";
 const LABEL_COLOR = "#111827";
 
-function roundRect(ctx: CanvasRenderingContext2D, b: Box, radius: number): void {
+/**
+ * Labels: text on a light background that hides the edges under it. The
+ * backgrounds are one path, filled once (software canvases pay per call).
+ */
+function drawPlaced(ctx: CanvasRenderingContext2D, labels: ReadonlyArray<{ p: PlacedLabel; text: string }>, font: string, color: string, background: string): void {
+  if (!labels.length) return;
+  ctx.strokeStyle = "#6b7280";
+  ctx.lineWidth = 1;
   ctx.beginPath();
-  ctx.roundRect(b.x1, b.y1, b.x2 - b.x1, b.y2 - b.y1, radius);
-}
-
-/** A label: text on a light background that hides the edges under it. */
-function drawPlaced(ctx: CanvasRenderingContext2D, p: PlacedLabel, text: string, font: string, color: string, background: string): void {
-  if (p.leader) {
-    ctx.strokeStyle = "#6b7280";
-    ctx.lineWidth = 1;
-    ctx.beginPath();
+  for (const { p } of labels) {
+    if (!p.leader) continue;
     ctx.moveTo(p.leader.x1, p.leader.y1);
     ctx.lineTo(p.leader.x2, p.leader.y2);
-    ctx.stroke();
   }
-  ctx.font = font;
+  ctx.stroke();
   ctx.fillStyle = background;
-  roundRect(ctx, p.box, 3);
+  ctx.beginPath();
+  for (const { p } of labels) ctx.roundRect(p.box.x1, p.box.y1, p.box.x2 - p.box.x1, p.box.y2 - p.box.y1, 3);
   ctx.fill();
+  ctx.font = font;
   ctx.fillStyle = color;
   ctx.textBaseline = "middle";
-  ctx.fillText(text, p.textX, p.textY);
+  for (const { p, text } of labels) ctx.fillText(text, p.textX, p.textY);
 }
 
 /**
  * `openArea` is the part of the canvas the panel and legend leave open
  * (viewport pixels): labels are kept inside it, not slid under a card.
  */
-export function installLabels(renderer: Renderer, graph: ViewerGraph, getState: () => ViewState, curvatures: Map<string, number>, openArea: () => Area): LabelLayer {
+export function installLabels(
+  renderer: Renderer,
+  graph: ViewerGraph,
+  getState: () => ViewState,
+  curvatures: Map<string, number>,
+  openArea: () => Area,
+  /** True while the camera moves on a big graph: no labels then, as no edges (DrawingMode.hideEdgesOnMove). */
+  skip: () => boolean = () => false,
+  /** True while the camera moves (pan, zoom, drag). */
+  moving: () => boolean = () => false,
+): LabelLayer {
   const sigma = renderer as unknown as SigmaLabelInternals;
   let priority: string[] | null = null;
   const widths = new Map<string, number>();
@@ -79,6 +101,15 @@ export function installLabels(renderer: Renderer, graph: ViewerGraph, getState: 
   let space = new LabelSpace();
   // renderEdgeLabels also runs alone, on sigma's own hover frames: it then redraws the last placement.
   let fresh = false;
+  // While the camera moves the labels of the last still frame follow their
+  // nodes (placing them costs tens of milliseconds a frame on a big graph);
+  // the frame after the move places them again.
+  let anchors = new Map<string, { x: number; y: number }>();
+  let placedFor: ViewState | null = null;
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  let edgesHidden = false;
+
+  renderer.on("kill", () => clearTimeout(settle));
 
   const nodeFont = (s: ViewerSettings) => `${s.labelWeight} ${s.labelSize}px ${s.labelFont}`;
   const edgeFont = (s: ViewerSettings) => `${s.edgeLabelWeight} ${s.edgeLabelSize}px ${s.edgeLabelFont}`;
@@ -96,38 +127,113 @@ export function installLabels(renderer: Renderer, graph: ViewerGraph, getState: 
   sigma.renderLabels = () => {
     const settings = renderer.getSettings();
     if (!settings.renderLabels) return renderer;
+    if (skip()) {
+      nodePlaced = new Map();
+      placedFor = null;
+      sigma.displayedNodeLabels = new Set();
+      fresh = true;
+      return renderer;
+    }
     const ctx = sigma.canvasContexts.labels;
     const font = nodeFont(settings);
     const { width, height } = renderer.getDimensions();
     const state = getState();
     priority ??= labelPriority(graph);
-    space = new LabelSpace();
+    const order = priority;
+    // Framed graph to viewport is affine: three points give it, then no call (and no object) per node.
+    const o = renderer.framedGraphToViewport({ x: 0, y: 0 });
+    const ex = renderer.framedGraphToViewport({ x: 1, y: 0 });
+    const ey = renderer.framedGraphToViewport({ x: 0, y: 1 });
+    const [ax, ay, bx, by] = [ex.x - o.x, ex.y - o.y, ey.x - o.x, ey.y - o.y];
+    const scale = renderer.scaleSize(1);
+    const cache = sigma.nodeDataCache;
+    if (moving() && placedFor === state) {
+      const moved = new Map<string, PlacedLabel>();
+      const drawnNow: Array<{ p: PlacedLabel; text: string }> = [];
+      for (const [key, p] of nodePlaced) {
+        const d = cache[key];
+        const a = anchors.get(key);
+        if (!d || !a || d.hidden || !d.label) continue;
+        const dx = o.x + d.x * ax + d.y * bx - a.x;
+        const dy = o.y + d.x * ay + d.y * by - a.y;
+        const q: PlacedLabel = {
+          ...p,
+          box: { x1: p.box.x1 + dx, y1: p.box.y1 + dy, x2: p.box.x2 + dx, y2: p.box.y2 + dy },
+          textX: p.textX + dx,
+          textY: p.textY + dy,
+          ...(p.leader ? { leader: { x1: p.leader.x1 + dx, y1: p.leader.y1 + dy, x2: p.leader.x2 + dx, y2: p.leader.y2 + dy } } : {}),
+        };
+        moved.set(key, q);
+        if (!d.highlighted) drawnNow.push({ p: q, text: d.label });
+      }
+      drawPlaced(ctx, drawnNow, font, LABEL_COLOR, LABEL_BACKGROUND);
+      for (const [key, q] of moved) {
+        const p = nodePlaced.get(key)!;
+        anchors.set(key, { x: anchors.get(key)!.x + q.textX - p.textX, y: anchors.get(key)!.y + q.textY - p.textY });
+      }
+      nodePlaced = moved;
+      edgesHidden = true;
+      clearTimeout(settle);
+      settle = setTimeout(() => !moving() && renderer.scheduleRender(), 120);
+      return renderer;
+    }
+    edgesHidden = false;
+    space = new LabelSpace(width, height);
+    const request = (key: string, rank: number): LabelRequest | null => {
+      const d = cache[key];
+      if (!d || d.hidden || !d.label) return null;
+      const x = o.x + d.x * ax + d.y * bx;
+      const y = o.y + d.x * ay + d.y * by;
+      const radius = d.size * scale;
+      if (x < -radius || y < -radius || x > width + radius || y > height + radius) return null;
+      const label = d.label;
+      // Measured only if the placement gets to it (it stops at the label budget).
+      return { key, x, y, radius, rank, forced: d.forceLabel || d.highlighted, get width() { return measure(ctx, font, label); } };
+    };
+    // Every disc on screen; around a focus the rest is faded (or, on a big
+    // graph, the whole canvas), so only the neighbourhood is in the way.
     const first: LabelRequest[] = [];
     const forced: LabelRequest[] = [];
-    const rest: LabelRequest[] = [];
-    for (let rank = 0; rank < priority.length; rank++) {
-      const key = priority[rank]!;
-      const d = renderer.getNodeDisplayData(key);
+    for (let rank = 0; rank < order.length; rank++) {
+      const key = order[rank]!;
+      const d = cache[key];
       if (!d || d.hidden) continue;
-      const p = renderer.framedGraphToViewport(d);
-      const radius = renderer.scaleSize(d.size);
-      if (p.x < -radius || p.y < -radius || p.x > width + radius || p.y > height + radius) continue;
-      // Around a focus the rest is faded (or, on a big graph, the whole canvas): only the neighbourhood is in the way.
-      if (!state.focusNeighbours || state.focusNeighbours.has(key) || key === state.focus || key === state.selectedNode) space.addDisc({ key, x: p.x, y: p.y, radius: radius + 1, rank });
-      if (!d.label) continue;
-      const request: LabelRequest = { key, x: p.x, y: p.y, radius, rank, width: measure(ctx, font, d.label), forced: d.forceLabel || d.highlighted };
-      if (key === state.selectedNode || key === state.focus || key === state.candidate) first.push(request);
-      else (request.forced ? forced : rest).push(request);
+      const x = o.x + d.x * ax + d.y * bx;
+      const y = o.y + d.x * ay + d.y * by;
+      const radius = d.size * scale;
+      if (x < -radius || y < -radius || x > width + radius || y > height + radius) continue;
+      if (!state.focusNeighbours || d.forceLabel || d.highlighted) space.addDiscAt(key, x, y, radius + 1, rank);
+      if (!(d.forceLabel || d.highlighted)) continue;
+      const r = request(key, rank);
+      if (!r) continue;
+      if (key === state.selectedNode || key === state.focus || key === state.candidate) first.push(r);
+      else forced.push(r);
+    }
+    function* candidates(): Generator<LabelRequest> {
+      yield* first;
+      yield* forced;
+      for (let rank = 0; rank < order.length; rank++) {
+        const r = request(order[rank]!, rank);
+        if (r && !r.forced) yield r;
+      }
     }
     const open = openArea();
     const bounds = { x1: open.x, y1: open.y, x2: open.x + open.width, y2: open.y + open.height };
-    const placed = placeLabels([...first, ...forced, ...rest], space, { bounds, fontSize: settings.labelSize, padding: PADDING, coverLesser: COVER_LESSER });
+    const maxLabels = Math.max(10, Math.round((open.width * open.height) / AREA_PER_LABEL));
+    const placed = placeLabels(candidates(), space, { bounds, fontSize: settings.labelSize, padding: PADDING, coverLesser: COVER_LESSER, maxLabels });
     nodePlaced = new Map(placed.map((p) => [p.key, p]));
+    anchors = new Map(placed.map((p) => {
+      const d = cache[p.key]!;
+      return [p.key, { x: o.x + d.x * ax + d.y * bx, y: o.y + d.x * ay + d.y * by }];
+    }));
+    placedFor = state;
     sigma.displayedNodeLabels = new Set(nodePlaced.keys());
+    const drawn: Array<{ p: PlacedLabel; text: string }> = [];
     for (const p of placed) {
-      const d = renderer.getNodeDisplayData(p.key)!;
-      if (!d.highlighted) drawPlaced(ctx, p, d.label!, font, LABEL_COLOR, LABEL_BACKGROUND);
+      const d = cache[p.key]!;
+      if (!d.highlighted) drawn.push({ p, text: d.label! });
     }
+    drawPlaced(ctx, drawn, font, LABEL_COLOR, LABEL_BACKGROUND);
     fresh = true;
     return renderer;
   };
@@ -137,7 +243,7 @@ export function installLabels(renderer: Renderer, graph: ViewerGraph, getState: 
     const ctx = sigma.canvasContexts.edgeLabels;
     const { width, height } = renderer.getDimensions();
     ctx.clearRect(0, 0, width, height);
-    if (!settings.renderEdgeLabels) return renderer;
+    if (!settings.renderEdgeLabels || edgesHidden) return renderer;
     const font = edgeFont(settings);
     if (fresh) {
       fresh = false;
@@ -166,7 +272,7 @@ export function installLabels(renderer: Renderer, graph: ViewerGraph, getState: 
       }
       sigma.displayedEdgeLabels = new Set(edgePlaced.map((p) => p.placed.key));
     }
-    for (const { placed, text } of edgePlaced) drawPlaced(ctx, placed, text, font, "#374151", "rgba(255,255,255,0.92)");
+    drawPlaced(ctx, edgePlaced.map(({ placed, text }) => ({ p: placed, text })), font, "#374151", "rgba(255,255,255,0.92)");
     return renderer;
   };
 
@@ -179,7 +285,7 @@ export function installLabels(renderer: Renderer, graph: ViewerGraph, getState: 
     ctx.arc(data.x, data.y, data.size + 2, 0, Math.PI * 2);
     ctx.fill();
     const p = nodePlaced.get(data.key);
-    if (p && data.label) drawPlaced(ctx, p, data.label, nodeFont(settings), LABEL_COLOR, "#fff");
+    if (p && data.label) drawPlaced(ctx, [{ p, text: data.label }], nodeFont(settings), LABEL_COLOR, "#fff");
     ctx.restore();
   };
 

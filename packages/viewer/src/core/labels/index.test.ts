@@ -54,6 +54,11 @@ describe("placeLabels", () => {
     expect(placeLabels(half, spaceWith(half), { ...VIEW, bounds: { ...VIEW.bounds, x2: 400 } })[0]!.side).toBe("left");
     const many = Array.from({ length: 50 }, (_, i) => node(`n${i}`, 40 + (i % 5) * 150, 30 + Math.floor(i / 5) * 55));
     expect(placeLabels(many, spaceWith(many), { ...VIEW, maxLabels: 7 })).toHaveLength(7);
+    // Only the first candidates are tried: here the first three, of which the third has no room.
+    const crowded = [node("a", 100, 100), node("b", 300, 100), node("c", 790, 100), node("d", 100, 400)];
+    const space = spaceWith(crowded);
+    space.addBox({ x1: 600, y1: 50, x2: 784, y2: 150 }); // c: the view's edge on one side, a label on the others
+    expect(placeLabels(crowded, space, { ...VIEW, maxTries: 3 }).map((p) => p.key)).toEqual(["a", "b"]);
   });
 
   it("lets the first candidates cover lesser unlabelled discs when nothing else is free, and nothing more", () => {

@@ -63,6 +63,12 @@ export interface PlacementOptions {
   maxLabels?: number;
   /** How many of the first candidates that are not forced may cover lesser discs (see above). */
   coverLesser?: number;
+  /**
+   * Candidates that are not forced tried at most: in a crowded view most find
+   * no free side, and trying all 50,000 nodes of a big graph on every frame
+   * costs more than the frame; the first ones are the most important anyway.
+   */
+  maxTries?: number;
 }
 
 /**
@@ -129,12 +135,12 @@ const inside = (b: Box, bounds: Box) => b.x1 >= bounds.x1 && b.y1 >= bounds.y1 &
  * labels placed afterwards avoid them too.
  */
 export function placeLabels(requests: Iterable<LabelRequest>, space: LabelSpace, options: PlacementOptions): PlacedLabel[] {
-  const o = { gap: 3, padding: 2, maxLabels: 400, coverLesser: 0, ...options };
+  const o = { gap: 3, padding: 2, maxLabels: 400, coverLesser: 0, maxTries: 2_000, ...options };
   const placed: PlacedLabel[] = [];
   let free = 0;
   let tried = 0;
   for (const r of requests) {
-    if (!r.forced && free >= o.maxLabels) break;
+    if (!r.forced && (free >= o.maxLabels || tried >= o.maxTries)) break;
     if (!r.forced && space.isCovered(r.key)) continue;
     const own = [r.key];
     let sides = SIDES.map((side) => labelBox(r, side, o)).filter((p) => r.forced || inside(p.box, o.bounds));

@@ -1,7 +1,9 @@
 /**
  * The screen as labels see it: node discs that no label may cover, and the
- * label boxes already placed. A uniform grid of buckets, so that a test
- * looks at the few cells a box touches (thousands of discs on screen).
+ * label boxes already placed. Discs are kept in flat arrays, bucketed by the
+ * grid cell of their centre (a linked list per cell): the label pass adds
+ * every disc on screen on every frame, 50,000 on the biggest graphs, and
+ * objects or maps per disc made that the slowest part of a frame.
  */
 
 /** A rectangle in viewport pixels. */
@@ -19,67 +21,109 @@ export interface Disc {
   radius: number;
   /** Place in the order of importance (0 first); absent: as important as any. */
   rank?: number;
-  /** Its node has a label (set by LabelSpace when one is placed). */
-  labelled?: boolean;
-  /** A label covers part of it (see placeLabels' exception): its node gets no label of its own. */
-  covered?: boolean;
 }
 
 export const boxesIntersect = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
 export function discIntersectsBox(d: Disc, b: Box): boolean {
-  const cx = Math.min(Math.max(d.x, b.x1), b.x2);
-  const cy = Math.min(Math.max(d.y, b.y1), b.y2);
-  return (d.x - cx) ** 2 + (d.y - cy) ** 2 < d.radius * d.radius;
+  return circleHitsBox(d.x, d.y, d.radius, b);
 }
 
-class Grid<T> {
-  private cells = new Map<number, T[]>();
-  constructor(private readonly cell: number) {}
-
-  /** Calls `fn` with the cell ids a box touches; stops when it returns true. */
-  private cellsOf(b: Box, fn: (id: number) => boolean | void): boolean {
-    const c = this.cell;
-    const i1 = Math.floor(b.x1 / c);
-    const i2 = Math.floor(b.x2 / c);
-    const j1 = Math.floor(b.y1 / c);
-    const j2 = Math.floor(b.y2 / c);
-    for (let i = i1; i <= i2; i++) for (let j = j1; j <= j2; j++) if (fn(i * 65_536 + j)) return true;
-    return false;
-  }
-
-  add(b: Box, item: T): void {
-    this.cellsOf(b, (id) => {
-      const list = this.cells.get(id);
-      if (list) list.push(item);
-      else this.cells.set(id, [item]);
-    });
-  }
-
-  some(b: Box, test: (item: T) => boolean): boolean {
-    return this.cellsOf(b, (id) => this.cells.get(id)?.some(test) ?? false);
-  }
-
-  count(b: Box, test: (item: T) => boolean): number {
-    const seen = new Set<T>();
-    this.cellsOf(b, (id) => void this.cells.get(id)?.forEach((item) => test(item) && seen.add(item)));
-    return seen.size;
-  }
+function circleHitsBox(x: number, y: number, r: number, b: Box): boolean {
+  const cx = x < b.x1 ? b.x1 : x > b.x2 ? b.x2 : x;
+  const cy = y < b.y1 ? b.y1 : y > b.y2 ? b.y2 : y;
+  return (x - cx) * (x - cx) + (y - cy) * (y - cy) < r * r;
 }
+
+const LABELLED = 1;
+const COVERED = 2;
 
 export class LabelSpace {
-  private discs: Grid<Disc>;
-  private boxes: Grid<Box>;
-  private byKey = new Map<string, Disc>();
+  private readonly cols: number;
+  private readonly rows: number;
+  private readonly heads: Int32Array;
+  private n = 0;
+  private xs = new Float64Array(256);
+  private ys = new Float64Array(256);
+  private rs = new Float64Array(256);
+  private ranks = new Float64Array(256);
+  private flags = new Uint8Array(256);
+  private next = new Int32Array(256);
+  private keys: string[] = [];
+  private index = new Map<string, number>();
+  private maxRadius = 0;
+  private boxes: Box[] = [];
 
-  constructor(cell = 64) {
-    this.discs = new Grid(cell);
-    this.boxes = new Grid(cell);
+  /** `width` × `height`: the viewport; discs beyond it fall in its edge cells. */
+  constructor(width = 4096, height = 4096, private readonly cell = 48) {
+    this.cols = Math.max(1, Math.ceil(width / cell));
+    this.rows = Math.max(1, Math.ceil(height / cell));
+    this.heads = new Int32Array(this.cols * this.rows).fill(-1);
+  }
+
+  private col(x: number): number {
+    const c = Math.floor(x / this.cell);
+    return c < 0 ? 0 : c >= this.cols ? this.cols - 1 : c;
+  }
+
+  private row(y: number): number {
+    const r = Math.floor(y / this.cell);
+    return r < 0 ? 0 : r >= this.rows ? this.rows - 1 : r;
+  }
+
+  private grow(): void {
+    const size = this.xs.length * 2;
+    const copy = <T extends Float64Array | Uint8Array | Int32Array>(a: T, make: (n: number) => T) => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.xs = copy(this.xs, (n) => new Float64Array(n));
+    this.ys = copy(this.ys, (n) => new Float64Array(n));
+    this.rs = copy(this.rs, (n) => new Float64Array(n));
+    this.ranks = copy(this.ranks, (n) => new Float64Array(n));
+    this.flags = copy(this.flags, (n) => new Uint8Array(n));
+    this.next = copy(this.next, (n) => new Int32Array(n));
   }
 
   addDisc(d: Disc): void {
-    this.byKey.set(d.key, d);
-    this.discs.add({ x1: d.x - d.radius, y1: d.y - d.radius, x2: d.x + d.radius, y2: d.y + d.radius }, d);
+    this.addDiscAt(d.key, d.x, d.y, d.radius, d.rank ?? -1);
+  }
+
+  /** A disc, without an object per disc (the label pass adds thousands a frame). */
+  addDiscAt(key: string, x: number, y: number, radius: number, rank: number): void {
+    if (this.n === this.xs.length) this.grow();
+    const i = this.n++;
+    this.xs[i] = x;
+    this.ys[i] = y;
+    this.rs[i] = radius;
+    this.ranks[i] = rank;
+    this.flags[i] = 0;
+    this.keys[i] = key;
+    this.index.set(key, i);
+    if (radius > this.maxRadius) this.maxRadius = radius;
+    const c = this.row(y) * this.cols + this.col(x);
+    this.next[i] = this.heads[c]!;
+    this.heads[c] = i;
+  }
+
+  /** Calls `fn` with every disc whose centre cell is near enough to touch the box; stops when it returns true. */
+  private someDisc(b: Box, fn: (i: number) => boolean): boolean {
+    const m = this.maxRadius;
+    const c1 = this.col(b.x1 - m);
+    const c2 = this.col(b.x2 + m);
+    const r1 = this.row(b.y1 - m);
+    const r2 = this.row(b.y2 + m);
+    for (let r = r1; r <= r2; r++) {
+      for (let c = c1; c <= c2; c++) {
+        for (let i = this.heads[r * this.cols + c]!; i !== -1; i = this.next[i]!) if (fn(i)) return true;
+      }
+    }
+    return false;
+  }
+
+  private hits(i: number, b: Box): boolean {
+    return circleHitsBox(this.xs[i]!, this.ys[i]!, this.rs[i]!, b);
   }
 
   /**
@@ -89,18 +133,25 @@ export class LabelSpace {
    * labelled node after all.
    */
   addBox(b: Box, of?: string): void {
-    this.boxes.add(b, b);
-    const d = of === undefined ? undefined : this.byKey.get(of);
-    if (d) d.labelled = true;
-    this.discs.some(b, (c) => {
-      if (c.key !== of && discIntersectsBox(c, b)) c.covered = true;
+    this.boxes.push(b);
+    const own = of === undefined ? -1 : (this.index.get(of) ?? -1);
+    if (own >= 0) this.flags[own]! |= LABELLED;
+    this.someDisc(b, (i) => {
+      if (i !== own && this.hits(i, b)) this.flags[i]! |= COVERED;
       return false;
     });
   }
 
   /** Whether a placed label covers part of this node's disc. */
   isCovered(key: string): boolean {
-    return this.byKey.get(key)?.covered === true;
+    const i = this.index.get(key);
+    return i !== undefined && (this.flags[i]! & COVERED) !== 0;
+  }
+
+  private boxCount(b: Box): number {
+    let n = 0;
+    for (const o of this.boxes) if (boxesIntersect(o, b)) n++;
+    return n;
   }
 
   /**
@@ -109,13 +160,21 @@ export class LabelSpace {
    * unlabelled nodes ranked after it do not count: see placeLabels.
    */
   isFree(b: Box, own: readonly string[] = [], above?: number): boolean {
-    const blocks = (d: Disc) =>
-      !own.includes(d.key) && (above === undefined || d.labelled === true || (d.rank ?? -1) <= above) && discIntersectsBox(d, b);
-    return !this.boxes.some(b, (o) => boxesIntersect(o, b)) && !this.discs.some(b, blocks);
+    for (const o of this.boxes) if (boxesIntersect(o, b)) return false;
+    return !this.someDisc(
+      b,
+      (i) =>
+        (above === undefined || (this.flags[i]! & LABELLED) !== 0 || this.ranks[i]! <= above) && this.hits(i, b) && !own.includes(this.keys[i]!),
+    );
   }
 
   /** How badly a box collides: labels it covers weigh more than discs. */
   cost(b: Box, own: readonly string[] = []): number {
-    return 10 * this.boxes.count(b, (o) => boxesIntersect(o, b)) + this.discs.count(b, (d) => !own.includes(d.key) && discIntersectsBox(d, b));
+    let discs = 0;
+    this.someDisc(b, (i) => {
+      if (this.hits(i, b) && !own.includes(this.keys[i]!)) discs++;
+      return false;
+    });
+    return 10 * this.boxCount(b) + discs;
   }
 }
