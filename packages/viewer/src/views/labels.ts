@@ -95,7 +95,7 @@ export function installLabels(
 ): LabelLayer {
   const sigma = renderer as unknown as SigmaLabelInternals;
   let priority: string[] | null = null;
-  const widths = new Map<string, number>();
+  const widthsByFont = new Map<string, Map<string, number>>();
   let nodePlaced = new Map<string, PlacedLabel>();
   let edgePlaced: Array<{ placed: PlacedLabel; text: string }> = [];
   let space = new LabelSpace();
@@ -113,13 +113,15 @@ export function installLabels(
 
   const nodeFont = (s: ViewerSettings) => `${s.labelWeight} ${s.labelSize}px ${s.labelFont}`;
   const edgeFont = (s: ViewerSettings) => `${s.edgeLabelWeight} ${s.edgeLabelSize}px ${s.edgeLabelFont}`;
+  // Text widths, by font, then text.
   const measure = (ctx: CanvasRenderingContext2D, font: string, text: string) => {
-    const id = `${font}\u0000${text}`;
-    let w = widths.get(id);
+    let widths = widthsByFont.get(font);
+    if (!widths) widthsByFont.set(font, (widths = new Map()));
+    let w = widths.get(text);
     if (w === undefined) {
       ctx.font = font;
       w = ctx.measureText(text).width;
-      widths.set(id, w);
+      widths.set(text, w);
     }
     return w;
   };
@@ -187,8 +189,9 @@ export function installLabels(
       const radius = d.size * scale;
       if (x < -radius || y < -radius || x > width + radius || y > height + radius) return null;
       const label = d.label;
-      // Measured only if the placement gets to it (it stops at the label budget).
-      return { key, x, y, radius, rank, forced: d.forceLabel || d.highlighted, get width() { return measure(ctx, font, label); } };
+      // Measured only if the placement gets to it (it stops at the label budget), once.
+      let measured: number | undefined;
+      return { key, x, y, radius, rank, forced: d.forceLabel || d.highlighted, get width() { return (measured ??= measure(ctx, font, label)); } };
     };
     // Every disc on screen; around a focus the rest is faded (or, on a big
     // graph, the whole canvas), so only the neighbourhood is in the way.

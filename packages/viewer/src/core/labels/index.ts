@@ -76,16 +76,21 @@ export interface PlacementOptions {
  * PageRank, then mentions; the key breaks ties so the order is stable.
  */
 export function labelPriority(graph: ViewerGraph): string[] {
-  const score = new Map<string, [number, number, number]>();
-  graph.forEachNode((key, a) => {
-    const degree = Number.isFinite(a.degree) && a.degree > 0 ? a.degree : graph.degree(key);
-    score.set(key, [degree, Number.isFinite(a.pagerank) ? a.pagerank : 0, Number.isFinite(a.mentions) ? a.mentions : 0]);
+  // Numbers in flat arrays and one sort of indices: this runs before the first frame of a 50,000-node graph.
+  const keys = graph.nodes();
+  const n = keys.length;
+  const degree = new Float64Array(n);
+  const pagerank = new Float64Array(n);
+  const mentions = new Float64Array(n);
+  keys.forEach((key, i) => {
+    const a = graph.getNodeAttributes(key);
+    degree[i] = Number.isFinite(a.degree) && a.degree > 0 ? a.degree : graph.degree(key);
+    pagerank[i] = Number.isFinite(a.pagerank) ? a.pagerank : 0;
+    mentions[i] = Number.isFinite(a.mentions) ? a.mentions : 0;
   });
-  return [...score.keys()].sort((a, b) => {
-    const x = score.get(a)!;
-    const y = score.get(b)!;
-    return y[0] - x[0] || y[1] - x[1] || y[2] - x[2] || (a < b ? -1 : a > b ? 1 : 0);
-  });
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((i, j) => degree[j]! - degree[i]! || pagerank[j]! - pagerank[i]! || mentions[j]! - mentions[i]! || (keys[i]! < keys[j]! ? -1 : 1));
+  return order.map((i) => keys[i]!);
 }
 
 /** The box of a label on one side of its disc. */
@@ -135,7 +140,7 @@ const inside = (b: Box, bounds: Box) => b.x1 >= bounds.x1 && b.y1 >= bounds.y1 &
  * labels placed afterwards avoid them too.
  */
 export function placeLabels(requests: Iterable<LabelRequest>, space: LabelSpace, options: PlacementOptions): PlacedLabel[] {
-  const o = { gap: 3, padding: 2, maxLabels: 400, coverLesser: 0, maxTries: 2_000, ...options };
+  const o = { gap: 3, padding: 2, maxLabels: 400, coverLesser: 0, maxTries: 5000, ...options };
   const placed: PlacedLabel[] = [];
   let free = 0;
   let tried = 0;
