@@ -2,7 +2,9 @@ import { describe, expect, it, afterAll, beforeAll } from "vitest";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { kg, seedArticlesDir, sharedDir } from "./helpers/kg.ts";
+import { spawn } from "node:child_process";
+import { createServer, type Server } from "node:net";
+import { kg, repoRoot, seedArticlesDir, sharedDir } from "./helpers/kg.ts";
 
 // Every folder a test makes lives under one root, removed when the file's tests end.
 const scratch = mkdtempSync(join(tmpdir(), "kg-cli-"));
@@ -334,3 +336,74 @@ describe("incremental build", () => {
   });
 });
 
+
+describe("usage errors exit 2, as documented", () => {
+  it.each([
+    ["no command", [], /Usage: kg/],
+    ["build with no input", ["build"], /^kg: missing required argument 'inputs'/],
+    ["an unknown option", ["build", "x", "--bogus"], /^kg: unknown option '--bogus'/],
+    ["an unknown command", ["frobnicate"], /^kg: unknown command 'frobnicate'/],
+    ["a port that is not a number", ["serve", "--port", "abc"], /^kg: option .* argument 'abc' is invalid/],
+  ])("%s", (_name, args, message) => {
+    const r = kg(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe("");
+  });
+
+  it("help is not an error", () => {
+    const r = kg(["--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Usage: kg");
+  });
+});
+
+describe("kg serve on a busy port", () => {
+  const listen = (port: number) =>
+    new Promise<Server | null>((resolve) => {
+      const s = createServer();
+      s.once("error", () => resolve(null)); // already taken by something else: busy either way
+      s.listen(port, "127.0.0.1", () => resolve(s));
+    });
+  const graphFile = () => {
+    const file = join(tmp(), "graph.json");
+    writeFileSync(file, JSON.stringify({ attributes: {}, options: { type: "directed", multi: true }, nodes: [], edges: [] }));
+    return file;
+  };
+
+  it("names the port and suggests --port 0 when the port asked for is taken", async () => {
+    const blocker = (await listen(0))!;
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const r = kg(["serve", graphFile(), "--port", String(port)]);
+      expect(r.status).toBe(1);
+      expect(r.stderr.trim()).toBe(`kg: port ${port} on 127.0.0.1 is in use: choose another with --port N, or --port 0 for any free port`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("moves to the next free port when none was asked for and the default is taken", async () => {
+    const blocker = await listen(5173);
+    const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), join(repoRoot, "packages/cli/src/main.ts"), "serve", graphFile()], { stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      let stdout = "";
+      let stderr = "";
+      child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.setEncoding("utf8").on("data", (c: string) => {
+          stdout += c;
+          const m = /Viewer: (\S+)/.exec(stdout);
+          if (m) resolve(m[1]!);
+        });
+        child.on("exit", (code) => reject(new Error(`kg serve exited ${code}: ${stderr}`)));
+      });
+      expect(url).not.toContain(":5173/");
+      expect(stderr).toMatch(/port 5173 is in use; serving on \d+ instead/);
+      expect((await fetch(new URL("graph.json", url))).status).toBe(200);
+    } finally {
+      child.kill("SIGTERM");
+      blocker?.close();
+    }
+  });
+});

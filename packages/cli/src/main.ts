@@ -3,7 +3,7 @@
  * The `kg` command: parses arguments and calls the packages. No extraction
  * or graph logic lives here.
  */
-import { Command, InvalidArgumentError } from "commander";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { UsageError } from "./commands/build.ts";
 import { warn } from "./log.ts";
 import { availableParallelism } from "node:os";
@@ -31,7 +31,12 @@ const program = new Command("kg")
   .option("--verbose", "show stack traces for errors (and for sentences extraction skipped)")
   .hook("preAction", (cmd) => {
     verbose = !!cmd.opts().verbose;
-  });
+  })
+  // Bad usage (no command, unknown command or option, missing input) exits 2, as
+  // documented, instead of commander's 1: the exit code tells a script whether
+  // to fix its call or its data. Subcommands inherit both settings.
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(`kg: ${text.trim().replace(/^error: /, "")} (kg --help lists the commands and options)\n`) });
 
 /** Options of every command that reads and extracts articles. */
 const withExtractOptions = (command: Command) =>
@@ -72,9 +77,13 @@ program
   .command("serve")
   .description("serve the viewer with a graph on 127.0.0.1")
   .argument("[graph]", "graph.json", "out/graph.json")
-  .option("-p, --port <n>", "port (0 picks a free one)", positiveInt, 5173)
+  .option("-p, --port <n>", "port (0 picks a free one); default 5173, or the next free one when it is taken", positiveInt, 5173)
   .option("--host <host>", "address to bind", "127.0.0.1")
-  .action(run((graph: string, opts) => import("./commands/serve.ts").then((m) => m.serveCommand(graph, opts))));
+  .action(
+    run((graph: string, opts, cmd: Command) =>
+      import("./commands/serve.ts").then((m) => m.serveCommand(graph, { ...opts, portGiven: cmd.getOptionValueSource("port") !== "default" })),
+    ),
+  );
 
 program
   .command("openie")
@@ -90,4 +99,10 @@ program
   .option("--max-size <MB>", "skip articles larger than this", positiveInt, 10)
   .action(run((inputs: string[], opts) => import("./commands/ner.ts").then((m) => m.nerCommand(inputs, opts))));
 
-await program.parseAsync();
+try {
+  await program.parseAsync();
+} catch (err) {
+  if (!(err instanceof CommanderError)) throw err;
+  // --help and --version end here with 0; everything else commander throws is a usage error.
+  process.exitCode = err.exitCode === 0 ? 0 : 2;
+}

@@ -103,6 +103,14 @@ run("a big graph in Chromium", () => {
     expect(dragged).toBeGreaterThan(before * 0.9);
     await zoomOnHub();
 
+    // Labels are left out while the camera moves, like the edges, and are back when it stops.
+    const labelCount = () => page.evaluate(() => window.kgViewer!.labels().nodes.length);
+    expect(await labelCount()).toBeGreaterThan(5);
+    await page.evaluate(() => window.kgViewer!.renderer.getCamera().animate({ ratio: 0.3 }, { duration: 400 }));
+    await page.waitForTimeout(300);
+    expect(await labelCount()).toBeGreaterThan(5);
+    await zoomOnHub();
+
     // A click on a node selects it and keeps the rest faded while selected.
     await page.mouse.click(h.x, h.y);
     await expect.poll(() => page.locator("#panel [data-testid=panel-title]").textContent()).toBe("Node 32,32");

@@ -10,15 +10,18 @@ import { graphUrlFrom, parseGraphText, type LoadResult } from "./core/data/index
 import {
   articleOptions,
   computeVisibility,
+  countUnrelated,
   createFilters,
   dateExtent,
   isDefaultFilters,
+  isUnrelated,
   knownOnly,
   maxDegree,
   predicateOptions,
   type FilterState,
   type Visibility,
 } from "./core/filters/index.ts";
+import { extentOf, type Area } from "./core/camera/index.ts";
 import { layoutDuration, layoutSettings } from "./core/layout/index.ts";
 import { buildSearchIndex, search } from "./core/search/index.ts";
 import { neighbourhood, popHistory, pushHistory, type History, type Selection } from "./core/selection/index.ts";
@@ -28,12 +31,13 @@ import { $, clear } from "./views/dom.ts";
 import { downloadText } from "./views/download.ts";
 import { installFileDrop } from "./views/drop.ts";
 import { createRelationFilters } from "./views/filters.ts";
-import { createGraphView, fitView, focusNode, refreshView, type Renderer } from "./views/graph-view.ts";
+import { createGraphView, fitNodes, focusNode, refreshView, renderedLabels, type Renderer } from "./views/graph-view.ts";
 import { createLegend, type Legend } from "./views/legend.ts";
 import { hidePanel, renderEdgePanel, renderNodePanel } from "./views/panel.ts";
 import { createSearchBox, type SearchBox } from "./views/search.ts";
 import { hideStatus, showStatus } from "./views/status.ts";
 import { createToolbar, type Toolbar } from "./views/toolbar.ts";
+import { createUnrelatedToggle } from "./views/unrelated.ts";
 
 /** What the browser tests can read; nothing in the app depends on it. */
 export interface ViewerHandle {
@@ -42,6 +46,8 @@ export interface ViewerHandle {
   selection: () => Selection | null;
   /** Viewport position of a node (CSS pixels relative to the canvas container). */
   nodePosition: (key: string) => { x: number; y: number } | null;
+  /** The node and edge labels drawn in the last frame: which, and the box each takes (CSS pixels, as nodePosition). */
+  labels: () => ReturnType<typeof renderedLabels>;
 }
 
 declare global {
@@ -184,6 +190,7 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
 
   let filters: FilterState = knownOnly(createFilters(initial.filters), graph);
   let visibility: Visibility | null = null;
+  const unrelatedCount = countUnrelated(graph);
   let colorMode: ColorMode = communities.size > 1 ? initial.colorMode : "type";
   let selection: Selection | null = null;
   let history: History = { stack: [] };
@@ -193,6 +200,12 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
 
   const isNodeVisible = (key: string) => !visibility || visibility.nodes.has(key);
   const isEdgeVisible = (key: string) => !visibility || visibility.edges.has(key);
+  // Search offers entities hidden only for having no relation; choosing one shows it.
+  const isFindable = (key: string) => !visibility || visibility.nodes.has(key) || visibility.unrelated.has(key);
+  const selectedNodeKey = () => (selection?.kind === "node" ? selection.key : null);
+  /** The visibility sets, or null when the filters hide nothing (the cheap path). */
+  const visibilityFor = (f: FilterState): Visibility | null =>
+    isDefaultFilters(f) && unrelatedCount === 0 ? null : computeVisibility(graph, f, selectedNodeKey());
 
   const { fadeByLayer } = drawingMode(graph.order, graph.size);
   const computeViewState = (): ViewState => {
@@ -218,6 +231,8 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
       fadeByLayer,
     };
   };
+  // The first frame already hides what the filters hide (a change of the sets later means a full redraw).
+  visibility = visibilityFor(filters);
   viewState = computeViewState();
 
   const renderer = createGraphView($("#graph"), graph, () => viewState, {
@@ -228,6 +243,7 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
       hovered = key;
       redraw();
     },
+    openArea: () => freeArea(),
   });
 
   function redraw(): void {
@@ -244,14 +260,27 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
     replaceUrl(search);
   }
 
-  /** The canvas area not covered by the side panel. */
-  function freeArea() {
+  /**
+   * The canvas area not covered by the side panel, nor by the open legend on
+   * a wide screen (it is a column on the left; on a phone it is small or
+   * folded, and the panel is a bottom sheet).
+   */
+  function freeArea(): Area {
     const { width, height } = renderer.getDimensions();
-    if (panel.hidden) return { x: 0, y: 0, width, height };
-    const p = panel.getBoundingClientRect();
     const s = stage.getBoundingClientRect();
+    let left = 0;
+    const legendEl = $("#legend");
+    const legendBody = legendEl.querySelector<HTMLElement>(".legend-body");
+    if (!legendEl.hidden && legendBody && !legendBody.hidden && s.width > 720) left = legendEl.getBoundingClientRect().right - s.left;
+    if (panel.hidden) return { x: left, y: 0, width: Math.max(80, width - left), height };
+    const p = panel.getBoundingClientRect();
     if (p.width >= s.width * 0.9) return { x: 0, y: 0, width, height: Math.max(80, p.top - s.top) };
-    return { x: 0, y: 0, width: Math.max(80, p.left - s.left), height };
+    return { x: left, y: 0, width: Math.max(80, p.left - s.left - left), height };
+  }
+
+  /** Frames the entities shown (not the hidden ones around them). */
+  function fit(duration = 400): void {
+    fitNodes(renderer, extentOf(graph, isNodeVisible), freeArea(), duration);
   }
 
   function renderPanel(): void {
@@ -276,11 +305,18 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
     if (next?.kind === "edge" && !graph.hasEdge(next.key)) next = null;
     if (opts.record !== false && next) history = pushHistory(history, selection, next);
     if (!next) history = { stack: [] };
+    const revealed = selectedNodeKey();
     selection = next;
+    // An entity with no relation is shown while selected (found by search, or named in the URL).
+    const reveal = selectedNodeKey();
+    if (reveal !== revealed && visibility && ((revealed && isUnrelated(graph, revealed)) || (reveal && isUnrelated(graph, reveal)))) {
+      visibility = visibilityFor(filters);
+      updateCounts();
+    }
     renderPanel();
     redraw();
     syncUrl();
-    if (opts.moveCamera && next?.kind === "node") focusNode(renderer, next.key, freeArea());
+    if (opts.moveCamera && next?.kind === "node") focusNode(renderer, next.key, neighbourhood(graph, next.key, isEdgeVisible), freeArea());
   }
 
   function back(): void {
@@ -291,18 +327,28 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
   }
 
   let legend: Legend;
-  function applyFilters(next: FilterState): void {
-    filters = next;
-    visibility = isDefaultFilters(filters) ? null : computeVisibility(graph, filters);
-    if (selection?.kind === "node" && !isNodeVisible(selection.key)) select(null);
-    else if (selection?.kind === "edge" && !isEdgeVisible(selection.key)) select(null);
-    else renderPanel();
+  function updateCounts(): void {
     legend.update(filters, colorMode, {
       shownNodes: visibility ? visibility.nodes.size : graph.order,
       totalNodes: graph.order,
       shownEdges: visibility ? visibility.edges.size : graph.size,
       totalEdges: graph.size,
     });
+    unrelatedToggle.update(unrelatedCount, filters.showUnrelated);
+  }
+
+  function applyFilters(next: FilterState): void {
+    filters = next;
+    visibility = visibilityFor(filters);
+    showFiltered();
+  }
+
+  /** The panel, counts, controls, canvas and URL, after the visibility changed. */
+  function showFiltered(): void {
+    if (selection?.kind === "node" && !isNodeVisible(selection.key)) select(null);
+    else if (selection?.kind === "edge" && !isEdgeVisible(selection.key)) select(null);
+    else renderPanel();
+    updateCounts();
     relationFilters.update(filters, !isDefaultFilters(filters));
     searchBox.refresh();
     redraw();
@@ -310,7 +356,7 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
   }
 
   const searchBox: SearchBox = createSearchBox($("#search"), {
-    search: (q) => search(searchIndex(), q, { limit: 12, isVisible: isNodeVisible }),
+    search: (q) => search(searchIndex(), q, { limit: 12, isVisible: isFindable }),
     colorOf,
     onChoose: (key) => select({ kind: "node", key }, { moveCamera: true }),
     onPreview: (key) => {
@@ -327,6 +373,11 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
     onArticles: (articles) => applyFilters({ ...filters, articles }),
     onDates: (range) => applyFilters({ ...filters, ...range }),
     onResetAll: () => applyFilters(createFilters()),
+  });
+
+  const unrelatedToggle = createUnrelatedToggle($("#unrelated"), (showUnrelated) => {
+    applyFilters({ ...filters, showUnrelated });
+    fit();
   });
 
   legend = createLegend($("#legend"), {
@@ -394,7 +445,8 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
   };
   document.addEventListener("keydown", onKey);
 
-  applyFilters(filters);
+  showFiltered();
+  fit(0);
   if (initial.selection) select(initial.selection, { moveCamera: true });
 
   window.kgViewer = {
@@ -406,10 +458,11 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
       const d = renderer.getNodeDisplayData(key);
       return d ? renderer.framedGraphToViewport(d) : null;
     },
+    labels: () => renderedLabels(renderer),
   };
 
   return {
-    fit: () => fitView(renderer),
+    fit: () => fit(),
     toggleLayout,
     exportPng,
     exportGexf: () => void exportGexf(),
@@ -420,6 +473,8 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
       renderer.kill();
       document.removeEventListener("keydown", onKey);
       clear($("#search"));
+      clear($("#unrelated"));
+      $("#unrelated").hidden = true;
       const legendEl = $("#legend");
       clear(legendEl);
       legendEl.hidden = true;

@@ -3,6 +3,7 @@
  * functions, events, camera moves.
  */
 import Sigma from "sigma";
+import type { CameraState } from "sigma/types";
 import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import {
   EdgeArrowHeadProgram,
@@ -16,7 +17,10 @@ import {
 } from "sigma/rendering";
 import { changedItems, drawingMode, edgeCurvatures, HIGHLIGHT_EDGE_COLOR, reduceEdge, reduceNode, type DrawingMode, type ViewState } from "../core/appearance/index.ts";
 import { controlPoint, nearestEdge, type ScreenEdge } from "../core/picking/index.ts";
+import { ratioToFit, type Area, type Extent } from "../core/camera/index.ts";
+import type { PlacedLabel } from "../core/labels/index.ts";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, ViewerGraph } from "../core/types.ts";
+import { installLabels, type LabelLayer } from "./labels.ts";
 import { fast, unless } from "./programs.ts";
 
 export type Renderer = Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;
@@ -26,22 +30,9 @@ export interface GraphViewEvents {
   onClickEdge: (key: string) => void;
   onClickStage: () => void;
   onHoverNode: (key: string | null) => void;
+  /** The part of the canvas the panel and legend leave open (labels stay inside it). */
+  openArea: () => Area;
 }
-
-/** Labels with a white halo, so they stay readable over edges and other nodes. */
-const drawLabel: NodeLabelDrawingFunction<NodeAttributes, EdgeAttributes, GraphAttributes> = (ctx, data, settings) => {
-  if (!data.label) return;
-  const size = settings.labelSize;
-  ctx.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
-  const x = data.x + data.size + 4;
-  const y = data.y + size / 3;
-  ctx.lineJoin = "round";
-  ctx.lineWidth = 4;
-  ctx.strokeStyle = "rgba(255,255,255,0.92)";
-  ctx.strokeText(data.label, x, y);
-  ctx.fillStyle = "#111827";
-  ctx.fillText(data.label, x, y);
-};
 
 type Edges = EdgeProgramType<NodeAttributes, EdgeAttributes, GraphAttributes>;
 type Nodes = NodeProgramType<NodeAttributes, EdgeAttributes, GraphAttributes>;
@@ -57,6 +48,7 @@ interface Layers {
   graph: ViewerGraph;
   mode: DrawingMode;
   container: HTMLElement;
+  labels: LabelLayer;
 }
 const layers = new WeakMap<Renderer, Layers>();
 
@@ -82,8 +74,14 @@ export function createGraphView(container: HTMLElement, graph: ViewerGraph, getS
   };
   const edgesOff = () => keepEdges || (mode.hideEdgesOnMove && moving());
   const edgePrograms: Record<string, Edges> = { arrow: ArrowProgram, line: LineProgram, curved: CurvedProgram };
+  // Set once the label layer exists (it needs the renderer); sigma's first frame, in its constructor, has no highlight.
+  let drawHover: NodeLabelDrawingFunction<NodeAttributes, EdgeAttributes, GraphAttributes> | null = null;
   for (const type of Object.keys(edgePrograms)) edgePrograms[type] = unless(edgePrograms[type]!, edgesOff);
 
+  // Sigma draws a frame in its constructor, before the camera can be set to
+  // frame the graph: drawn into a container of no size it costs nothing, and
+  // the first real frame is the framed one (see fitNodes, called next).
+  container.style.display = "none";
   const renderer: Renderer = new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(graph, container, {
     allowInvalidContainer: true,
     renderEdgeLabels: true,
@@ -97,6 +95,7 @@ export function createGraphView(container: HTMLElement, graph: ViewerGraph, getS
     labelSize: 13,
     labelWeight: "600",
     labelColor: { color: "#111827" },
+    // Which labels show, and where, is decided by views/labels.ts; these only shape sigma's unused grid.
     labelDensity: 0.6,
     labelGridCellSize: 90,
     labelRenderedSizeThreshold: 7,
@@ -104,10 +103,12 @@ export function createGraphView(container: HTMLElement, graph: ViewerGraph, getS
     edgeLabelSize: 11,
     edgeLabelWeight: "500",
     edgeLabelColor: { color: "#374151" },
-    defaultDrawNodeLabel: drawLabel,
-    // A big graph's focus neighbourhood is drawn on the top layer: labelled like the rest.
-    ...(mode.fadeByLayer ? { defaultDrawNodeHover: drawLabel } : {}),
+    defaultDrawNodeHover: (ctx, data, settings) => drawHover?.(ctx, data, settings),
     stagePadding: 40,
+    // Discs keep their size when zooming in (sigma's default grows them with
+    // the square root of the zoom) and shrink when zooming out: zooming into a
+    // dense core spreads it out, with room for its labels.
+    zoomToSizeRatioFunction: (ratio) => Math.max(1, Math.sqrt(ratio)),
     minCameraRatio: 0.03,
     maxCameraRatio: 8,
     // Sigma draws what the reducers return: only what it draws, in objects of
@@ -126,8 +127,12 @@ export function createGraphView(container: HTMLElement, graph: ViewerGraph, getS
       return { size: d.size, color: d.color, label: d.label, hidden: d.hidden, forceLabel: d.forceLabel, zIndex: d.zIndex, type, curvature };
     },
   });
+  container.style.display = "";
+  renderer.resize();
   view = renderer;
-  layers.set(renderer, { graph, mode, container });
+  const labels = installLabels(renderer, graph, getState, curvatures, events.openArea, () => mode.hideEdgesOnMove && moving(), moving);
+  drawHover = labels.drawHover;
+  layers.set(renderer, { graph, mode, container, labels });
 
   // Reusing the edge layer: sigma clears every layer before each frame; when
   // the edges would come out the same, their layer is left alone and the
@@ -192,6 +197,12 @@ export function createGraphView(container: HTMLElement, graph: ViewerGraph, getS
   renderer.on("enterEdge", () => (container.style.cursor = "pointer"));
   renderer.on("leaveEdge", () => (container.style.cursor = ""));
   return renderer;
+}
+
+/** The labels drawn in the last frame (the browser tests read them). */
+export function renderedLabels(renderer: Renderer): { nodes: PlacedLabel[]; edges: PlacedLabel[] } {
+  const labels = layers.get(renderer)?.labels;
+  return { nodes: labels?.nodeLabels() ?? [], edges: labels?.edgeLabels() ?? [] };
 }
 
 /**
@@ -291,33 +302,70 @@ function edgeNear(renderer: Renderer, graph: ViewerGraph, curvatures: Map<string
   return nearestEdge(point, edges, 6);
 }
 
+/** A camera state with its `x`/`y` moved so that what it centres lands in the middle of `free` instead of the canvas. */
+function centreIn(renderer: Renderer, target: CameraState, free: Area | null): CameraState {
+  if (!free) return target;
+  const { width, height } = renderer.getDimensions();
+  const centre = { x: width / 2, y: height / 2 };
+  const want = { x: free.x + free.width / 2, y: free.y + free.height / 2 };
+  const a = renderer.viewportToFramedGraph(centre, { cameraState: target });
+  const b = renderer.viewportToFramedGraph({ x: 2 * centre.x - want.x, y: 2 * centre.y - want.y }, { cameraState: target });
+  return { ...target, x: target.x + b.x - a.x, y: target.y + b.y - a.y };
+}
+
 /**
- * Moves the camera to a node, zooming in if the view is far out. `free` is
- * the part of the canvas not covered by the side panel (viewport pixels):
- * the node is centred in it rather than hidden under the panel.
+ * Moves the camera to a node and frames its neighbours around it (the node
+ * in the middle, so it is where the eye expects it). `free` is the part of
+ * the canvas not covered by the side panel (viewport pixels): the node is
+ * centred in it rather than hidden under the panel. A node with no shown
+ * neighbour is zoomed to, if the view is far out.
  */
-export function focusNode(
-  renderer: Renderer,
-  key: string,
-  free: { x: number; y: number; width: number; height: number } | null = null,
-  duration = 500,
-): void {
+export function focusNode(renderer: Renderer, key: string, neighbours: Iterable<string> = [], free: Area | null = null, duration = 500): void {
   const pos = renderer.getNodeDisplayData(key);
   if (!pos) return;
   const camera = renderer.getCamera();
-  const target = { ...camera.getState(), x: pos.x, y: pos.y, ratio: Math.min(camera.ratio, 0.5) };
-  if (free) {
-    const { width, height } = renderer.getDimensions();
-    const centre = { x: width / 2, y: height / 2 };
-    const want = { x: free.x + free.width / 2, y: free.y + free.height / 2 };
-    const a = renderer.viewportToFramedGraph(centre, { cameraState: target });
-    const b = renderer.viewportToFramedGraph({ x: 2 * centre.x - want.x, y: 2 * centre.y - want.y }, { cameraState: target });
-    target.x += b.x - a.x;
-    target.y += b.y - a.y;
+  const graph = renderer.getGraph();
+  const at = graph.getNodeAttributes(key);
+  let dx = 0;
+  let dy = 0;
+  for (const n of neighbours) {
+    if (n === key || !graph.hasNode(n)) continue;
+    const a = graph.getNodeAttributes(n);
+    dx = Math.max(dx, Math.abs(a.x - at.x));
+    dy = Math.max(dy, Math.abs(a.y - at.y));
   }
-  camera.animate(target, { duration });
+  const area = free ?? { x: 0, y: 0, ...renderer.getDimensions() };
+  const ratio =
+    dx > 0 || dy > 0
+      ? Math.min(1, cameraFor(renderer, { minX: at.x - dx, maxX: at.x + dx, minY: at.y - dy, maxY: at.y + dy }, area, 0.03).ratio)
+      : Math.min(camera.ratio, 0.5);
+  camera.animate(centreIn(renderer, { ...camera.getState(), x: pos.x, y: pos.y, ratio }, free), { duration });
 }
 
-export function fitView(renderer: Renderer, duration = 400): void {
-  renderer.getCamera().animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration });
+/** Room left around the fitted nodes, in pixels: their discs and the labels beside them. */
+const FIT_PADDING = 48;
+
+/**
+ * Frames `extent` (graph coordinates; null: the whole graph) in `free`, the
+ * part of the canvas that the legend and the panel leave open. Sigma's own
+ * "ratio 1" frames every node, hidden ones included; the extent is of the
+ * nodes shown. `duration` 0 sets the camera at once (the first view).
+ */
+export function fitNodes(renderer: Renderer, extent: Extent | null, free: Area, duration = 400): void {
+  const camera = renderer.getCamera();
+  const target = extent ? cameraFor(renderer, extent, free, 0.25) : { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+  if (duration > 0) camera.animate(target, { duration });
+  else camera.setState(target);
+}
+
+/** The camera state that frames `extent` (graph coordinates) in `free`, zoomed in no closer than `closest`. */
+function cameraFor(renderer: Renderer, extent: Extent, free: Area, closest: number): CameraState {
+  const unit: CameraState = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+  const centre = renderer.graphToViewport({ x: (extent.minX + extent.maxX) / 2, y: (extent.minY + extent.maxY) / 2 }, { cameraState: unit });
+  const framed = renderer.viewportToFramedGraph(centre, { cameraState: unit });
+  const atOne: CameraState = { x: framed.x, y: framed.y, ratio: 1, angle: 0 };
+  const a = renderer.graphToViewport({ x: extent.minX, y: extent.minY }, { cameraState: atOne });
+  const b = renderer.graphToViewport({ x: extent.maxX, y: extent.maxY }, { cameraState: atOne });
+  const ratio = ratioToFit({ width: Math.abs(b.x - a.x), height: Math.abs(b.y - a.y) }, free, FIT_PADDING, closest);
+  return centreIn(renderer, { ...atOne, ratio }, free);
 }

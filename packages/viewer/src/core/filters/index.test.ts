@@ -4,6 +4,7 @@ import type { EdgeAttributes } from "../types.ts";
 import {
   articleOptions,
   computeVisibility,
+  countUnrelated,
   createFilters,
   dateExtent,
   dateInRange,
@@ -46,6 +47,46 @@ describe("computeVisibility", () => {
     for (const e of v.edges) {
       expect(v.nodes.has(graph.source(e)) && v.nodes.has(graph.target(e))).toBe(true);
     }
+  });
+});
+
+describe("entities with no relation", () => {
+  // The fixture plus two entities no sentence relates to anything.
+  const withLoners = () => {
+    const g = buildFixtureGraph();
+    const base = g.getNodeAttributes("person:ana-lopez");
+    g.addNode("person:loner", { ...base, label: "Lone Person", degree: 0 });
+    g.addNode("location:nowhere", { ...base, label: "Nowhere", type: "Location", degree: 0 });
+    return g;
+  };
+
+  it("are hidden by default, listed for search, and counted", () => {
+    const g = withLoners();
+    expect(countUnrelated(g)).toBe(2);
+    expect(countUnrelated(graph)).toBe(0);
+    const v = computeVisibility(g, createFilters());
+    expect(v.nodes.has("person:loner")).toBe(false);
+    expect(v.nodes.has("person:vladimir-putin")).toBe(true);
+    expect(v.nodes.size).toBe(g.order - 2);
+    expect(sorted(v.unrelated)).toEqual(["location:nowhere", "person:loner"]);
+  });
+
+  it("are shown when asked, and the revealed one is shown alone", () => {
+    const g = withLoners();
+    expect(computeVisibility(g, createFilters({ showUnrelated: true })).nodes.size).toBe(g.order);
+    const revealed = computeVisibility(g, createFilters(), "person:loner");
+    expect(revealed.nodes.has("person:loner")).toBe(true);
+    expect(revealed.nodes.has("location:nowhere")).toBe(false);
+    // A relation filter hides unconnected entities, but not the one revealed.
+    expect(computeVisibility(g, createFilters({ predicates: new Set(["meet"]) }), "person:loner").nodes.has("person:loner")).toBe(true);
+  });
+
+  it("still obey the type filter, even when revealed", () => {
+    const g = withLoners();
+    const f = createFilters({ hiddenTypes: new Set(["Location"]) });
+    const v = computeVisibility(g, f, "location:nowhere");
+    expect(v.nodes.has("location:nowhere")).toBe(false);
+    expect(sorted(v.unrelated)).toEqual(["person:loner"]);
   });
 });
 
@@ -157,6 +198,7 @@ describe("helpers", () => {
     expect(isDefaultFilters(createFilters({ predicates: new Set(["meet"]) }))).toBe(false);
     expect(isDefaultFilters(createFilters({ dateTo: "2024-01-01" }))).toBe(false);
     expect(isDefaultFilters(createFilters({ keepUndated: true }))).toBe(true);
+    expect(isDefaultFilters(createFilters({ showUnrelated: true }))).toBe(false);
     const stale = knownOnly(createFilters({ predicates: new Set(["meet", "gone"]), articles: new Set(["nowhere.txt"]) }), graph);
     expect([...stale.predicates]).toEqual(["meet"]);
     expect(stale.articles.size).toBe(0);

@@ -16,6 +16,7 @@ describe("url state", () => {
         dateFrom: "2024-05-01",
         dateTo: "2024-06-30",
         keepUndated: true,
+        showUnrelated: true,
       }),
       colorMode: "community",
     };
@@ -24,6 +25,7 @@ describe("url state", () => {
     expect(search).toContain("pred=leader_of&pred=meet");
     expect(search).toContain("article=fixture-a.txt&article=sport%2Fa%2Cb.txt");
     expect(search).toContain("from=2024-05-01&to=2024-06-30&undated=1");
+    expect(search).toContain("unrelated=1");
     const back = decodeUrlState(search);
     expect(back).toEqual(state);
   });

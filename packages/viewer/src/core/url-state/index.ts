@@ -1,9 +1,9 @@
 /**
  * The part of the viewer's state that lives in the address bar, so that a
  * link or a reload shows the same thing: the graph URL, the selection, the
- * filters and the colouring. Predicates and articles are repeated
- * parameters (`pred=meet&pred=visit`): article ids are file names, which
- * may hold commas.
+ * filters (`unrelated=1`: entities with no relation shown) and the colouring.
+ * Predicates and articles are repeated parameters (`pred=meet&pred=visit`):
+ * article ids are file names, which may hold commas.
  */
 import type { ColorMode } from "../appearance/index.ts";
 import { normaliseRange, type FilterState } from "../filters/index.ts";
@@ -39,6 +39,7 @@ export function decodeUrlState(search: string): UrlState {
       dateFrom: range.from,
       dateTo: range.to,
       keepUndated: p.get("undated") === "1",
+      showUnrelated: p.get("unrelated") === "1",
     },
     colorMode: p.get("color") === "community" ? "community" : "type",
   };
@@ -47,7 +48,7 @@ export function decodeUrlState(search: string): UrlState {
 /** The query string for a state (with leading "?", or "" when nothing is set). Unknown parameters are kept. */
 export function encodeUrlState(state: UrlState, previousSearch = ""): string {
   const p = new URLSearchParams(previousSearch);
-  for (const k of ["graph", "node", "edge", "hide", "minConf", "minDeg", "pred", "article", "from", "to", "undated", "color"]) p.delete(k);
+  for (const k of ["graph", "node", "edge", "hide", "minConf", "minDeg", "pred", "article", "from", "to", "undated", "unrelated", "color"]) p.delete(k);
   if (state.graph) p.set("graph", state.graph);
   if (state.selection?.kind === "node") p.set("node", state.selection.key);
   if (state.selection?.kind === "edge") p.set("edge", state.selection.key);
@@ -60,6 +61,7 @@ export function encodeUrlState(state: UrlState, previousSearch = ""): string {
   if (state.filters.dateTo) p.set("to", state.filters.dateTo);
   // "Keep undated" only means something with a range; alone it would be noise in the link.
   if (state.filters.keepUndated && (state.filters.dateFrom || state.filters.dateTo)) p.set("undated", "1");
+  if (state.filters.showUnrelated) p.set("unrelated", "1");
   if (state.colorMode !== "type") p.set("color", state.colorMode);
   const s = p.toString();
   return s ? `?${s}` : "";
