@@ -17,9 +17,11 @@ import type { Clause, Span } from "./clauses/types.ts";
 import type { Token } from "./nlp/index.ts";
 import { EQUIPMENT_NOUNS, PLACES } from "./entities/gazetteer.ts";
 import { Antecedents } from "./triples/antecedents.ts";
+import { clauseMode, isQuoted, quoteOpenAfter } from "./triples/modality.ts";
+import { confidenceOf, type TripleCues } from "./triples/confidence.ts";
 import { findDateline } from "./article/dateline.ts";
 import { skipped } from "./problems.ts";
-import type { ArticleExtraction, ArticleInput, Dateline, EntityRef, EntityType, ExtractionProblem, Triple } from "./types.ts";
+import type { ArticleExtraction, ArticleInput, Dateline, EntityRef, EntityType, ExtractionProblem, Modality, Polarity, Triple } from "./types.ts";
 
 /** Bumped whenever extraction output changes, so caches keyed on it stay honest. */
 export const EXTRACTOR_VERSION = "0.2.0";
@@ -73,7 +75,11 @@ function equipmentByNoun(sentences: SentenceEntities[], refOfMention: (EntityRef
   return new Map([...found].filter((e): e is [string, number] => e[1] !== null));
 }
 
-export function extractArticle(input: ArticleInput): ArticleExtraction {
+/**
+ * `cues`: also return what the confidence model read of each triple (aligned with `triples`), for
+ * fitting it (scripts/triples/fit-confidence.ts). Users never need them.
+ */
+export function extractArticle(input: ArticleInput, options: { cues?: boolean } = {}): ArticleExtraction & { cues?: TripleCues[] } {
   const raw = input.text;
   const prepared = prepareArticle(raw, input.date);
   const articleDate = input.date ?? prepared.date;
@@ -153,6 +159,7 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
 
   // 3. clauses -> triples, sentence by sentence
   const triples: Triple[] = [];
+  const cues: TripleCues[] | undefined = options.cues ? [] : undefined;
   const antecedents = new Antecedents((ref) => refList[ref]!.name);
   const resolvePronoun = (pronoun: string) => antecedents.resolve(pronoun);
   const articleId = input.id;
@@ -171,8 +178,16 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
 
   const equipmentNouns = equipmentByNoun(sentences, refOfMention, refIndex);
 
+  // a quotation may run over several sentences: they are what someone said, not the article's voice
+  let insideQuote = false;
+  let previousEnd = 0;
   for (const { sentence, spans, mentionIndex } of sentences) try {
     const tokens = sentence.tokens;
+    // a new paragraph (a blank line) closes any quotation left open
+    if (/\n[ \t\r]*\n/.test(text.slice(previousEnd, sentence.start))) insideQuote = false;
+    const quotedHere = insideQuote;
+    insideQuote = quoteOpenAfter(tokens, insideQuote);
+    previousEnd = sentence.end;
     const linked: LinkedEntity[] = [];
     spans.forEach((span, k) => {
       const ref = refOfMention[mentionIndex[k]!];
@@ -189,12 +204,25 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
     const sentenceDate = resolveSentenceDate(tokens, articleDate) ?? articleDate;
     // Roles ("French president Emmanuel Macron") are states, dated by the article; clauses set their own below.
     let date = articleDate;
-    const push = (subject: LinkedEntity, object: LinkedEntity, predicate: string, surface: string, confidence: number) => {
+    const headline = !/[.!?:"'”’)\]]$/.test(sentence.text);
+    const push = (subject: LinkedEntity, object: LinkedEntity, predicate: string, surface: string, found: Pick<TripleCues, "kind" | "rule" | "viaPronoun" | "quoted" | "polarity" | "modality"> & { preposition?: string }) => {
       const s = refList[subject.ref]!;
       const o = refList[object.ref]!;
       const key = `${sentence.start}|${s.id}|${predicate}|${o.id}`;
       if (seen.has(key) || s.id === o.id) return;
       seen.add(key);
+      const triggers: TripleCues = {
+        ...found,
+        subjectType: s.type,
+        objectType: o.type,
+        typeConfidence: Math.min(s.typeConfidence ?? 0.5, o.typeConfidence ?? 0.5),
+        distance: Math.max(0, Math.max(subject.first, object.first) - Math.min(subject.last, object.last)),
+        sentenceTokens: tokens.length,
+        entitiesInSentence: linked.length,
+        headline,
+      };
+      if (cues) cues.push(triggers);
+      const { polarity, modality } = found;
       const mention = (e: LinkedEntity) => ({ text: raw.slice(tokens[e.first]!.start, tokens[e.last - 1]!.end), start: tokens[e.first]!.start, end: tokens[e.last - 1]!.end });
       triples.push({
         subject: { id: s.id, name: s.name, type: s.type },
@@ -204,7 +232,9 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
         evidence: { article: articleId, text: raw.slice(sentence.start, sentence.end), start: sentence.start, end: sentence.end, subject: mention(subject), object: mention(object) },
         ...(date ? { date } : {}),
         ...(articleDate ? { articleDate } : {}),
-        confidence,
+        confidence: confidenceOf(triggers),
+        polarity,
+        modality,
       });
     };
 
@@ -218,7 +248,7 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
         const place = PLACES.get(role.country.toLowerCase());
         target = { first: role.first, last: role.first + 1, ref: makeRef(place?.name ?? role.country, "Location"), type: "Location", inferred: false };
       }
-      if (target) push(holder, target, role.predicate, raw.slice(tokens[role.first]!.start, tokens[role.last - 1]!.end), 0.85);
+      if (target) push(holder, target, role.predicate, raw.slice(tokens[role.first]!.start, tokens[role.last - 1]!.end), { kind: "role", rule: 0.85, viaPronoun: false, quoted: quotedHere, polarity: "positive", modality: "asserted" });
     }
 
     const starts = new Set(linked.map((e) => e.first));
@@ -234,7 +264,11 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
     let topic: LinkedEntity | undefined;
     if (clauses) for (const clause of clauses) {
       date = clauseDate(tokens, clause, articleDate) ?? sentenceDate;
-      for (const t of triplesFromClause(tokens, clause, linked, resolvePronoun)) push(t.subject, t.object, t.predicate, t.surface, t.confidence);
+      const mode = clauseMode(tokens, clause, clauses, quotedHere);
+      const quoted = quotedHere || isQuoted(tokens, clause.verb.first);
+      for (const t of triplesFromClause(tokens, clause, linked, resolvePronoun, mode, quoted)) {
+        push(t.subject, t.object, t.predicate, t.surface, { kind: t.kind, rule: t.confidence, viaPronoun: t.viaPronoun, quoted, polarity: t.polarity, modality: t.modality, ...(t.preposition ? { preposition: t.preposition } : {}) });
+      }
       const subj = linked.find((e) => e.first >= clause.subject.first && e.last <= clause.subject.last && e.type === "Person");
       const pronoun = clause.subject.last - clause.subject.first === 1 ? tokens[clause.subject.first]!.lower : "";
       topic ??= subj ?? (SUBJECT_PRONOUNS.has(pronoun) ? resolvePronoun(pronoun) : undefined);
@@ -248,7 +282,10 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
     }
   } catch (err) {
     // The sentence's triples are the last ones pushed: none of them is kept.
-    while (triples.length && triples[triples.length - 1]!.evidence.start === sentence.start) triples.pop();
+    while (triples.length && triples[triples.length - 1]!.evidence.start === sentence.start) {
+      triples.pop();
+      cues?.pop();
+    }
     problems.push(skipped("sentence", sentence, raw, err));
   }
 
@@ -266,6 +303,7 @@ export function extractArticle(input: ArticleInput): ArticleExtraction {
     },
     triples,
     problems,
+    ...(cues ? { cues } : {}),
   };
 }
 

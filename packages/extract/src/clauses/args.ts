@@ -35,11 +35,16 @@ export function restOfSentence(chunks: Chunk[], k: number): number {
   return e;
 }
 
-/** "the company would ...": a clause with its own subject right after a verb of saying. */
+/**
+ * "the company would ...", "Blackburn made a bid": a clause with its own subject right after a verb of
+ * saying. Its verb is finite: an auxiliary, or a verb in -s, -ed, or an irregular past ("made", "met").
+ */
 function clauseFollows(chunks: Chunk[], k: number, tokens: Token[]): boolean {
   if (kindAt(chunks, k) !== "NP") return false;
   const v = chunks[k + 1];
-  return v?.kind === "VG" && (tokens[v.first]!.pos === "AUX" || /(s|ed)$/.test(tokens[v.first]!.lower));
+  if (v?.kind !== "VG") return false;
+  const t = tokens[v.first]!;
+  return t.pos === "AUX" || /(s|ed)$/.test(t.lower) || (t.pos === "VERB" && t.lower !== t.lemma && !/ing$/.test(t.lower));
 }
 
 const isQuote = (tokens: Token[], c: Chunk | undefined) => c?.kind === "PUNCT" && /^["“`']+$/.test(tokens[c.first]!.text);

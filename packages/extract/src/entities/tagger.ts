@@ -77,7 +77,18 @@ function entitiesOf(tokens: Token[], units: Unit[], doc: DocumentContext): Sente
   if (units.length === 0) return out;
   const covered = new Uint8Array(units.length);
   const rules = ruleTags(tokens, units);
+  // equipment and events the rules name with a cue ("exercises named United Resolve", "Pantsir-S
+  // systems") are what they are, whatever the model cut: its classes have no such type
+  const cued = rules.entities.filter((e) => (e.type === "Equipment" || e.type === "Event") && e.typeConfidence >= 0.8);
+  for (const e of cued) {
+    const first = units.findIndex((u) => u.first === e.first);
+    const last = units.findIndex((u) => u.last === e.last);
+    if (first < 0 || last < 0) continue;
+    for (let k = first; k <= last; k++) covered[k] = 1;
+    out.entities.push({ ...e });
+  }
   for (const s of tagWords(entityModel(), units, rules.tags, doc)) {
+    if (covered.subarray(s.first, s.last).some((c) => c)) continue;
     const span = units.slice(s.first, s.last);
     for (let k = s.first; k < s.last; k++) covered[k] = 1;
     const lower = span.map((u) => u.lower).join(" ");
@@ -93,11 +104,6 @@ function entitiesOf(tokens: Token[], units: Unit[], doc: DocumentContext): Sente
       }
       type = miscType(span, lower);
     } else type = TYPE_OF[s.cls];
-    // where the rules name the same words equipment or an event with a cue ("exercises named United
-    // Resolve", "Pantsir-S"), that is what they are: the model's classes have no such type
-    const start = span[0]!.first;
-    const ruled = rules.entities.find((e) => e.first === start && e.last === span[span.length - 1]!.last);
-    if (ruled && (ruled.type === "Equipment" || ruled.type === "Event") && ruled.typeConfidence >= 0.8) type = ruled.type;
     // the gazetteer spells the name ("Kiev" -> "Kyiv", "Nato" -> "NATO"); the type stays the model's
     // ("Ireland" the rugby side is an organisation), unless the gazetteer knows a place the model took
     // for a person ("Georgia"): then the name is not the place's
@@ -115,6 +121,16 @@ function entitiesOf(tokens: Token[], units: Unit[], doc: DocumentContext): Sente
       typeConfidence: canonical ? Math.max(0.9, s.confidence) : s.confidence,
       words: span.map((u) => u.text),
     });
+  }
+  // an organisation the model left alone that the rules name by its head word ("Moscow's National
+  // Nuclear Risk Reduction Centre", "Defence Ministry"), with nothing of it tagged
+  for (const e of rules.entities) {
+    if (e.type !== "Organization" || e.typeConfidence < 0.8 || e.words.length < 2) continue;
+    const first = units.findIndex((u) => u.first === e.first);
+    const last = units.findIndex((u) => u.last === e.last);
+    if (first < 0 || last < 0 || covered.subarray(first, last + 1).some((c) => c)) continue;
+    for (let k = first; k <= last; k++) covered[k] = 1;
+    out.entities.push({ ...e });
   }
   // "Tu-22M3", "S-400": designations are equipment wherever they stand
   for (let k = 0; k < units.length; k++) {

@@ -8,6 +8,11 @@ import type { Clause, Span } from "../clauses/engine.ts";
 import { isSpeechVerb } from "../clauses/engine.ts";
 import { isRoleNoun } from "../entities/gazetteer.ts";
 import { qualifiedRole } from "./roles.ts";
+import type { Mode } from "./modality.ts";
+import type { Modality, Polarity } from "../types.ts";
+import lightVerbs from "./light-verbs.json" with { type: "json" };
+
+const LIGHT_VERBS = new Set(lightVerbs.lightVerbs);
 
 export interface LinkedEntity {
   first: number;
@@ -24,11 +29,19 @@ export interface RawTriple {
   object: LinkedEntity;
   predicate: string;
   surface: string;
+  /** The rules' graded score: how each link was made. */
   confidence: number;
+  /** How it was found (TripleCues.kind) and the preposition that introduced the object. */
+  kind: "object" | "prep" | "passive" | "copula" | "purpose";
+  preposition?: string;
   viaPronoun: boolean;
+  polarity: Polarity;
+  modality: Modality;
 }
 
 const PRONOUNS_PERSON = new Set(["he", "she", "him", "her"]);
+/** Pronouns that stand as a whole object ("put her on the spot"), not a possessive ("turn his back"). */
+const OBJECT_PRONOUNS = new Set(["him", "her", "them", "me", "us", "it", "you", "himself", "herself", "itself", "themselves"]);
 const POSSESSIVE = /^['’]s?$/;
 
 /**
@@ -114,12 +127,36 @@ function copularRelation(tokens: Token[], clause: Clause, entities: LinkedEntity
   return object ? { noun: head.lower, prep: "to", np, object } : undefined;
 }
 
-export function triplesFromClause(tokens: Token[], clause: Clause, entities: LinkedEntity[], resolvePronoun: (lower: string) => LinkedEntity | undefined): RawTriple[] {
+/**
+ * The noun a verb's non-entity object names, when a prepositional argument follows it: "paid tribute
+ * to", "held talks with", "suffered a shock defeat to". The event is in the noun: `pay_tribute_to`,
+ * not `pay_to`. A pronoun object ("put her on the spot") names nothing.
+ */
+function objectNoun(tokens: Token[], span: Span): string | undefined {
+  for (let k = span.last - 1; k >= span.first; k--) {
+    const t = tokens[k]!;
+    // as written, not the lemma: "held talks with" is `hold_talks_with`
+    if (t.pos === "NOUN") return t.lower.replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || undefined;
+    if (t.pos === "PRON") return undefined;
+  }
+  return undefined;
+}
+
+/** The participle of a passive verb group, for a predicate that keeps the voice: "was arrested in" -> `arrested_in`. */
+function participle(tokens: Token[], verb: Span): string {
+  for (let k = verb.last - 1; k >= verb.first; k--) if (tokens[k]!.pos === "VERB") return tokens[k]!.lower;
+  return tokens[verb.last - 1]!.lower;
+}
+
+export function triplesFromClause(tokens: Token[], clause: Clause, entities: LinkedEntity[], resolvePronoun: (lower: string) => LinkedEntity | undefined, mode: Mode, quoted = false): RawTriple[] {
   const out: RawTriple[] = [];
   let viaPronoun = false;
   let subject: LinkedEntity | undefined;
-  // The antecedent may sit in an earlier sentence: the mention recorded is the pronoun here.
+  // The antecedent may sit in an earlier sentence: the mention recorded is the pronoun here. Inside a
+  // quotation "he" is someone the speaker talks about, seldom the person the story was about ("he has
+  // also managed Rangers", Ferguson said of Walter Smith): no antecedent is guessed there.
   const antecedent = (lower: string): LinkedEntity | undefined => {
+    if (quoted) return undefined;
     const found = resolvePronoun(lower);
     return found && { ...found, first: clause.subject.first, last: clause.subject.last };
   };
@@ -154,35 +191,42 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   // "said UPS was the likeliest bidder", "added: 'Europe ...'", "believes Henry caught Heinze": these verbs
   // take a proposition, and a name inside it is no party to the saying; only "said to X" names one.
   const proposition = PROPOSITION_VERBS.has(clause.lemma);
-  const neg = clause.negated ? "not_" : "";
+  // the event, with verbs of intending taken off ("plan_to_buy" -> "buy"); how it is put is in mode
+  const event = mode.event;
 
-  const emit = (object: LinkedEntity | undefined, predicate: string, surface: string, penalty: number, agentFirst = false) => {
+  const emit = (object: LinkedEntity | undefined, predicate: string, surface: string, penalty: number, kind: RawTriple["kind"], preposition?: string) => {
     if (!object || object.ref === subject!.ref) return;
-    const [s, o] = agentFirst ? [object, subject!] : [subject!, object];
-    emitPair(s, o, predicate, surface, penalty);
+    const [s, o] = kind === "passive" ? [object, subject!] : [subject!, object];
+    emitPair(s, o, predicate, surface, penalty, kind, preposition);
   };
-  const emitPair = (s: LinkedEntity, o: LinkedEntity, predicate: string, surface: string, penalty: number) => {
+  const emitPair = (s: LinkedEntity, o: LinkedEntity, predicate: string, surface: string, penalty: number, kind: RawTriple["kind"], preposition?: string) => {
     if (s.ref === o.ref) return;
     const typed = (s.type !== "Other" ? 0.1 : -0.1) + (o.type !== "Other" ? 0.1 : -0.1);
     const inferred = (s.inferred ? 0.1 : 0) + (o.inferred ? 0.1 : 0);
     const confidence = Math.max(0.05, Math.min(0.95, base + typed - penalty - inferred));
-    out.push({ subject: s, object: o, predicate, surface, confidence: Math.round(confidence * 100) / 100, viaPronoun });
+    out.push({ subject: s, object: o, predicate, surface, confidence: Math.round(confidence * 100) / 100, kind, ...(preposition ? { preposition } : {}), viaPronoun, polarity: mode.polarity, modality: mode.modality });
   };
 
+  // "Taiwan is part of China": the tagger takes "part" after "is" for a verb
+  const be = tokens.slice(clause.verb.first, clause.verb.last).some((t) => t.lemma === "be");
+  if (be && RELATION_NOUNS.has(clause.lemma) && clause.objects.length === 0 && clause.preps[0] && tokens[clause.preps[0].prep.first]!.lower === "of") {
+    emitPair(subject, headEntity(tokens, clause.preps[0].arg, entities) ?? subject, `${RELATION_NOUNS.get(clause.lemma)}_of`, `${verbText} of`, 0, "copula", "of");
+    return out;
+  }
   if (clause.lemma === "be" || clause.lemma === "become") {
     // "Poland is a member of NATO", "Taiwan is a part of China": the noun names the relation. Any other
     // copula ("X is a city", "X was in Y") states nothing between two entities, and a hypothetical
     // ("would have been a very good president of") holds no role.
     const hypothetical = tokens.slice(clause.verb.first, clause.verb.last).some((t) => HYPOTHETICAL.has(t.lower));
     const relation = hypothetical ? undefined : copularRelation(tokens, clause, entities);
-    if (relation) emitPair(subject, relation.object, `${neg}${relation.noun}_${relation.prep}`, `${verbText} ${text(tokens, relation.np.first, relation.np.last)} ${relation.prep}`, 0);
+    if (relation) emitPair(subject, relation.object, `${relation.noun}_${relation.prep}`, `${verbText} ${text(tokens, relation.np.first, relation.np.last)} ${relation.prep}`, 0, "copula", relation.prep);
     return out;
   }
 
   const agent = clause.passive ? clause.preps.find((p) => tokens[p.prep.first]!.lower === "by") : undefined;
   if (agent) {
     // "X was attacked by Y" -> Y attack X
-    emit(headEntity(tokens, agent.arg, entities), neg + clause.lemma, verbText + " by", 0.05, true);
+    emit(headEntity(tokens, agent.arg, entities), event, verbText + " by", 0.05, "passive", "by");
     return out;
   }
   // Loops over array literals here, not map/find: an array from map changes elements kind between
@@ -199,8 +243,15 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   if (clause.objects.length === 0) purposeAgent = subject;
   // "sent bombers on patrol over Belarus": the bombers patrol Belarus
   let purpose: string | undefined;
-  if (!proposition) for (const o of objects) emit(o, neg + clause.lemma, verbText, 0);
+  if (!proposition) for (const o of objects) emit(o, event, verbText, 0, "object");
   const objectText = clause.objects[0] && !objects[0] ? " " + text(tokens, clause.objects[0].first, clause.objects[0].last) : "";
+  // "paid tribute to X", "held talks with X": after a light verb, the object noun carries the event
+  // ("ordered troops to Poland" stays `order_to`)
+  const noun = clause.objects[0] && !objects[0] && LIGHT_VERBS.has(event.split("_to_").pop()!.split("_")[0]!) ? objectNoun(tokens, clause.objects[0]) : undefined;
+  // "put her on the spot": a pronoun object is the one the preposition's phrase is about
+  const pronounObject = !!clause.objects[0] && !objects[0] && OBJECT_PRONOUNS.has(tokens[clause.objects[0].last - 1]!.lower);
+  // "was arrested in Paris": a passive without its agent keeps the voice
+  const stem = clause.passive ? participle(tokens, clause.verb) : noun ? `${event}_${noun}` : event;
   // Prepositional arguments: the chain after the verb, as long as it stays on
   // entities or very short phrases ("sent bombers on patrol over Belarus");
   // a longer phrase without an entity ends it ("in a show of support for ...").
@@ -224,9 +275,10 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
       }
       continue;
     }
-    if (purpose && purposeAgent) emitPair(purposeAgent, object, purpose, `on ${purpose} ${tokens[p.prep.first]!.text}`, 0.1);
+    if (purpose && purposeAgent) emitPair(purposeAgent, object, purpose, `on ${purpose} ${tokens[p.prep.first]!.text}`, 0.1, "purpose", prep);
+    if (pronounObject) continue;
     // "said in a speech to the Business Club": of a saying, only whom it was said to
-    if (!proposition || prep === "to") emit(object, `${neg}${clause.lemma}_${prep}`, `${verbText}${objectText} ${tokens[p.prep.first]!.text}`, 0.08);
+    if (!proposition || prep === "to") emit(object, `${stem}_${prep}`, `${verbText}${objectText} ${tokens[p.prep.first]!.text}`, 0.08, "prep", prep);
   }
   return out;
 }

@@ -29,6 +29,11 @@ export interface RoleFact {
 const MODIFIERS = new Set(["ADJ", "NOUN"]);
 const PERSON_ONLY = new Set(["Person"]);
 
+/** A spokesman speaks for an organisation, not of it: `spokesman_for`; every other role is `<role>_of`. */
+function ofRole(role: string): string {
+  return /(^|_)spokes(man|woman|person)$/.test(role) ? `${role}_for` : `${role}_of`;
+}
+
 /** Words that make a role more specific; kept in the predicate (`prime_minister_of`). */
 const ROLE_QUALIFIERS = new Set(["prime", "foreign", "defence", "defense", "finance", "interior", "vice", "deputy", "chief", "first"]);
 
@@ -134,12 +139,12 @@ export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
       while (k >= 0 && (tokens[k]!.pos === "ADJ" || tokens[k]!.pos === "DET" || tokens[k]!.lower === "and" || (tokens[k]!.pos === "NOUN" && tokens[k + 1]!.lower === "and"))) k--;
       const before = k >= 0 && tokens[k]!.text === "," ? entityEndingAt(entities, k) : undefined;
       if (before && holderTypes.has(before.type) && before !== (toPlace ?? ofEntity)) {
-        facts.push({ holder: before, predicate: `${role}_${toPlace ? "to" : "of"}`, of: (toPlace ?? ofEntity)!, first: before.first, last: (toPlace ?? ofEntity)!.last });
+        facts.push({ holder: before, predicate: toPlace ? `${role}_to` : ofRole(role), of: (toPlace ?? ofEntity)!, first: before.first, last: (toPlace ?? ofEntity)!.last });
         continue;
       }
     }
     if (holder && holderTypes.has(holder.type)) {
-      const predicate = toPlace ? `${role}_to` : `${role}_of`;
+      const predicate = toPlace ? `${role}_to` : ofRole(role);
       const target = toPlace ?? ofEntity;
       if (target) {
         facts.push({ holder, predicate, of: target, first: i, last: holder.last });
@@ -151,9 +156,9 @@ export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
       const possessive = tokens[k] && /^['’]s?$/.test(tokens[k]!.text) ? k : -1;
       const owner = possessive >= 0 ? entityEndingAt(entities, possessive) : entityEndingAt(entities, k + 1);
       if (owner && owner !== holder && (owner.type === "Location" || owner.type === "Organization" || (holderTypes === PARTIES && owner.type === "Person"))) {
-        facts.push({ holder, predicate: `${role}_of`, of: owner, first: owner.first, last: holder.last });
+        facts.push({ holder, predicate: ofRole(role), of: owner, first: owner.first, last: holder.last });
       } else if (tokens[k] && DEMONYMS.has(tokens[k]!.lower)) {
-        facts.push({ holder, predicate: `${role}_of`, country: DEMONYMS.get(tokens[k]!.lower)!, first: k, last: holder.last });
+        facts.push({ holder, predicate: ofRole(role), country: DEMONYMS.get(tokens[k]!.lower)!, first: k, last: holder.last });
       }
     }
   }

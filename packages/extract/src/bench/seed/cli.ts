@@ -8,4 +8,4 @@ console.log(`seed articles: ${triples.length} triples`);
 console.log(`recall        ${r.found}/${r.total} = ${r.recall.toFixed(3)}`);
 console.log(`dates right   ${r.datesRight}/${r.datesTotal}`);
 console.log("missed:");
-for (const g of r.missed) console.log(`  ${g.article}  ${g.subject} –${g.predicates.join("|")}→ ${g.object}`);
+for (const g of r.missed) console.log(`  ${g.article}  ${g.subject} –${g.predicates.join("|")}→ ${g.object}${g.polarity || g.modality ? ` [${g.polarity ?? "positive"}, ${g.modality ?? "asserted"}]` : ""}${r.wrongMode.includes(g) ? "  (found, but put otherwise)" : ""}`);

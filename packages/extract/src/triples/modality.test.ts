@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { extractArticle } from "../extract.ts";
+
+/** "subject -predicate-> object (polarity, modality)" of every triple of a text. */
+const read = (text: string) => extractArticle({ id: "t.txt", text }).triples.map((t) => `${t.subject.name} -${t.predicate}-> ${t.object.name} (${t.polarity}, ${t.modality})`);
+
+describe("polarity and modality", () => {
+  it("a denial is no attack: 'Russia has denied plans to attack Ukraine'", () => {
+    expect(read("Russia has denied plans to attack Ukraine.")).toEqual(["Russia -attack-> Ukraine (negative, denied)"]);
+    expect(read("Mr Blair directly denied Gordon Brown met Bill Clinton.")).toEqual(["Gordon Brown -meet-> Bill Clinton (negative, denied)"]);
+  });
+
+  it("intentions are not deeds: 'joined the race to sign', 'planning to buy', 'pulled out of an agreement to buy'", () => {
+    expect(read("Newcastle have joined the race to sign Fernando Morientes.")).toEqual(["Newcastle -sign-> Fernando Morientes (positive, intended)"]);
+    expect(read("Microsoft is planning to buy Sony.")).toEqual(["Microsoft -buy-> Sony (positive, intended)"]);
+    expect(read("General Motors pulled out of an agreement to buy Fiat.")).toEqual(["General Motors -buy-> Fiat (negative, intended)"]);
+    expect(read("Olaf Scholz will travel to Kyiv.")).toEqual(["Olaf Scholz -travel_to-> Kyiv (positive, intended)"]);
+  });
+
+  it("negation, also of an infinitive: 'did not beat', 'refused to sign', 'careful not to turn'", () => {
+    expect(read("Sony refused to sign with Apple.")).toEqual(["Sony -sign_with-> Apple (negative, asserted)"]);
+    expect(read("Vladimir Putin was careful not to turn his back on Alexander Lukashenko.")).toEqual([expect.stringMatching(/^Vladimir Putin -turn(_back)?_on-> Alexander Lukashenko \(negative, asserted\)$/)]);
+  });
+
+  it("possibilities and conditions are hypothetical: 'could stage an attack', a headline's 'could play', 'if'", () => {
+    expect(read("Moscow could stage an attack on Ukraine.")).toEqual(["Moscow -stage_attack_on-> Ukraine (positive, hypothetical)"]);
+    expect(read("Kim Clijsters could play Australian Open")).toEqual(["Kim Clijsters -play-> Australian Open (positive, hypothetical)"]);
+    expect(read("If Arsenal beat Chelsea on Sunday, Arsene Wenger will be pleased.")).toContain("Arsenal -beat-> Chelsea (positive, hypothetical)");
+  });
+
+  it("what someone said or affirmed is reported, and the saying gets no object from inside it", () => {
+    expect(read("Putin and Xi affirmed that Taiwan is part of China.")).toEqual(["Taiwan -part_of-> China (positive, reported)"]);
+    expect(read("Birmingham have confirmed Blackburn made a bid for Robbie Savage.")).toEqual(["Blackburn -make_bid_for-> Robbie Savage (positive, reported)"]);
+    // a quotation running over two sentences
+    const quoted = read('Andy Robinson said: "England will beat Wales. Italy beat Scotland last year."');
+    expect(quoted).toContain("Italy -beat-> Scotland (positive, reported)");
+  });
+
+  it("a plain statement is positive and asserted", () => {
+    expect(read("Arsenal beat Chelsea on Sunday.")).toEqual(["Arsenal -beat-> Chelsea (positive, asserted)"]);
+  });
+});
+
+describe("predicates that keep their meaning", () => {
+  it("a light verb keeps its noun: 'paid tribute to', 'held talks with', 'suffered a shock defeat to'", () => {
+    expect(read("Tony Blair paid tribute to Ray Charles.")).toEqual(["Tony Blair -pay_tribute_to-> Ray Charles (positive, asserted)"]);
+    expect(read("Vladimir Putin held talks with Xi Jinping.")).toEqual(["Vladimir Putin -hold_talks_with-> Xi Jinping (positive, asserted)"]);
+    expect(read("Chelsea suffered a shock defeat to Newcastle.")).toEqual(["Chelsea -suffer_defeat_to-> Newcastle (positive, asserted)"]);
+  });
+
+  it("other verbs keep their argument's preposition only: 'ordered troops to Poland' is order_to", () => {
+    expect(read("Joe Biden ordered troops to Poland.")).toEqual(["Joe Biden -order_to-> Poland (positive, asserted)"]);
+  });
+
+  it("'started to move towards' is moving; 'is part of' is part_of", () => {
+    expect(read("Russia has started to move its troops towards Belarus.")).toEqual(["Russia -move_towards-> Belarus (positive, asserted)"]);
+    expect(read("Taiwan is part of China.")).toEqual(["Taiwan -part_of-> China (positive, asserted)"]);
+  });
+});

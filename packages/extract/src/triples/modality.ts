@@ -1,0 +1,175 @@
+/**
+ * How a clause puts what it says: polarity (did it happen, or not) and
+ * modality (stated as fact, someone's claim, an intention, a possibility, a
+ * denial), and the event itself once the verbs of wanting and trying are
+ * taken off it ("plans to buy" is `buy`, intended; "refused to sign" is
+ * `sign`, negative). "Russia has denied plans to attack Ukraine" must never
+ * reach the graph as Russia –attack→ Ukraine, stated.
+ *
+ * The word lists live in modality.json: data, not code.
+ */
+import type { Token } from "../nlp/index.ts";
+import type { Clause } from "../clauses/types.ts";
+import type { Modality, Polarity } from "../types.ts";
+import words from "./modality.json" with { type: "json" };
+
+const set = (list: string[]) => new Set(list);
+const FUTURE = set(words.future);
+const POSSIBLE = set(words.possible);
+const INTEND_VERBS = set(words.intendVerbs);
+const POSSIBLE_VERBS = set(words.possibleVerbs);
+const NEGATING_VERBS = set(words.negatingVerbs);
+const DENY_VERBS = set(words.denyVerbs);
+const INTENT_NOUNS = set(words.intentNouns);
+const ABANDON_VERBS = set(words.abandonVerbs);
+const CONDITIONS = set(words.conditions);
+const ASPECT_VERBS = set(words.aspectVerbs);
+
+export interface Mode {
+  polarity: Polarity;
+  modality: Modality;
+  /** The event's lemma chain with the verbs of intending taken off ("plan_to_buy" -> "buy"). */
+  event: string;
+}
+
+/** Strength order when several cues meet: a denial outweighs a possibility, which outweighs a plan, a report. */
+const RANK: Record<Modality, number> = { asserted: 0, reported: 1, intended: 2, hypothetical: 3, denied: 4 };
+const stronger = (a: Modality, b: Modality) => (RANK[b] > RANK[a] ? b : a);
+
+/** Is token k inside a quotation of the sentence? Quotes are counted from the sentence start. */
+export function isQuoted(tokens: Token[], k: number): boolean {
+  let open = false;
+  for (let i = 0; i < k; i++) {
+    const t = tokens[i]!.text;
+    if (t === "“" || t === "``") open = true;
+    else if (t === "”" || t === "''") open = false;
+    else if (t === '"') open = !open;
+  }
+  return open;
+}
+
+/** Whether a quotation is still open after the sentence, given whether one was open before it. */
+export function quoteOpenAfter(tokens: Token[], openBefore: boolean): boolean {
+  let open = openBefore;
+  for (const t of tokens) {
+    if (t.text === "“" || t.text === "``") open = true;
+    else if (t.text === "”" || t.text === "''") open = false;
+    else if (t.text === '"') open = !open;
+  }
+  return open;
+}
+
+/** The verb's own words: auxiliaries and modals in the verb group. */
+function auxiliaries(tokens: Token[], clause: Clause): string[] {
+  const out: string[] = [];
+  for (let k = clause.verb.first; k < clause.verb.last; k++) out.push(tokens[k]!.lower);
+  return out;
+}
+
+/**
+ * The mode of one clause. `clauses` are the sentence's clauses (for the one a complement or an
+ * infinitive hangs from); `sentenceQuoted` says the whole sentence stands inside a quotation opened
+ * in an earlier sentence.
+ */
+export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], sentenceQuoted = false): Mode {
+  let polarity: Polarity = clause.negated ? "negative" : "positive";
+  let modality: Modality = "asserted";
+  const raise = (m: Modality) => (modality = stronger(modality, m));
+
+  // modals in the verb group: "will visit", "could stage", "is to halt"
+  const aux = auxiliaries(tokens, clause);
+  for (let k = 0; k < aux.length; k++) {
+    if (FUTURE.has(aux[k]!)) raise("intended");
+    if (POSSIBLE.has(aux[k]!)) raise("hypothetical");
+    // "is to halt", "are to take over": the British future of arrangements
+    if (/^(is|are|was|were|be)$/.test(aux[k]!) && aux[k + 1] === "to") raise("intended");
+    if ((aux[k] === "going" || aux[k] === "about") && aux[k + 1] === "to") raise("intended");
+  }
+
+  // verbs of intending in the lemma chain: "plan_to_buy", "refuse_to_sign", "deny_having"
+  const parts = clause.lemma.split("_to_");
+  let event = clause.lemma;
+  if (parts.length > 1) {
+    let keep = 0;
+    for (let p = 0; p < parts.length - 1; p++) {
+      const head = parts[p]!.split("_").pop()!;
+      if (ASPECT_VERBS.has(head)) {
+        // "started to move": it is happening; the event is the moving
+      } else if (INTEND_VERBS.has(head)) raise("intended");
+      else if (POSSIBLE_VERBS.has(head)) raise("hypothetical");
+      else if (NEGATING_VERBS.has(head)) polarity = polarity === "negative" ? "positive" : "negative";
+      else if (DENY_VERBS.has(head)) {
+        raise("denied");
+        polarity = "negative";
+      } else break;
+      keep = p + 1;
+    }
+    if (keep > 0) event = parts.slice(keep).join("_to_");
+  }
+  // "was careful not to turn his back": a "not" right before the infinitive
+  if (tokens[clause.verb.first - 1]?.lower === "to" && /^(not|never)$/.test(tokens[clause.verb.first - 2]?.lower ?? "")) polarity = "negative";
+
+  // an infinitive hanging from a noun of intent: "denied plans to attack", "joined the race to sign",
+  // "pulled out of an agreement to buy"
+  if (tokens[clause.verb.first - 1]?.lower === "to" || tokens[clause.verb.first]?.lower === "to") {
+    const to = tokens[clause.verb.first]?.lower === "to" ? clause.verb.first : clause.verb.first - 1;
+    const noun = tokens[to - 1];
+    if (noun && INTENT_NOUNS.has(noun.lemma)) {
+      raise("intended");
+      const governing = governor(clauses, clause, to - 1);
+      if (governing) {
+        const head = governing.lemma.split("_")[0]!;
+        if (DENY_VERBS.has(head)) {
+          raise("denied");
+          polarity = "negative";
+        } else if (ABANDON_VERBS.has(governing.lemma) || ABANDON_VERBS.has(head) || governing.negated) polarity = "negative";
+      }
+    }
+  }
+
+  // inside what someone said: reported, or denied when the saying is a denial
+  if (clause.embedded) {
+    const matrix = matrixOf(clauses, clause);
+    if (matrix && DENY_VERBS.has(matrix.lemma.split("_")[0]!)) {
+      raise("denied");
+      polarity = "negative";
+    } else raise("reported");
+  }
+  if (sentenceQuoted || isQuoted(tokens, clause.verb.first)) raise("reported");
+
+  // "if Brown became leader", "unless Arsenal win": a condition before the clause
+  const from = clause.subject.first < clause.verb.first ? clause.subject.first : clause.verb.first;
+  for (let k = from - 1; k >= 0 && k >= from - 12; k--) {
+    if (CONDITIONS.has(tokens[k]!.lower)) {
+      raise("hypothetical");
+      break;
+    }
+    if (tokens[k]!.pos === "PUNCT" && tokens[k]!.text !== ",") break;
+  }
+  // a question asks, it does not state
+  if (tokens[tokens.length - 1]?.text === "?") raise("hypothetical");
+
+  return { polarity, modality, event };
+}
+
+/** The clause whose object holds the noun at `noun` (the clause an infinitive of intent hangs from). */
+function governor(clauses: Clause[], clause: Clause, noun: number): Clause | undefined {
+  let best: Clause | undefined;
+  for (const c of clauses) {
+    if (c === clause || c.verb.first > noun) continue;
+    const holds = c.objects.some((o) => o.first <= noun && noun < o.last) || c.preps.some((p) => p.arg.first <= noun && noun < p.arg.last);
+    if (holds && (!best || c.verb.first > best.verb.first)) best = c;
+  }
+  return best;
+}
+
+/** The clause whose complement holds this one. */
+function matrixOf(clauses: Clause[], clause: Clause): Clause | undefined {
+  let best: Clause | undefined;
+  for (const c of clauses) {
+    const body = c.complement?.body;
+    if (c === clause || !body || body.first > clause.verb.first || clause.verb.last > body.last) continue;
+    if (!best || body.last - body.first < best.complement!.body.last - best.complement!.body.first) best = c;
+  }
+  return best;
+}

@@ -1,0 +1,51 @@
+/**
+ * Turns labellers' answers into stand-off labels in gold/triples/labels.jsonl.
+ *
+ *   tsx scripts/triples/import-labels.ts <batch.jsonl> <answers.tsv> [...more pairs]
+ *
+ * answers.tsv: `id \t label \t reasons` a line; label is correct, partial or wrong; reasons (for
+ * partial and wrong) a comma list of: entity, type, direction, relation, argument, mode, pronoun, other.
+ * A record keeps only offsets, the predicate and the judgement, never article text:
+ * {article, start, subject: [s, e], predicate, object: [s, e], label, reasons}.
+ */
+import { appendFileSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot } from "../../packages/extract/src/bench/paths.ts";
+
+const LABELS = new Set(["correct", "partial", "wrong"]);
+const REASONS = new Set(["entity", "type", "direction", "relation", "argument", "mode", "pronoun", "other"]);
+const args = process.argv.slice(2);
+if (args.length < 2 || args.length % 2) {
+  console.error("usage: tsx scripts/triples/import-labels.ts <batch.jsonl> <answers.tsv> [...]");
+  process.exit(2);
+}
+const file = join(repoRoot(), "gold", "triples", "labels.jsonl");
+let written = 0;
+let failed = 0;
+for (let k = 0; k < args.length; k += 2) {
+  const batch = new Map<number, { article: string; key: { start: number; subject: number[]; predicate: string; object: number[] } }>();
+  for (const line of readFileSync(args[k]!, "utf8").split("\n")) if (line.trim()) {
+    const r = JSON.parse(line);
+    batch.set(r.id, r);
+  }
+  const lines: string[] = [];
+  readFileSync(args[k + 1]!, "utf8").split("\n").forEach((line, n) => {
+    if (!line.trim() || line.startsWith("#")) return;
+    const [id, label, reasons = ""] = line.split("\t").map((x) => x.trim());
+    const where = `${args[k + 1]}:${n + 1}`;
+    const r = batch.get(Number(id));
+    const rs = reasons.split(",").map((x) => x.trim()).filter(Boolean);
+    if (!r) return void (failed++, console.error(`${where}: no triple ${id} in ${args[k]}`));
+    if (!LABELS.has(label!)) return void (failed++, console.error(`${where}: label ${label}`));
+    if (rs.some((x) => !REASONS.has(x))) return void (failed++, console.error(`${where}: reasons ${reasons}`));
+    lines.push(JSON.stringify({ article: r.article, start: r.key.start, subject: r.key.subject, predicate: r.key.predicate, object: r.key.object, label, ...(rs.length ? { reasons: rs } : {}) }));
+  });
+  if (failed) break;
+  appendFileSync(file, lines.join("\n") + "\n");
+  written += lines.length;
+}
+if (failed) {
+  console.error(`${failed} answer(s) could not be read; stopped.`);
+  process.exit(1);
+}
+console.log(`${written} labels appended to ${file}`);
