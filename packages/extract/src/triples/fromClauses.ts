@@ -13,6 +13,7 @@ import type { Modality, Polarity } from "../types.ts";
 import lightVerbs from "./light-verbs.json" with { type: "json" };
 
 const LIGHT_VERBS = new Set(lightVerbs.lightVerbs);
+const EVENT_NOUNS = new Set(lightVerbs.eventNouns);
 
 export interface LinkedEntity {
   first: number;
@@ -245,9 +246,11 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   let purpose: string | undefined;
   if (!proposition) for (const o of objects) emit(o, event, verbText, 0, "object");
   const objectText = clause.objects[0] && !objects[0] ? " " + text(tokens, clause.objects[0].first, clause.objects[0].last) : "";
-  // "paid tribute to X", "held talks with X": after a light verb, the object noun carries the event
-  // ("ordered troops to Poland" stays `order_to`)
-  const noun = clause.objects[0] && !objects[0] && LIGHT_VERBS.has(event.split("_to_").pop()!.split("_")[0]!) ? objectNoun(tokens, clause.objects[0]) : undefined;
+  // "paid tribute to X", "held talks with X": after a light verb the object noun carries the event, and
+  // so does a noun of an event or a relation after any verb ("withdrew its offer for X"); "ordered
+  // troops to Poland" stays `order_to`
+  const objectHead = clause.objects[0] && !objects[0] ? objectNoun(tokens, clause.objects[0]) : undefined;
+  const noun = objectHead && (LIGHT_VERBS.has(event.split("_to_").pop()!.split("_")[0]!) || EVENT_NOUNS.has(objectHead)) ? objectHead : undefined;
   // "put her on the spot": a pronoun object is the one the preposition's phrase is about
   const pronounObject = !!clause.objects[0] && !objects[0] && OBJECT_PRONOUNS.has(tokens[clause.objects[0].last - 1]!.lower);
   // "was arrested in Paris": a passive without its agent keeps the voice

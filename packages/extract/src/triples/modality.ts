@@ -80,9 +80,11 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
   const aux = auxiliaries(tokens, clause);
   for (let k = 0; k < aux.length; k++) {
     if (FUTURE.has(aux[k]!)) raise("intended");
-    if (POSSIBLE.has(aux[k]!)) raise("hypothetical");
-    // "is to halt", "are to take over": the British future of arrangements
-    if (/^(is|are|was|were|be)$/.test(aux[k]!) && aux[k + 1] === "to") raise("intended");
+    // "could not stop Gloucester": he did not; otherwise a possibility
+    if (POSSIBLE.has(aux[k]!) && !(aux[k] === "could" && clause.negated)) raise("hypothetical");
+    // "is to halt", "are still to meet": the British future of arrangements
+    const next = aux[k + 1] === "still" || aux[k + 1] === "yet" ? aux[k + 2] : aux[k + 1];
+    if (/^(is|are|was|were|be)$/.test(aux[k]!) && next === "to") raise("intended");
     if ((aux[k] === "going" || aux[k] === "about") && aux[k + 1] === "to") raise("intended");
   }
 
@@ -137,14 +139,19 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
   }
   if (sentenceQuoted || isQuoted(tokens, clause.verb.first)) raise("reported");
 
-  // "if Brown became leader", "unless Arsenal win": a condition before the clause
+  // "if Brown became leader", "unless Arsenal win": a condition before the clause; past a comma only
+  // when the condition opens the sentence ("If Arsenal win, Wenger will stay"), not for "On the
+  // question of whether X, Y told the BBC"
   const from = clause.subject.first < clause.verb.first ? clause.subject.first : clause.verb.first;
+  let comma = false;
   for (let k = from - 1; k >= 0 && k >= from - 12; k--) {
-    if (CONDITIONS.has(tokens[k]!.lower)) {
+    const lower = tokens[k]!.lower;
+    if (CONDITIONS.has(lower) && (!comma || (k === 0 && lower !== "whether"))) {
       raise("hypothetical");
       break;
     }
-    if (tokens[k]!.pos === "PUNCT" && tokens[k]!.text !== ",") break;
+    if (tokens[k]!.text === ",") comma = true;
+    else if (tokens[k]!.pos === "PUNCT") break;
   }
   // a question asks, it does not state
   if (tokens[tokens.length - 1]?.text === "?") raise("hypothetical");
