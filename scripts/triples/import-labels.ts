@@ -5,8 +5,8 @@
  *
  * answers.tsv: `id \t label \t reasons` a line; label is correct, partial or wrong; reasons (for
  * partial and wrong) a comma list of: entity, type, direction, relation, argument, mode, pronoun, other.
- * A record keeps only offsets, the predicate and the judgement, never article text:
- * {article, start, subject: [s, e], predicate, object: [s, e], label, reasons}.
+ * A record keeps only offsets, the predicate, how the triple was put and the judgement, never article
+ * text: {article, start, subject: [s, e], predicate, object: [s, e], polarity, modality, label, reasons}.
  */
 import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -23,7 +23,7 @@ const file = join(repoRoot(), "gold", "triples", "labels.jsonl");
 let written = 0;
 let failed = 0;
 for (let k = 0; k < args.length; k += 2) {
-  const batch = new Map<number, { article: string; key: { start: number; subject: number[]; predicate: string; object: number[] } }>();
+  const batch = new Map<number, { article: string; polarity: string; modality: string; key: { start: number; subject: number[]; predicate: string; object: number[] } }>();
   for (const line of readFileSync(args[k]!, "utf8").split("\n")) if (line.trim()) {
     const r = JSON.parse(line);
     batch.set(r.id, r);
@@ -38,7 +38,7 @@ for (let k = 0; k < args.length; k += 2) {
     if (!r) return void (failed++, console.error(`${where}: no triple ${id} in ${args[k]}`));
     if (!LABELS.has(label!)) return void (failed++, console.error(`${where}: label ${label}`));
     if (rs.some((x) => !REASONS.has(x))) return void (failed++, console.error(`${where}: reasons ${reasons}`));
-    lines.push(JSON.stringify({ article: r.article, start: r.key.start, subject: r.key.subject, predicate: r.key.predicate, object: r.key.object, label, ...(rs.length ? { reasons: rs } : {}) }));
+    lines.push(JSON.stringify({ article: r.article, start: r.key.start, subject: r.key.subject, predicate: r.key.predicate, object: r.key.object, polarity: r.polarity, modality: r.modality, label, ...(rs.length ? { reasons: rs } : {}) }));
   });
   if (failed) break;
   appendFileSync(file, lines.join("\n") + "\n");

@@ -265,7 +265,7 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
     if (clauses) for (const clause of clauses) {
       date = clauseDate(tokens, clause, articleDate) ?? sentenceDate;
       const mode = clauseMode(tokens, clause, clauses, quotedHere);
-      const quoted = quotedHere || isQuoted(tokens, clause.verb.first);
+      const quoted = isQuoted(tokens, clause.verb.first, quotedHere);
       for (const t of triplesFromClause(tokens, clause, linked, resolvePronoun, mode, quoted)) {
         push(t.subject, t.object, t.predicate, t.surface, { kind: t.kind, rule: t.confidence, viaPronoun: t.viaPronoun, quoted, polarity: t.polarity, modality: t.modality, ...(t.preposition ? { preposition: t.preposition } : {}) });
       }

@@ -41,7 +41,10 @@ export function restOfSentence(chunks: Chunk[], k: number): number {
  */
 function clauseFollows(chunks: Chunk[], k: number, tokens: Token[]): boolean {
   if (kindAt(chunks, k) !== "NP") return false;
-  const v = chunks[k + 1];
+  // "suggested Yukos artificially manufactured": an adverb before the verb
+  let n = k + 1;
+  while (kindAt(chunks, n) === "ADV") n++;
+  const v = chunks[n];
   if (v?.kind !== "VG") return false;
   const t = tokens[v.first]!;
   return t.pos === "AUX" || /(s|ed)$/.test(t.lower) || (t.pos === "VERB" && t.lower !== t.lemma && !/ing$/.test(t.lower));

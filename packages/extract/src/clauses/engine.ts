@@ -18,7 +18,7 @@ import type { Clause, Span, SubjectVia } from "./types.ts";
 export type { Clause, PrepArg, Span, SubjectVia } from "./types.ts";
 export type { Apposition } from "./apposition.ts";
 
-const SPEECH_VERBS = new Set(["say", "tell", "add", "claim", "warn", "announce", "state", "insist", "deny", "suggest", "report", "write", "believe", "think", "argue", "explain", "note", "indicate", "show", "reveal", "maintain", "know", "find", "hope", "expect", "fear", "feel", "mean", "agree", "admit", "confirm", "estimate", "predict", "conclude", "assert", "recall"]);
+const SPEECH_VERBS = new Set(["say", "tell", "add", "claim", "warn", "announce", "state", "insist", "deny", "declare", "suggest", "report", "write", "believe", "think", "argue", "explain", "note", "indicate", "show", "reveal", "maintain", "know", "find", "hope", "expect", "fear", "feel", "mean", "agree", "admit", "confirm", "estimate", "predict", "conclude", "assert", "recall"]);
 
 /** Verb-like tags inside a verb group: the chunker also makes verbs of words the tagger got wrong ("which borders" as a noun). */
 const isVerbLike = (t: Token) => t.pos === "VERB" || t.pos === "NOUN" || t.pos === "ADJ";
@@ -96,14 +96,24 @@ function resolveSharedSubjects(drafts: Draft[]): void {
     if (d.found?.via === "fronted" && next) d.subjects = { ...next, via: "fronted" };
     if (d.found?.via === "direct") next = d.subjects;
   }
-  // coordinated verbs, participles and infinitives take the subject of the clause before
+  // coordinated verbs, participles and infinitives take the subject of the clause before; an
+  // infinitive after a verb of making or letting takes that verb's object: "allowed Steve Stone to
+  // send O'Neil away" (Stone sends), "urged Britain to use its influence" (Britain uses)
   let before: Draft["subjects"];
+  let previous: Draft | undefined;
   for (const d of drafts) {
     const f = d.found;
-    if (f && !d.subjects && f.via !== "fronted" && before) d.subjects = { ...before, via: f.via };
+    if (f && !d.subjects && f.via !== "fronted" && before) {
+      const object = f.via === "control" && previous && OBJECT_CONTROL.has(previous.lemma.lemma.split("_")[0]!) ? previous.args.objects.at(-1) : undefined;
+      d.subjects = object && object.last <= d.verb.first ? { conjuncts: [object], group: object, via: "control" } : { ...before, via: f.via };
+    }
     if (d.subjects) before = d.subjects;
+    previous = d;
   }
 }
+
+/** Verbs whose object does what the infinitive after it says. */
+const OBJECT_CONTROL = new Set(["allow", "let", "enable", "help", "ask", "tell", "order", "force", "persuade", "urge", "encourage", "invite", "require", "permit", "cause", "lead", "get", "want", "expect", "warn", "advise", "instruct", "compel", "push", "pressure", "press", "convince", "leave", "call", "challenge", "dare", "beg", "implore", "authorise", "authorize"]);
 
 /**
  * "buy and sell large amounts": a verb with nothing after it shares the next

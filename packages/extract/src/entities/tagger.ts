@@ -90,6 +90,8 @@ function entitiesOf(tokens: Token[], units: Unit[], doc: DocumentContext): Sente
   for (const s of tagWords(entityModel(), units, rules.tags, doc)) {
     if (covered.subarray(s.first, s.last).some((c) => c)) continue;
     const span = units.slice(s.first, s.last);
+    // "Sir", "Dr", "Mr" alone name no one
+    if (span.every((u) => isTitle(u.lower))) continue;
     for (let k = s.first; k < s.last; k++) covered[k] = 1;
     const lower = span.map((u) => u.lower).join(" ");
     let type: EntityType;

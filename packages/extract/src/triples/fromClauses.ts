@@ -6,14 +6,16 @@
 import type { Token } from "../nlp/index.ts";
 import type { Clause, Span } from "../clauses/engine.ts";
 import { isSpeechVerb } from "../clauses/engine.ts";
-import { isRoleNoun } from "../entities/gazetteer.ts";
+import { isRoleNoun, PLACE_OF } from "../entities/gazetteer.ts";
 import { qualifiedRole } from "./roles.ts";
 import type { Mode } from "./modality.ts";
 import type { Modality, Polarity } from "../types.ts";
 import lightVerbs from "./light-verbs.json" with { type: "json" };
 
 const LIGHT_VERBS = new Set(lightVerbs.lightVerbs);
+const PASS_THROUGH = new Set(lightVerbs.passThroughNouns);
 const EVENT_NOUNS = new Set(lightVerbs.eventNouns);
+const IDIOM_NOUNS = new Set(lightVerbs.idiomNouns);
 
 export interface LinkedEntity {
   first: number;
@@ -140,7 +142,25 @@ function objectNoun(tokens: Token[], span: Span): string | undefined {
     if (t.pos === "NOUN") return t.lower.replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || undefined;
     if (t.pos === "PRON") return undefined;
   }
-  return undefined;
+  // "took part in": the tagger may not call a bare object word a noun
+  const last = tokens[span.last - 1]!;
+  return span.last - span.first === 1 && /^[a-z]+$/.test(last.text) && last.pos !== "DET" ? last.lower : undefined;
+}
+
+/**
+ * When an entity stands after "<noun> of", the noun and whether it is an event (`take_charge_of`); for
+ * a place or a part ("the city of Kyiv", "the opening of the Winter Olympics") undefined: the entity
+ * stands for the phrase. Other nouns
+ * ("the biography of William Pitt") make the entity a modifier, not the argument.
+ */
+function ofNoun(tokens: Token[], e: LinkedEntity | undefined): { noun: string; event: boolean } | undefined {
+  if (!e) return undefined;
+  // "the merger of the Royal Scots": a determiner may stand between
+  const of = tokens[e.first - 1]?.pos === "DET" ? e.first - 2 : e.first - 1;
+  if (of < 1 || tokens[of]!.lower !== "of") return undefined;
+  const noun = tokens[of - 1]!;
+  if (noun.pos !== "NOUN" || PLACE_OF.has(noun.lower) || PASS_THROUGH.has(noun.lower)) return undefined;
+  return { noun: noun.lower, event: EVENT_NOUNS.has(noun.lower) };
 }
 
 /** The participle of a passive verb group, for a predicate that keeps the voice: "was arrested in" -> `arrested_in`. */
@@ -244,13 +264,23 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   if (clause.objects.length === 0) purposeAgent = subject;
   // "sent bombers on patrol over Belarus": the bombers patrol Belarus
   let purpose: string | undefined;
-  if (!proposition) for (const o of objects) emit(o, event, verbText, 0, "object");
+  if (!proposition) {
+    for (let k = 0; k < objects.length; k++) {
+      const o = objects[k];
+      const of = ofNoun(tokens, o);
+      // "took charge of Valencia": the entity is what the event noun is about; "published the
+      // biography of William Pitt": the entity is not what was published
+      if (of === undefined) emit(o, event, verbText, 0, "object");
+      else if (of.event) emit(o, `${event}_${of.noun}_of`, verbText, 0, "object");
+    }
+  }
   const objectText = clause.objects[0] && !objects[0] ? " " + text(tokens, clause.objects[0].first, clause.objects[0].last) : "";
-  // "paid tribute to X", "held talks with X": after a light verb the object noun carries the event, and
-  // so does a noun of an event or a relation after any verb ("withdrew its offer for X"); "ordered
-  // troops to Poland" stays `order_to`
+  // "paid tribute to X", "withdrew its offer for X": after a light verb, or when it names an event, the
+  // object noun carries the event; "ordered troops to Poland" stays `order_to`
   const objectHead = clause.objects[0] && !objects[0] ? objectNoun(tokens, clause.objects[0]) : undefined;
-  const noun = objectHead && (LIGHT_VERBS.has(event.split("_to_").pop()!.split("_")[0]!) || EVENT_NOUNS.has(objectHead)) ? objectHead : undefined;
+  // "take part in", "took place at": a noun of an idiom the tagger reads as an adverb, right after the verb
+  const idiom = !clause.objects.length && clause.preps[0] && clause.preps[0].prep.first === clause.verb.last + 1 && IDIOM_NOUNS.has(tokens[clause.verb.last]!.lower) ? tokens[clause.verb.last]!.lower : undefined;
+  const noun = idiom ?? (objectHead && (LIGHT_VERBS.has(event.split("_to_").pop()!.split("_")[0]!) || EVENT_NOUNS.has(objectHead)) ? objectHead : undefined);
   // "put her on the spot": a pronoun object is the one the preposition's phrase is about
   const pronounObject = !!clause.objects[0] && !objects[0] && OBJECT_PRONOUNS.has(tokens[clause.objects[0].last - 1]!.lower);
   // "was arrested in Paris": a passive without its agent keeps the voice
@@ -266,7 +296,10 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
     if (p.prep.first !== previousPrep && !onlyAdverbs(tokens, reached, p.prep.first)) break;
     previousPrep = p.prep.first;
     reached = Math.max(reached, p.arg.last);
-    const object = headEntity(tokens, p.arg, entities);
+    let object = headEntity(tokens, p.arg, entities);
+    // "in the development of the Yadavaran oilfield": the entity modifies what the phrase is about
+    const of = ofNoun(tokens, object);
+    if (of && !of.event) object = undefined;
     if (!object) {
       if (p.arg.last - p.arg.first > 2) break;
       for (let k = p.arg.first; k < p.arg.last; k++) {

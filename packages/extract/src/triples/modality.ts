@@ -24,6 +24,7 @@ const INTENT_NOUNS = set(words.intentNouns);
 const ABANDON_VERBS = set(words.abandonVerbs);
 const CONDITIONS = set(words.conditions);
 const ASPECT_VERBS = set(words.aspectVerbs);
+const REPORT_NOUNS = set(words.reportNouns);
 
 export interface Mode {
   polarity: Polarity;
@@ -36,27 +37,37 @@ export interface Mode {
 const RANK: Record<Modality, number> = { asserted: 0, reported: 1, intended: 2, hypothetical: 3, denied: 4 };
 const stronger = (a: Modality, b: Modality) => (RANK[b] > RANK[a] ? b : a);
 
-/** Is token k inside a quotation of the sentence? Quotes are counted from the sentence start. */
-export function isQuoted(tokens: Token[], k: number): boolean {
-  let open = false;
+/**
+ * What a quotation mark does: opens (+1), closes (-1), or nothing (0). Curly and TeX marks say which;
+ * a straight one opens where it is glued to the word after it and not to the word before, and closes
+ * where it is glued to the word before. Told apart this way, one stray mark does not turn the rest of
+ * a paragraph into speech, as counting them would.
+ */
+function quoteMark(tokens: Token[], i: number): number {
+  const t = tokens[i]!.text;
+  if (t === "“" || t === "``") return 1;
+  if (t === "”" || t === "''") return -1;
+  if (t !== '"') return 0;
+  const gluedBefore = i > 0 && tokens[i - 1]!.end === tokens[i]!.start;
+  const gluedAfter = i + 1 < tokens.length && tokens[i + 1]!.start === tokens[i]!.end;
+  if (gluedAfter && !gluedBefore) return 1;
+  if (gluedBefore) return -1;
+  return 0;
+}
+
+/** Is token k inside a quotation? `openBefore`: one was open when the sentence began. */
+export function isQuoted(tokens: Token[], k: number, openBefore = false): boolean {
+  let open = openBefore;
   for (let i = 0; i < k; i++) {
-    const t = tokens[i]!.text;
-    if (t === "“" || t === "``") open = true;
-    else if (t === "”" || t === "''") open = false;
-    else if (t === '"') open = !open;
+    const m = quoteMark(tokens, i);
+    if (m) open = m > 0;
   }
   return open;
 }
 
 /** Whether a quotation is still open after the sentence, given whether one was open before it. */
 export function quoteOpenAfter(tokens: Token[], openBefore: boolean): boolean {
-  let open = openBefore;
-  for (const t of tokens) {
-    if (t.text === "“" || t.text === "``") open = true;
-    else if (t.text === "”" || t.text === "''") open = false;
-    else if (t.text === '"') open = !open;
-  }
-  return open;
+  return isQuoted(tokens, tokens.length, openBefore);
 }
 
 /** The verb's own words: auxiliaries and modals in the verb group. */
@@ -78,10 +89,17 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
 
   // modals in the verb group: "will visit", "could stage", "is to halt"
   const aux = auxiliaries(tokens, clause);
+  // an infinitive of purpose or control takes the modals of the clause it hangs from: "will return
+  // to court to seek sanctions" seeks nothing yet
+  if (clause.subjectVia === "control") {
+    const governing = before(clauses, clause);
+    if (governing) aux.unshift(...auxiliaries(tokens, governing));
+  }
   for (let k = 0; k < aux.length; k++) {
     if (FUTURE.has(aux[k]!)) raise("intended");
-    // "could not stop Gloucester": he did not; otherwise a possibility
-    if (POSSIBLE.has(aux[k]!) && !(aux[k] === "could" && clause.negated)) raise("hypothetical");
+    // "could not stop Gloucester", "could only finish second": past ability, it happened (or not);
+    // "said he would contest Bethnal Green": in reported speech "would" is a plan, not a possibility
+    if (POSSIBLE.has(aux[k]!) && !(aux[k] === "could" && (clause.negated || aux[k + 1] === "only"))) raise(aux[k] === "would" && clause.embedded ? "intended" : "hypothetical");
     // "is to halt", "are still to meet": the British future of arrangements
     const next = aux[k + 1] === "still" || aux[k + 1] === "yet" ? aux[k + 2] : aux[k + 1];
     if (/^(is|are|was|were|be)$/.test(aux[k]!) && next === "to") raise("intended");
@@ -118,6 +136,8 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
     const noun = tokens[to - 1];
     if (noun && INTENT_NOUNS.has(noun.lemma)) {
       raise("intended");
+      // "has no immediate plans to recall"
+      for (let k = to - 2; k >= Math.max(0, to - 4); k--) if (tokens[k]!.lower === "no") polarity = "negative";
       const governing = governor(clauses, clause, to - 1);
       if (governing) {
         const head = governing.lemma.split("_")[0]!;
@@ -129,6 +149,18 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
     }
   }
 
+  // "denied reports that Brown is preparing to oust Milburn": a claim named by a noun, and its denial
+  const that = clause.subject.first - 1;
+  if (tokens[that]?.lower === "that" && REPORT_NOUNS.has(tokens[that - 1]?.lower ?? "")) {
+    raise("reported");
+    for (let k = that - 2; k >= Math.max(0, that - 6); k--) {
+      if (DENY_VERBS.has(tokens[k]!.lemma)) {
+        raise("denied");
+        polarity = "negative";
+        break;
+      }
+    }
+  }
   // inside what someone said: reported, or denied when the saying is a denial
   if (clause.embedded) {
     const matrix = matrixOf(clauses, clause);
@@ -137,7 +169,9 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
       polarity = "negative";
     } else raise("reported");
   }
-  if (sentenceQuoted || isQuoted(tokens, clause.verb.first)) raise("reported");
+  // inside a quotation, counted from a quotation the sentence began in: '... we've got it," Edelman
+  // told BBC Sport' quotes the first clause, not the telling
+  if (isQuoted(tokens, clause.verb.first, sentenceQuoted)) raise("reported");
 
   // "if Brown became leader", "unless Arsenal win": a condition before the clause; past a comma only
   // when the condition opens the sentence ("If Arsenal win, Wenger will stay"), not for "On the
@@ -167,6 +201,13 @@ function governor(clauses: Clause[], clause: Clause, noun: number): Clause | und
     const holds = c.objects.some((o) => o.first <= noun && noun < o.last) || c.preps.some((p) => p.arg.first <= noun && noun < p.arg.last);
     if (holds && (!best || c.verb.first > best.verb.first)) best = c;
   }
+  return best;
+}
+
+/** The nearest clause whose verb ends before this one's begins. */
+function before(clauses: Clause[], clause: Clause): Clause | undefined {
+  let best: Clause | undefined;
+  for (const c of clauses) if (c !== clause && c.verb.last <= clause.verb.first && (!best || c.verb.last > best.verb.last)) best = c;
   return best;
 }
 
