@@ -97,7 +97,7 @@ function assignShards(ids: readonly string[], seed: number): string[][] {
 
 /** What `kg build` writes for these articles (layout left out: the exporter does not read it). */
 function graphOf(extractions: ArticleExtraction[], name: string): SerializedKnowledgeGraph {
-  const graph = buildGraph(extractions, name);
+  const graph = buildGraph(extractions, { name });
   computeMetrics(graph);
   return JSON.parse(toJSON(graph)) as SerializedKnowledgeGraph;
 }

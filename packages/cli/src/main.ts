@@ -7,6 +7,14 @@ import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { UsageError } from "./commands/build.ts";
 import { warn } from "./log.ts";
 import { availableParallelism } from "node:os";
+// the fitted confidence's threshold, for --help: a small JSON file, not the extractor
+import fitted from "@kg/extract/confidence.json" with { type: "json" };
+
+const confidence = (v: string) => {
+  const x = Number(v);
+  if (!Number.isFinite(x) || x < 0 || x > 1) throw new InvalidArgumentError("expected a number from 0 to 1");
+  return x;
+};
 
 const positiveInt = (v: string) => {
   const n = Number(v);
@@ -46,7 +54,9 @@ const withExtractOptions = (command: Command) =>
     .option("--cache <dir>", "extraction cache folder", ".kg-cache")
     .option("--no-cache", "extract every article again")
     .option("--errors <file>", "also write every problem (file, line, id, sentence offsets, message, stack) to this file as JSON Lines")
-    .option("-q, --quiet", "no progress line");
+    .option("-q, --quiet", "no progress line")
+    .option("--schema <file>", "class relations with this schema (JSON, the format of the built-in one) instead of ours")
+    .option("--strict-schema", "drop (and count) triples the --schema has no class for, instead of classing them RELATED");
 
 withExtractOptions(program.command("extract"))
   .description("extract triples from articles (.txt/.html files, folders, .jsonl, or - for stdin) as JSON Lines")
@@ -60,6 +70,7 @@ withExtractOptions(program.command("build"))
   .option("-o, --output <file>", "graph file", "out/graph.json")
   .option("-f, --format <list>", "comma-separated: json, gexf, graphml, csv", "json")
   .option("--site <dir>", "also write a static site (viewer + graph) to this folder")
+  .option("--min-confidence <x>", `leave out triples less sure than this (0 to 1; the default, ${fitted.threshold}, keeps those of which about ${Math.round(100 * fitted.atThreshold.correct)} in 100 are right)`, confidence, fitted.threshold)
   .action(run((inputs: string[], opts) => import("./commands/build.ts").then((m) => m.buildCommand(inputs, { ...opts, verbose }))));
 
 program
@@ -71,6 +82,9 @@ program
   .option("--database <name>", "Neo4j database (default: NEO4J_DATABASE or the server's default)")
   .option("--batch-size <n>", "rows per transaction", positiveInt, 5000)
   .option("--prune", "remove entities no article mentions any more")
+  .option("--min-confidence <x>", "for triple files: leave out triples less sure than this (0 to 1; default as kg build)", confidence, fitted.threshold)
+  .option("--schema <file>", "for triple files: class relations with this schema instead of ours")
+  .option("--strict-schema", "for triple files: drop triples the --schema has no class for")
   .action(run((inputs: string[], opts) => import("./commands/export.ts").then((m) => m.exportNeo4jCommand(inputs, opts))));
 
 program

@@ -19,6 +19,7 @@ import { EQUIPMENT_NOUNS, PLACES } from "./entities/gazetteer.ts";
 import { Antecedents } from "./triples/antecedents.ts";
 import { clauseMode, isQuoted, quoteOpenAfter } from "./triples/modality.ts";
 import { confidenceOf, type TripleCues } from "./triples/confidence.ts";
+import { classify } from "./relations/classify.ts";
 import { findDateline } from "./article/dateline.ts";
 import { skipped } from "./problems.ts";
 import type { ArticleExtraction, ArticleInput, Dateline, EntityRef, EntityType, ExtractionProblem, Modality, Polarity, Triple } from "./types.ts";
@@ -235,6 +236,7 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
         confidence: confidenceOf(triggers),
         polarity,
         modality,
+        ...classify({ predicate, subjectType: s.type, objectType: o.type, polarity, modality })!,
       });
     };
 

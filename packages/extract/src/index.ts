@@ -6,3 +6,5 @@ export { openie, toCarbLines } from "./openie/index.ts";
 export { resolveAcrossArticles } from "./aliases/acrossArticles.ts";
 export { tagConll, tagTokens } from "./ner/conll.ts";
 export { articleMentions, type EntityMention } from "./ner/mentions.ts";
+export * from "./relations/index.ts";
+export { DEFAULT_MIN_CONFIDENCE } from "./triples/confidence.ts";

@@ -72,6 +72,16 @@ export interface Triple {
   confidence: number;
   polarity?: Polarity;
   modality?: Modality;
+  /**
+   * The relation class (relations/schema.json, or a user's --schema): `CONSULT`, `LEADER_OF`, `ASSAULT`,
+   * `RELATED` for the rest. Events CAMEO codes carry their code and Goldstein score (-10 conflict to
+   * +10 cooperation).
+   */
+  relation?: string;
+  /** The class's group: cooperation, conflict (CAMEO's two halves), standing, other, catch-all. */
+  relationGroup?: "cooperation" | "conflict" | "standing" | "other" | "catch-all";
+  cameo?: string;
+  goldstein?: number;
 }
 
 /** One article as handed to the extractor. */

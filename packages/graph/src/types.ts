@@ -2,7 +2,7 @@
  * The one place that defines the graph's node and edge attributes.
  * The viewer imports these types; the Neo4j exporter reads them.
  */
-import type { EntityType } from "@kg/extract";
+import type { EntityType, Modality, Polarity, Triple } from "@kg/extract";
 
 export interface EvidenceItem {
   article: string;
@@ -36,6 +36,14 @@ export interface NodeAttributes {
 
 export interface EdgeAttributes {
   predicate: string;
+  /** The relation class (CONSULT, LEADER_OF, ...; RELATED for the rest), its group, CAMEO code and Goldstein score. */
+  relation?: string;
+  relationGroup?: Triple["relationGroup"];
+  cameo?: string;
+  goldstein?: number;
+  /** How the sentences put it: a negated, denied, reported, intended or hypothetical statement is an edge of its own. */
+  polarity: Polarity;
+  modality: Modality;
   /** Distinct surface forms, most frequent first. */
   surface: string[];
   evidence: EvidenceItem[];

@@ -159,6 +159,8 @@ export function buildFixtureGraph(): ViewerGraph {
     } else {
       graph.addEdgeWithKey(`${r.s}|${r.p}|${r.o}`, r.s, r.o, {
         predicate: r.p,
+        polarity: "positive",
+        modality: "asserted",
         surface: [r.surface],
         evidence: [evidence],
         articles: [r.article],

@@ -9,11 +9,14 @@ import { articleKey, buildKey, ExtractionCache, extractorFingerprint, type Skipp
 import { originOf, scanInputs, type Scan } from "../pipeline/scan.ts";
 import { articleFailed, ProblemLog, skippedParts } from "../problems.ts";
 import { info, lap } from "../log.ts";
+import { loadSchemaOption, reclassify, type SchemaChoice } from "../schema.ts";
 
 export interface BuildOptions extends ExtractOptions {
   output: string;
   format: string;
   site?: string;
+  /** Triples below this confidence stay out of the graph (kg build's default: the fitted threshold). */
+  minConfidence: number;
 }
 
 interface Built {
@@ -46,6 +49,8 @@ async function build(paths: string[], opts: BuildOptions, log: ProblemLog): Prom
   await mkdir(dirname(opts.output), { recursive: true });
   lap("start");
 
+  const schema = await loadSchemaOption(opts.schema, opts.strictSchema);
+  const graphOptions: GraphChoice = { minConfidence: opts.minConfidence, schema };
   let built: Built;
   let summary: string;
   if (opts.cache) {
@@ -59,7 +64,8 @@ async function build(paths: string[], opts: BuildOptions, log: ProblemLog): Prom
       info("no article could be read; nothing built");
       return 1;
     }
-    const key = await buildKey(scan.keys);
+    // the same articles make another graph under another schema or threshold
+    const key = await buildKey([...scan.keys, `min-confidence:${opts.minConfidence}`, `schema:${schema?.key ?? ""}`]);
     const cached = await cache.getGraph(key);
     if (cached) {
       // Nothing changed since a build with the same articles and code: its graph is this one.
@@ -75,7 +81,7 @@ async function build(paths: string[], opts: BuildOptions, log: ProblemLog): Prom
         info("no article could be extracted; nothing built");
         return 1;
       }
-      built = await buildGraphOf(extractions, cache);
+      built = await buildGraphOf(extractions, graphOptions, cache);
       // A build that lost an article (extraction failed, or the file changed meanwhile) is not kept for reuse.
       // One that skipped sentences is: that is what extraction gives, and the next build reports them again.
       if (complete) built.file = await cache.setGraph(key, { json: built.json!, order: built.order, size: built.size, skipped: [...skipped.values()] });
@@ -90,7 +96,7 @@ async function build(paths: string[], opts: BuildOptions, log: ProblemLog): Prom
       info("no article could be read; nothing built");
       return 1;
     }
-    built = await buildGraphOf(extractions);
+    built = await buildGraphOf(extractions, graphOptions);
     summary = `${articles} article(s)`;
   }
 
@@ -213,11 +219,23 @@ async function extractChanged(
   return { extractions, byKey, fromCache, complete };
 }
 
-async function buildGraphOf(extractions: ArticleExtraction[], cache?: ExtractionCache): Promise<Built & { json: string }> {
+interface GraphChoice {
+  minConfidence: number;
+  schema?: SchemaChoice;
+}
+
+async function buildGraphOf(extractions: ArticleExtraction[], choice: GraphChoice, cache?: ExtractionCache): Promise<Built & { json: string }> {
   const { resolveAcrossArticles } = await import("@kg/extract/across-articles");
   const { applyLayout, buildGraph, computeMetrics, toJSON } = await import("@kg/graph");
   lap("graph code loaded");
-  const graph = buildGraph(resolveAcrossArticles(extractions));
+  let dropped = 0;
+  const classed = extractions.map((x) => {
+    const r = reclassify(x, choice.schema);
+    dropped += r.dropped;
+    return r.extraction;
+  });
+  if (dropped) info(`${dropped} triple(s) outside the schema dropped (--strict-schema)`);
+  const graph = buildGraph(resolveAcrossArticles(classed), { minConfidence: choice.minConfidence });
   lap("graph built");
   computeMetrics(graph);
   lap("metrics");

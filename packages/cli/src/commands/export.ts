@@ -1,5 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Triple } from "@kg/extract";
+import { withRelation } from "@kg/extract/relations";
+import { loadSchemaOption } from "../schema.ts";
 import type { SerializedKnowledgeGraph } from "@kg/graph";
 import { info } from "../log.ts";
 
@@ -7,6 +9,10 @@ export interface ExportOptions {
   database?: string;
   batchSize: number;
   prune?: boolean;
+  /** For triple files: the graph is built as kg build builds it, with this threshold and schema. */
+  minConfidence?: number;
+  schema?: string;
+  strictSchema?: boolean;
 }
 
 /** What one input holds: a graph.json from `kg build`, or the triples `kg extract` writes (JSON Lines). */
@@ -73,11 +79,18 @@ export async function exportNeo4jCommand(paths: string | string[], opts: ExportO
   for (const path of Array.isArray(paths) ? paths : [paths]) inputs.push(parseExportInput(path === "-" ? "standard input" : path, await readAll(path), isTriple));
   const graphs = inputs.flatMap((input) => (input.kind === "graph" ? [{ name: input.name, graph: input.graph }] : []));
   const tripleInputs = inputs.flatMap((input) => (input.kind === "triples" ? [input] : []));
+  const schema = await loadSchemaOption(opts.schema, opts.strictSchema);
   if (tripleInputs.length > 0) {
-    const triples = tripleInputs.flatMap((input) => input.triples);
+    let triples = tripleInputs.flatMap((input) => input.triples);
+    if (schema) {
+      const classed = triples.map((t) => withRelation(t, schema.schema, schema.strict));
+      const kept = classed.filter((t): t is Triple => t !== undefined);
+      if (kept.length < triples.length) info(`${triples.length - kept.length} triple(s) outside the schema dropped (--strict-schema)`);
+      triples = kept;
+    }
     const name = tripleInputs.map((input) => input.name).join(", ");
     info(`${name}: ${triples.length} triple(s) of ${new Set(triples.map((t) => t.evidence.article)).size} article(s)`);
-    graphs.push({ name, graph: graphFromTriples(triples) });
+    graphs.push({ name, graph: graphFromTriples(triples, { minConfidence: opts.minConfidence ?? 0 }) });
   }
   const uri = process.env.NEO4J_URI ?? "bolt://127.0.0.1:7687";
   const database = opts.database ?? process.env.NEO4J_DATABASE;

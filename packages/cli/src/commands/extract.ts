@@ -11,6 +11,7 @@ import { articleKey, ExtractionCache, extractorFingerprint } from "../pipeline/c
 import { createProgress } from "../pipeline/progress.ts";
 import { articleFailed, ProblemLog, skippedParts, type Problem } from "../problems.ts";
 import { info } from "../log.ts";
+import { loadSchemaOption, reclassify } from "../schema.ts";
 
 export interface ExtractOptions {
   maxSize?: number;
@@ -23,6 +24,9 @@ export interface ExtractOptions {
   verbose?: boolean;
   /** Also write every problem to this file, as JSON Lines. */
   errors?: string;
+  /** A relation schema file (--schema) and whether triples it has no class for are dropped (--strict-schema). */
+  schema?: string;
+  strictSchema?: boolean;
 }
 
 export interface ExtractSummary {
@@ -93,8 +97,12 @@ export async function extractCommand(paths: string[], opts: ExtractOptions & { o
     out = createWriteStream(opts.output);
   }
   let triples = 0;
-  const { articles, problems, fromCache } = await extractAll(paths, opts, async (x) => {
-    for (const t of x.triples) {
+  let dropped = 0;
+  const schema = await loadSchemaOption(opts.schema, opts.strictSchema);
+  const { articles, problems, fromCache } = await extractAll(paths, opts, async (raw) => {
+    const classed = reclassify(raw, schema);
+    dropped += classed.dropped;
+    for (const t of classed.extraction.triples) {
       if (!out.write(JSON.stringify(t) + "\n")) await once(out, "drain");
       triples++;
     }
@@ -104,6 +112,7 @@ export async function extractCommand(paths: string[], opts: ExtractOptions & { o
     await once(out, "finish");
   }
   const cached = fromCache ? ` (${fromCache} from cache)` : "";
-  info(`${articles} article(s)${cached}, ${triples} triple(s)${opts.output ? ` written to ${opts.output}` : ""}${problems ? `, ${problems} problem(s) reported above` : ""}`);
+  const strict = dropped ? `, ${dropped} triple(s) outside the schema dropped` : "";
+  info(`${articles} article(s)${cached}, ${triples} triple(s)${opts.output ? ` written to ${opts.output}` : ""}${strict}${problems ? `, ${problems} problem(s) reported above` : ""}`);
   return articles === 0 ? 1 : 0;
 }

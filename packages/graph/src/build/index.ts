@@ -4,14 +4,25 @@
  * evidence. Pure: no I/O.
  */
 import { MultiDirectedGraph } from "graphology";
-import type { ArticleExtraction, Triple } from "@kg/extract";
+import type { ArticleExtraction, Modality, Polarity, Triple } from "@kg/extract";
 import type { EdgeAttributes, EvidenceItem, GraphAttributes, NodeAttributes } from "../types.ts";
 import { colorForType } from "./colors.ts";
 
 export type KnowledgeGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
-export function edgeKey(subject: string, predicate: string, object: string): string {
-  return `${subject}|${predicate}|${object}`;
+/**
+ * One edge per (subject, predicate, object) and way of putting it: "Russia -attack-> Ukraine" stated and
+ * denied are two edges, never one with mixed evidence. A plain positive statement keeps the short key.
+ */
+export function edgeKey(subject: string, predicate: string, object: string, polarity: Polarity = "positive", modality: Modality = "asserted"): string {
+  return polarity === "positive" && modality === "asserted" ? `${subject}|${predicate}|${object}` : `${subject}|${predicate}|${object}|${polarity}|${modality}`;
+}
+
+export interface BuildOptions {
+  /** The graph's name. */
+  name?: string;
+  /** Triples below this confidence stay out of the graph (default 0: all). */
+  minConfidence?: number;
 }
 
 /** Probability that at least one piece of evidence is right, treating them as independent. */
@@ -30,7 +41,8 @@ function maxDate(a: string | undefined, b: string | undefined): string | undefin
   return a > b ? a : b;
 }
 
-export function buildGraph(extractions: ArticleExtraction[], name?: string): KnowledgeGraph {
+export function buildGraph(extractions: ArticleExtraction[], options: BuildOptions = {}): KnowledgeGraph {
+  const { name, minConfidence = 0 } = options;
   const graph: KnowledgeGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   graph.replaceAttributes({ name, generator: "news-kg", articles: [] });
 
@@ -60,7 +72,7 @@ export function buildGraph(extractions: ArticleExtraction[], name?: string): Kno
       }
     }
   }
-  for (const { triples } of sorted) for (const t of triples) addTriple(graph, t);
+  for (const { triples } of sorted) for (const t of triples) if (t.confidence >= minConfidence) addTriple(graph, t);
   graph.forEachNode((n, attrs) => attrs.aliases.sort());
   return graph;
 }
@@ -71,6 +83,14 @@ function addTriple(graph: KnowledgeGraph, t: Triple): void {
       graph.addNode(e.id, { label: e.name, type: e.type, aliases: [e.name], mentions: 0, articles: [], degree: 0, pagerank: 0, community: 0, x: 0, y: 0, size: 1, color: colorForType(e.type) });
     }
   }
+  const statement: Statement = {
+    polarity: t.polarity ?? "positive",
+    modality: t.modality ?? "asserted",
+    ...(t.relation ? { relation: t.relation } : {}),
+    ...(t.relationGroup ? { relationGroup: t.relationGroup } : {}),
+    ...(t.cameo ? { cameo: t.cameo } : {}),
+    ...(t.goldstein !== undefined ? { goldstein: t.goldstein } : {}),
+  };
   addEvidence(graph, t.subject.id, t.predicate, t.object.id, {
     article: t.evidence.article,
     text: t.evidence.text,
@@ -81,19 +101,23 @@ function addTriple(graph: KnowledgeGraph, t: Triple): void {
     ...(t.surface ? { surface: t.surface } : {}),
     ...(t.evidence.subject ? { subject: t.evidence.subject } : {}),
     ...(t.evidence.object ? { object: t.evidence.object } : {}),
-  });
+  }, statement);
 }
+
+/** What an edge states besides its predicate: its class and how the sentences put it. */
+export type Statement = Pick<EdgeAttributes, "polarity" | "modality" | "relation" | "relationGroup" | "cameo" | "goldstein">;
 
 /**
  * Adds one piece of evidence to the edge (source, predicate, target), creating
  * it if needed, and keeps the edge's summaries (count, surfaces, articles,
  * dates, noisy-or confidence) in step.
  */
-export function addEvidence(graph: KnowledgeGraph, source: string, predicate: string, target: string, item: EvidenceItem): void {
-  const key = edgeKey(source, predicate, target);
+export function addEvidence(graph: KnowledgeGraph, source: string, predicate: string, target: string, item: EvidenceItem, statement: Statement = { polarity: "positive", modality: "asserted" }): void {
+  const key = edgeKey(source, predicate, target, statement.polarity, statement.modality);
   if (!graph.hasEdge(key)) {
     graph.addDirectedEdgeWithKey(key, source, target, {
       predicate,
+      ...statement,
       surface: [],
       evidence: [],
       articles: [],

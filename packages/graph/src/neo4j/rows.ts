@@ -60,9 +60,16 @@ export interface EvidenceEntry {
 export interface RelationRow {
   source: string;
   target: string;
-  /** Safe relationship type derived from `predicate`. */
+  /** Safe relationship type derived from the relation class (`CONSULT`), else from `predicate`. */
   type: string;
   predicate: string;
+  /** With the predicate, what the relationship is MERGEd on: a denied attack is not the attack stated. */
+  polarity: string;
+  modality: string;
+  /** The class's group, CAMEO code and Goldstein score (null when the class has none). */
+  group: string | null;
+  cameo: string | null;
+  goldstein: number | null;
   /** The articles `entries` speak for: their old entries on this relation are replaced. */
   articles: string[];
   entries: EvidenceEntry[];
@@ -210,16 +217,31 @@ export function toRows(serialized: SerializedKnowledgeGraph): ExportRows {
   }
   mentions.sort((a, b) => compare(a.entity, b.entity) || compare(a.article, b.article));
 
-  // Edges with the same ends and predicate (possible in a hand-made graph) become one relation.
+  // Edges with the same ends, predicate and mode (possible in a hand-made graph) become one relation.
   const relationsByKey = new Map<string, RelationRow>();
   for (const edge of serialized.edges ?? []) {
     if (!entityIds.has(edge.source) || !entityIds.has(edge.target)) continue;
     const attributes = edge.attributes ?? ({} as Partial<EdgeAttributes>);
     const predicate = typeof attributes.predicate === "string" && attributes.predicate !== "" ? attributes.predicate : "related";
-    const key = JSON.stringify([edge.source, predicate, edge.target]);
+    const polarity = attributes.polarity === "negative" ? "negative" : "positive";
+    const modality = text(attributes.modality) ?? "asserted";
+    const key = JSON.stringify([edge.source, predicate, polarity, modality, edge.target]);
     let row = relationsByKey.get(key);
     if (!row) {
-      row = { source: edge.source, target: edge.target, type: relationshipType(predicate), predicate, articles: [], entries: [], created: storedEvidence([]) };
+      row = {
+        source: edge.source,
+        target: edge.target,
+        type: relationshipType(text(attributes.relation) ?? predicate),
+        predicate,
+        polarity,
+        modality,
+        group: text(attributes.relationGroup),
+        cameo: text(attributes.cameo),
+        goldstein: typeof attributes.goldstein === "number" && Number.isFinite(attributes.goldstein) ? attributes.goldstein : null,
+        articles: [],
+        entries: [],
+        created: storedEvidence([]),
+      };
       relationsByKey.set(key, row);
     }
     row.entries.push(...evidenceEntries(attributes));
@@ -231,6 +253,6 @@ export function toRows(serialized: SerializedKnowledgeGraph): ExportRows {
     row.created = storedEvidence(row.entries);
   }
   // A stable order makes concurrent exports lock in the same order (fewer deadlocks).
-  relations.sort((a, b) => compare(a.source, b.source) || compare(a.target, b.target) || compare(a.type, b.type) || compare(a.predicate, b.predicate));
+  relations.sort((a, b) => compare(a.source, b.source) || compare(a.target, b.target) || compare(a.type, b.type) || compare(a.predicate, b.predicate) || compare(a.polarity, b.polarity) || compare(a.modality, b.modality));
   return { articles, entities, mentions, relations };
 }

@@ -86,8 +86,8 @@ export function extractionsFromTriples(triples: Iterable<Triple>): ArticleExtrac
 }
 
 /** The graph `kg build` would make of these articles' extractions (metrics included, no layout), serialised. */
-export function graphFromTriples(triples: Iterable<Triple>, name?: string): SerializedKnowledgeGraph {
-  const graph = buildGraph(extractionsFromTriples(triples), name);
+export function graphFromTriples(triples: Iterable<Triple>, options: { name?: string; minConfidence?: number } = {}): SerializedKnowledgeGraph {
+  const graph = buildGraph(extractionsFromTriples(triples), options);
   computeMetrics(graph);
   return graph.export();
 }

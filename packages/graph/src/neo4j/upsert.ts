@@ -18,6 +18,11 @@
  * and summaries computed from those lists on every write: `count` (number of
  * pieces), `articles` and `dates` (distinct, sorted), `surface` (distinct,
  * most frequent first), `confidence` (noisy-or, 3 decimals) and `predicate`.
+ * A relationship is one (type, predicate, polarity, modality): "Russia denied
+ * plans to attack Ukraine" is a DENY, never merged into an attack stated. The
+ * type is the relation class (relations/schema.json), with `group`, `cameo`
+ * and `goldstein` set when the relationship is created (they follow from the
+ * predicate, the entity types and the mode, so they never change after).
  * Reading it back in Cypher:
  *
  *   MATCH (a:Entity)-[r:MEET]->(b:Entity)
@@ -256,8 +261,11 @@ export const UPSERT_RELATIONS = `
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.source})
 MATCH (t:Entity {id: row.target})
-MERGE (s)-[r:$(row.type) {predicate: row.predicate}]->(t)
+MERGE (s)-[r:$(row.type) {predicate: row.predicate, polarity: row.polarity, modality: row.modality}]->(t)
 ON CREATE SET r += row.created,
+  r.group = row.group,
+  r.cameo = row.cameo,
+  r.goldstein = toFloat(row.goldstein),
   r.evidenceStarts = [x IN row.created.evidenceStarts | toInteger(x)],
   r.evidenceEnds = [x IN row.created.evidenceEnds | toInteger(x)],
   r.evidenceConfidences = [x IN row.created.evidenceConfidences | toFloat(x)],

@@ -6,6 +6,8 @@ import type { MultiDirectedGraph } from "graphology";
 import type { EdgeAttributes, EvidenceItem, GraphAttributes, NodeAttributes } from "../../../graph/src/types.ts";
 
 export type { EdgeAttributes, EvidenceItem, GraphAttributes, NodeAttributes };
+export type Modality = EdgeAttributes["modality"];
+export type Polarity = EdgeAttributes["polarity"];
 
 export type ViewerGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 

@@ -5,7 +5,7 @@
  */
 import { MultiDirectedGraph } from "graphology";
 import { colorForType } from "../appearance/index.ts";
-import type { EdgeAttributes, EvidenceItem, GraphAttributes, NodeAttributes, ViewerGraph } from "../types.ts";
+import type { EdgeAttributes, EvidenceItem, GraphAttributes, Modality, NodeAttributes, ViewerGraph } from "../types.ts";
 
 export type LoadResult =
   | { ok: true; graph: ViewerGraph; warnings: string[] }
@@ -145,8 +145,13 @@ function normaliseEdge(a: Record<string, unknown>): EdgeAttributes {
     confidence: num(a.confidence, evidence.length ? Math.max(...evidence.map((e) => e.confidence)) : 1),
     count: num(a.count, Math.max(1, evidence.length)),
     label: str(a.label) || predicate.replace(/_/g, " "),
+    // graphs from before polarity and modality, or from other tools, state plain facts
+    polarity: a.polarity === "negative" ? "negative" : "positive",
+    modality: MODALITIES.has(a.modality as Modality) ? (a.modality as Modality) : "asserted",
   };
 }
+
+const MODALITIES = new Set<Modality>(["asserted", "reported", "intended", "hypothetical", "denied"]);
 
 /** Where to fetch the graph from: `?graph=URL`, else `./graph.json` beside the page. */
 export function graphUrlFrom(search: string): string {

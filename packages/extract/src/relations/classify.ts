@@ -1,0 +1,88 @@
+/**
+ * Triple -> relation class, under a schema (schema.ts): the first class whose
+ * pattern matches the predicate and the two entity types, then the schema's
+ * mode rules for how the sentence puts it (a denied attack is a denial, a
+ * planned visit an intent to meet). Pure and cheap: globs are compiled once
+ * per schema.
+ */
+import type { EntityType, Modality, Polarity, Triple } from "../types.ts";
+import { defaultSchema, type RelationClass, type RelationGroup, type RelationSchema } from "./schema.ts";
+
+interface Compiled {
+  classes: { cls: RelationClass; patterns: { re: RegExp; subject?: Set<EntityType>; object?: Set<EntityType> }[] }[];
+  byId: Map<string, RelationClass>;
+  schema: RelationSchema;
+}
+
+const compiled = new WeakMap<RelationSchema, Compiled>();
+
+function compile(schema: RelationSchema): Compiled {
+  let c = compiled.get(schema);
+  if (c) return c;
+  const glob = (g: string) => g.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
+  c = {
+    schema,
+    byId: new Map(schema.classes.map((k) => [k.id, k])),
+    classes: schema.classes.map((cls) => ({
+      cls,
+      patterns: cls.patterns.map((p) => ({
+        re: new RegExp(`^(?:${p.match.map(glob).join("|")})$`),
+        ...(p.subject ? { subject: new Set(p.subject) } : {}),
+        ...(p.object ? { object: new Set(p.object) } : {}),
+      })),
+    })),
+  };
+  compiled.set(schema, c);
+  return c;
+}
+
+export interface RelationOf {
+  relation: string;
+  relationGroup: RelationGroup;
+  cameo?: string;
+  goldstein?: number;
+}
+
+export interface ClassifyInput {
+  predicate: string;
+  subjectType: EntityType;
+  objectType: EntityType;
+  polarity?: Polarity;
+  modality?: Modality;
+}
+
+/**
+ * The class of a triple. `strict`: a triple no pattern matches gets no class (undefined) instead of the
+ * catch-all, so the caller can drop and count it.
+ */
+export function classify(t: ClassifyInput, schema: RelationSchema = defaultSchema(), strict = false): RelationOf | undefined {
+  const c = compile(schema);
+  let found: RelationClass | undefined;
+  for (const { cls, patterns } of c.classes) {
+    if (patterns.some((p) => p.re.test(t.predicate) && (!p.subject || p.subject.has(t.subjectType)) && (!p.object || p.object.has(t.objectType)))) {
+      found = cls;
+      break;
+    }
+  }
+  if (!found && strict) return undefined;
+  const base = found ?? c.byId.get(schema.catchAll)!;
+  let cls = base;
+  for (const rule of schema.modes) {
+    const w = rule.when;
+    if (w.polarity && w.polarity !== (t.polarity ?? "positive")) continue;
+    if (w.modality && w.modality !== (t.modality ?? "asserted")) continue;
+    if (w.group && w.group !== base.group) continue;
+    if (w.cameoRoot && base.cameo?.slice(0, 2) !== w.cameoRoot) continue;
+    cls = c.byId.get(rule.class) ?? cls;
+    break;
+  }
+  return { relation: cls.id, relationGroup: cls.group, ...(cls.cameo ? { cameo: cls.cameo } : {}), ...(cls.goldstein !== undefined ? { goldstein: cls.goldstein } : {}) };
+}
+
+/** A triple with its class, under the schema; undefined when `strict` and no class takes it. */
+export function withRelation(t: Triple, schema?: RelationSchema, strict = false): Triple | undefined {
+  const r = classify({ predicate: t.predicate, subjectType: t.subject.type, objectType: t.object.type, polarity: t.polarity, modality: t.modality }, schema, strict);
+  if (!r) return undefined;
+  const { relation: _r, relationGroup: _rg, cameo: _c, goldstein: _g, ...rest } = t;
+  return { ...rest, ...r };
+}
