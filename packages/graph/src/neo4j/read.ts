@@ -112,6 +112,7 @@ export async function readGraph(driver: Driver, options: ReadGraphOptions = {}):
   const articles: ArticleAttributes[] = [];
   graph.replaceAttributes({ name: "neo4j", generator: "news-kg", articles });
   const read = { articles: 0, entities: 0, relations: 0 };
+  const relations: { source: string; target: string; attributes: EdgeAttributes }[] = [];
   // The driver would send a JS number as a float: LIMIT wants an integer.
   const neo4jInt = neo4j.int;
 
@@ -172,7 +173,6 @@ export async function readGraph(driver: Driver, options: ReadGraphOptions = {}):
     read.relations += pending.length;
     options.onProgress?.({ ...read });
   }
-  const relations: { source: string; target: string; attributes: EdgeAttributes }[] = [];
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   relations.sort((a, b) => compare(a.source, b.source) || compare(a.target, b.target) || compare(a.attributes.predicate, b.attributes.predicate) || compare(a.attributes.polarity, b.attributes.polarity) || compare(a.attributes.modality, b.attributes.modality));
   for (const { source, target, attributes } of relations) {
