@@ -8,7 +8,12 @@
  *   graph, BullMQ calls), so a worker with a core of its own does at most
  *   1000 / workerCpuMs articles/s; its sink commit overlaps the extraction of
  *   the next batch (a worker holds two batches of jobs), so the commit's
- *   latency costs a worker nothing until it exceeds a batch's extraction time;
+ *   latency costs a worker nothing until it exceeds a batch's extraction time.
+ *   A worker measured alone did less than its CPU allows (it waits between
+ *   batches for jobs to be fetched and acknowledged), so the model takes a
+ *   worker's rate as `singleWorkerRate`, what one worker did here, sharing
+ *   this machine's two cores with Redis and Neo4j: a floor for a worker on a
+ *   machine of its own;
  * - at Redis: `redisCpuMs` of its one thread (BullMQ's fetch, lock renewals,
  *   completion; our done set and rate record): Redis saturates at
  *   1000 / redisCpuMs articles/s;
@@ -16,7 +21,7 @@
  *   cores serves at most neo4jCores * 1000 / neo4jCpuMs articles/s, and the
  *   commit itself, `flushFixedMs + flushPerArticleMs * B` wall time for a
  *   batch of B articles (fitted by least squares over every commit).
- * Throughput(N) = min(N * worker, Redis, Neo4j); the bottleneck is the term
+ * Throughput(N) = min(N * singleWorkerRate, Redis, Neo4j); the bottleneck is the term
  * that gives the min. What this leaves out, and says so: lock contention in
  * Neo4j between concurrent commits (batches share popular entities, whose
  * locks serialise the commits touching them), which one machine cannot
@@ -26,6 +31,8 @@
  */
 
 export interface MeasuredCosts {
+  /** Articles/s of one worker alone (the mean of the 1-worker runs). */
+  singleWorkerRate: number;
   workerCpuMs: number;
   extractMs: number;
   redisCpuMs: number;
@@ -58,7 +65,7 @@ export function fitLine(points: [number, number][]): { a: number; b: number } {
 }
 
 export function predict(costs: MeasuredCosts, workers: number, neo4jCores: number): Prediction {
-  const perWorker = 1000 / costs.workerCpuMs;
+  const perWorker = costs.singleWorkerRate;
   const workerBound = workers * perWorker;
   const redisBound = 1000 / costs.redisCpuMs;
   const neo4jBound = (neo4jCores * 1000) / costs.neo4jCpuMs;

@@ -1,0 +1,46 @@
+/**
+ * What a sink commit costs by batch size, alone (no concurrent commits): the first 1,000 BBC articles,
+ * extracted in process, committed to an emptied Neo4j in batches of B through the worker's path
+ * (graphFromTriples without metrics, the exporter's write with metrics kept), for several B. The mean
+ * wall time of a commit against B gives the fixed and per-article parts of the model (queue-model.ts).
+ */
+import { extractArticle, type Triple } from "@kg/extract";
+import neo4j from "neo4j-driver";
+import { graphFromTriples, openNeo4jWriter } from "../../packages/graph/src/neo4j/index.ts";
+import { readCorpus } from "./corpus.ts";
+
+export interface CommitCost {
+  batch: number;
+  commits: number;
+  meanMs: number;
+}
+
+export async function measureCommits(uri: string, sizes = [10, 50, 200, 1000], articles = 1000): Promise<CommitCost[]> {
+  const corpus = (await readCorpus()).slice(0, articles);
+  const triples: Triple[][] = corpus.map((a) => extractArticle(a).triples);
+  const driver = neo4j.driver(uri);
+  const writer = await openNeo4jWriter({ uri });
+  const clear = () => driver.executeQuery("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+  const pass = async (batch: number): Promise<CommitCost> => {
+    await clear();
+    let ms = 0;
+    let commits = 0;
+    for (let i = 0; i < triples.length; i += batch) {
+      const graph = graphFromTriples(triples.slice(i, i + batch).flat(), { metrics: false });
+      const t = performance.now();
+      await writer.write(graph, { metrics: "keep" });
+      ms += performance.now() - t;
+      commits++;
+    }
+    return { batch, commits, meanMs: ms / commits };
+  };
+  try {
+    await pass(articles); // relationship types and the JVM's warm-up, not counted
+    const out: CommitCost[] = [];
+    for (const batch of sizes) out.push(await pass(batch));
+    return out;
+  } finally {
+    await writer.close();
+    await driver.close();
+  }
+}
