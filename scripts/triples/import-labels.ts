@@ -3,10 +3,13 @@
  *
  *   tsx scripts/triples/import-labels.ts <batch.jsonl> <answers.tsv> [...more pairs]
  *
- * answers.tsv: `id \t label \t reasons` a line; label is correct, partial or wrong; reasons (for
- * partial and wrong) a comma list of: entity, type, direction, relation, argument, mode, pronoun, other.
- * A record keeps only offsets, the predicate, how the triple was put and the judgement, never article
- * text: {article, start, subject: [s, e], predicate, object: [s, e], polarity, modality, label, reasons}.
+ * answers.tsv: `id \t label \t reasons [\t class \t better]` a line; label is correct, partial or
+ * wrong; reasons (for partial and wrong) a comma list of: entity, type, direction, relation, argument,
+ * mode, pronoun, other. `class` judges the triple's relation class: right, wrong, or n/a (the sentence
+ * states no relation between the two); `better`, for a wrong class, the class id that fits (optional).
+ * A record keeps only offsets, the predicate, how the triple was put and the judgements, never article
+ * text: {article, start, subject: [s, e], predicate, object: [s, e], polarity, modality, label, reasons,
+ * relation, classJudgement, betterClass}. A triple already labelled is not labelled twice.
  */
 import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,16 +17,21 @@ import { repoRoot } from "../../packages/extract/src/bench/paths.ts";
 
 const LABELS = new Set(["correct", "partial", "wrong"]);
 const REASONS = new Set(["entity", "type", "direction", "relation", "argument", "mode", "pronoun", "other"]);
+const CLASS_JUDGEMENTS = new Set(["right", "wrong", "n/a"]);
 const args = process.argv.slice(2);
 if (args.length < 2 || args.length % 2) {
   console.error("usage: tsx scripts/triples/import-labels.ts <batch.jsonl> <answers.tsv> [...]");
   process.exit(2);
 }
 const file = join(repoRoot(), "gold", "triples", "labels.jsonl");
+const keyOf = (r: { article: string; start: number; subject: unknown; predicate: string; object: unknown }) =>
+  JSON.stringify([r.article, r.start, r.subject, r.predicate, r.object]);
+const labelled = new Set(readFileSync(file, "utf8").split("\n").filter(Boolean).map((line) => keyOf(JSON.parse(line))));
+let repeated = 0;
 let written = 0;
 let failed = 0;
 for (let k = 0; k < args.length; k += 2) {
-  const batch = new Map<number, { article: string; polarity: string; modality: string; key: { start: number; subject: number[]; predicate: string; object: number[] } }>();
+  const batch = new Map<number, { article: string; polarity: string; modality: string; relation?: string; key: { start: number; subject: number[]; predicate: string; object: number[] } }>();
   for (const line of readFileSync(args[k]!, "utf8").split("\n")) if (line.trim()) {
     const r = JSON.parse(line);
     batch.set(r.id, r);
@@ -31,21 +39,35 @@ for (let k = 0; k < args.length; k += 2) {
   const lines: string[] = [];
   readFileSync(args[k + 1]!, "utf8").split("\n").forEach((line, n) => {
     if (!line.trim() || line.startsWith("#")) return;
-    const [id, label, reasons = ""] = line.split("\t").map((x) => x.trim());
+    const [id, label, reasons = "", judgement = "", better = ""] = line.split("\t").map((x) => x.trim());
     const where = `${args[k + 1]}:${n + 1}`;
     const r = batch.get(Number(id));
     const rs = reasons.split(",").map((x) => x.trim()).filter(Boolean);
     if (!r) return void (failed++, console.error(`${where}: no triple ${id} in ${args[k]}`));
     if (!LABELS.has(label!)) return void (failed++, console.error(`${where}: label ${label}`));
     if (rs.some((x) => !REASONS.has(x))) return void (failed++, console.error(`${where}: reasons ${reasons}`));
-    lines.push(JSON.stringify({ article: r.article, start: r.key.start, subject: r.key.subject, predicate: r.key.predicate, object: r.key.object, polarity: r.polarity, modality: r.modality, label, ...(rs.length ? { reasons: rs } : {}) }));
+    if (judgement && !CLASS_JUDGEMENTS.has(judgement)) return void (failed++, console.error(`${where}: class judgement ${judgement}`));
+    const record = { article: r.article, start: r.key.start, subject: r.key.subject, predicate: r.key.predicate, object: r.key.object };
+    if (labelled.has(keyOf(record))) return void repeated++;
+    labelled.add(keyOf(record));
+    lines.push(
+      JSON.stringify({
+        ...record,
+        polarity: r.polarity,
+        modality: r.modality,
+        label,
+        ...(rs.length ? { reasons: rs } : {}),
+        ...(judgement ? { relation: r.relation, classJudgement: judgement } : {}),
+        ...(judgement === "wrong" && better ? { betterClass: better } : {}),
+      }),
+    );
   });
   if (failed) break;
-  appendFileSync(file, lines.join("\n") + "\n");
+  if (lines.length) appendFileSync(file, lines.join("\n") + "\n");
   written += lines.length;
 }
 if (failed) {
   console.error(`${failed} answer(s) could not be read; stopped.`);
   process.exit(1);
 }
-console.log(`${written} labels appended to ${file}`);
+console.log(`${written} labels appended to ${file}${repeated ? ` (${repeated} triple(s) already labelled left out)` : ""}`);
