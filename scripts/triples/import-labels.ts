@@ -1,7 +1,10 @@
 /**
  * Turns labellers' answers into stand-off labels in gold/triples/labels.jsonl.
  *
- *   tsx scripts/triples/import-labels.ts <batch.jsonl> <answers.tsv> [...more pairs]
+ *   tsx scripts/triples/import-labels.ts --sample <seed> <batch.jsonl> <answers.tsv> [...more pairs]
+ *
+ * `--sample`: the seed scripts/triples/sample.ts drew the batches with; every record lists the samples
+ * that drew it (`samples`), so that a round's figures can be read off its own draw.
  *
  * answers.tsv: `id \t label \t reasons [\t class \t better]` a line; label is correct, partial or
  * wrong; reasons (for partial and wrong) a comma list of: entity, type, direction, relation, argument,
@@ -9,24 +12,28 @@
  * states no relation between the two); `better`, for a wrong class, the class id that fits (optional).
  * A record keeps only offsets, the predicate, how the triple was put and the judgements, never article
  * text: {article, start, subject: [s, e], predicate, object: [s, e], polarity, modality, label, reasons,
- * relation, classJudgement, betterClass}. A triple already labelled is not labelled twice.
+ * relation, classJudgement, betterClass}. A triple labelled in an earlier round keeps its label and gains the class judgement.
  */
-import { appendFileSync, readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../../packages/extract/src/bench/paths.ts";
 
 const LABELS = new Set(["correct", "partial", "wrong"]);
 const REASONS = new Set(["entity", "type", "direction", "relation", "argument", "mode", "pronoun", "other"]);
 const CLASS_JUDGEMENTS = new Set(["right", "wrong", "n/a"]);
-const args = process.argv.slice(2);
-if (args.length < 2 || args.length % 2) {
-  console.error("usage: tsx scripts/triples/import-labels.ts <batch.jsonl> <answers.tsv> [...]");
+const argv = process.argv.slice(2);
+const sampleAt = argv.indexOf("--sample");
+const sample = sampleAt >= 0 ? argv[sampleAt + 1] : undefined;
+const args = argv.filter((_, k) => k !== sampleAt && k !== sampleAt + 1);
+if (!sample || args.length < 2 || args.length % 2) {
+  console.error("usage: tsx scripts/triples/import-labels.ts --sample <seed> <batch.jsonl> <answers.tsv> [...]");
   process.exit(2);
 }
 const file = join(repoRoot(), "gold", "triples", "labels.jsonl");
 const keyOf = (r: { article: string; start: number; subject: unknown; predicate: string; object: unknown }) =>
   JSON.stringify([r.article, r.start, r.subject, r.predicate, r.object]);
-const labelled = new Set(readFileSync(file, "utf8").split("\n").filter(Boolean).map((line) => keyOf(JSON.parse(line))));
+const records: Record<string, unknown>[] = readFileSync(file, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line));
+const labelled = new Map(records.map((r) => [keyOf(r as never), r]));
 let repeated = 0;
 let written = 0;
 let failed = 0;
@@ -48,8 +55,15 @@ for (let k = 0; k < args.length; k += 2) {
     if (rs.some((x) => !REASONS.has(x))) return void (failed++, console.error(`${where}: reasons ${reasons}`));
     if (judgement && !CLASS_JUDGEMENTS.has(judgement)) return void (failed++, console.error(`${where}: class judgement ${judgement}`));
     const record = { article: r.article, start: r.key.start, subject: r.key.subject, predicate: r.key.predicate, object: r.key.object };
-    if (labelled.has(keyOf(record))) return void repeated++;
-    labelled.add(keyOf(record));
+    const earlier = labelled.get(keyOf(record));
+    if (earlier) {
+      // labelled in an earlier round: its label stands; a class judgement it lacks is added
+      repeated++;
+      const samples = (earlier.samples ?? []) as string[];
+      if (!samples.includes(sample)) earlier.samples = [...samples, sample];
+      if (judgement && !earlier.classJudgement) Object.assign(earlier, { relation: r.relation, classJudgement: judgement, ...(judgement === "wrong" && better ? { betterClass: better } : {}) });
+      return;
+    }
     lines.push(
       JSON.stringify({
         ...record,
@@ -59,15 +73,22 @@ for (let k = 0; k < args.length; k += 2) {
         ...(rs.length ? { reasons: rs } : {}),
         ...(judgement ? { relation: r.relation, classJudgement: judgement } : {}),
         ...(judgement === "wrong" && better ? { betterClass: better } : {}),
+        samples: [sample],
       }),
     );
   });
   if (failed) break;
-  if (lines.length) appendFileSync(file, lines.join("\n") + "\n");
+  for (const line of lines) {
+    const r = JSON.parse(line);
+    records.push(r);
+    labelled.set(keyOf(r), r);
+  }
   written += lines.length;
 }
 if (failed) {
-  console.error(`${failed} answer(s) could not be read; stopped.`);
+  console.error(`${failed} answer(s) could not be read; nothing written.`);
   process.exit(1);
 }
-console.log(`${written} labels appended to ${file}${repeated ? ` (${repeated} triple(s) already labelled left out)` : ""}`);
+writeFileSync(file, records.map((r) => JSON.stringify(r)).join("\n") + "\n");
+// (records keep their key order: article, offsets, predicate, mode, judgements, samples)
+console.log(`${written} labels added to ${file}${repeated ? ` (${repeated} triple(s) labelled before keep their label and gain the class judgement)` : ""}`);

@@ -212,6 +212,8 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
       const key = `${sentence.start}|${s.id}|${predicate}|${o.id}`;
       if (seen.has(key) || s.id === o.id) return;
       seen.add(key);
+      const { polarity, modality } = found;
+      const relation = classify({ predicate, subjectType: s.type, objectType: o.type, polarity, modality })!;
       const triggers: TripleCues = {
         ...found,
         subjectType: s.type,
@@ -221,9 +223,11 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
         sentenceTokens: tokens.length,
         entitiesInSentence: linked.length,
         headline,
+        relationGroup: relation.relationGroup,
+        genericRelation: relation.relation.startsWith("ACTS_") || relation.relationGroup === "catch-all",
+        predicateWords: predicate.split("_").length,
       };
       if (cues) cues.push(triggers);
-      const { polarity, modality } = found;
       const mention = (e: LinkedEntity) => ({ text: raw.slice(tokens[e.first]!.start, tokens[e.last - 1]!.end), start: tokens[e.first]!.start, end: tokens[e.last - 1]!.end });
       triples.push({
         subject: { id: s.id, name: s.name, type: s.type },
@@ -236,7 +240,7 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
         confidence: confidenceOf(triggers),
         polarity,
         modality,
-        ...classify({ predicate, subjectType: s.type, objectType: o.type, polarity, modality })!,
+        ...relation,
       });
     };
 

@@ -31,6 +31,11 @@ export interface TripleCues {
   quoted: boolean;
   /** The sentence has no closing punctuation: a headline, a caption. */
   headline: boolean;
+  /** The relation class's group (relations/schema.json), and whether the class is only a generic one (ACTS_ON, RELATED…). */
+  relationGroup: string;
+  genericRelation: boolean;
+  /** Words in the predicate: "beat" 1, "hold_talks_with" 3. */
+  predicateWords: number;
 }
 
 /** The features of a triple, by name: the regression's inputs. */
@@ -53,6 +58,9 @@ export function features(c: TripleCues): Map<string, number> {
   on("entities", Math.min(c.entitiesInSentence, 12) / 6);
   if (c.quoted) on("quoted");
   if (c.headline) on("headline");
+  on(`group=${c.relationGroup}`);
+  if (c.genericRelation) on("generic");
+  on("predicateWords", Math.min(c.predicateWords, 6) / 3);
   return f;
 }
 
