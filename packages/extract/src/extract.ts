@@ -19,7 +19,7 @@ import { EQUIPMENT_NOUNS, PLACES } from "./entities/gazetteer.ts";
 import { Antecedents } from "./triples/antecedents.ts";
 import { clauseMode, isQuoted, quoteOpenAfter } from "./triples/modality.ts";
 import { confidenceOf, type TripleCues } from "./triples/confidence.ts";
-import { classify } from "./relations/classify.ts";
+import { classify, isGeneric } from "./relations/classify.ts";
 import { findDateline } from "./article/dateline.ts";
 import { skipped } from "./problems.ts";
 import type { ArticleExtraction, ArticleInput, Dateline, EntityRef, EntityType, ExtractionProblem, Modality, Polarity, Triple } from "./types.ts";
@@ -213,7 +213,11 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
       if (seen.has(key) || s.id === o.id) return;
       seen.add(key);
       const { polarity, modality } = found;
-      const relation = classify({ predicate, subjectType: s.type, objectType: o.type, polarity, modality })!;
+      const classed = { predicate, subjectType: s.type, objectType: o.type, polarity, modality };
+      // A verb the schema does not know, named only by its preposition ("suffer_in Athens"): too vague to
+      // read as a relation (three in four were wrong or partial in the labelled sample), so not a triple.
+      if (isGeneric(classed)) return;
+      const relation = classify(classed)!;
       const triggers: TripleCues = {
         ...found,
         subjectType: s.type,
