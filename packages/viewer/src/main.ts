@@ -4,7 +4,7 @@
  */
 import "./styles.css";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
-import { drawingMode, legendEntries, nodeColor, sameView, typeColors, type ColorMode, type ViewState } from "./core/appearance/index.ts";
+import { drawingMode, legendEntries, nodeColor, relationLegendEntries, sameView, typeColors, type ColorMode, type ViewState } from "./core/appearance/index.ts";
 import { looksLikeMarkup } from "./core/data/gexf.ts";
 import { graphUrlFrom, parseGraphText, type LoadResult } from "./core/data/index.ts";
 import {
@@ -382,6 +382,7 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
 
   legend = createLegend($("#legend"), {
     entries: legendEntries(graph, colors),
+    relationEntries: relationLegendEntries(graph),
     maxDegree: maxDegree(graph),
     hasCommunities: communities.size > 1,
     collapsed: window.matchMedia("(max-width: 720px)").matches,
