@@ -294,6 +294,8 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
       colorOf,
       isEdgeVisible,
       canGoBack: history.stack.length > 0,
+      showAllModes: filters.showAllModes,
+      onShowAllModes: () => applyFilters({ ...filters, showAllModes: true }),
       onEntity: (key: string) => select({ kind: "node", key }, { moveCamera: true }),
       onEdge: (key: string) => select({ kind: "edge", key }),
       onBack: back,
