@@ -26,6 +26,8 @@ const CONDITIONS = set(words.conditions);
 const ASPECT_VERBS = set(words.aspectVerbs);
 const REPORT_NOUNS = set(words.reportNouns);
 const REPORTING_ADVERBS = set(words.reportingAdverbs);
+/** "alleged that": the tagger may read "alleged" as an adjective, so the clause is not its complement. */
+const REPORT_VERB_FORMS = set(words.reportVerbForms);
 
 export interface Mode {
   polarity: Polarity;
@@ -152,6 +154,7 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
 
   // "denied reports that Brown is preparing to oust Milburn": a claim named by a noun, and its denial
   const that = clause.subject.first - 1;
+  if (tokens[that]?.lower === "that" && REPORT_VERB_FORMS.has(tokens[that - 1]?.lower ?? "") && !clause.embedded) raise("reported");
   if (tokens[that]?.lower === "that" && REPORT_NOUNS.has(tokens[that - 1]?.lower ?? "")) {
     raise("reported");
     for (let k = that - 2; k >= Math.max(0, that - 6); k--) {
