@@ -12,6 +12,7 @@ export interface WorkerCommandOptions {
   maxWait: number;
   timeout: number;
   stallSeconds: number;
+  neo4jWait: number;
   neo4j: boolean;
   jsonl?: string;
   database?: string;
@@ -46,6 +47,7 @@ export async function workerCommand(opts: WorkerCommandOptions): Promise<number>
             ...(process.env.NEO4J_PASSWORD ? { password: process.env.NEO4J_PASSWORD } : {}),
             ...(database ? { database } : {}),
             minConfidence: opts.minConfidence,
+            retryMs: opts.neo4jWait * 1000,
           },
         }
       : {}),

@@ -28,6 +28,8 @@ export interface Neo4jSinkOptions {
   database?: string;
   /** As `kg export neo4j --min-confidence`: triples below it stay out of the graph. */
   minConfidence: number;
+  /** How long a commit retries a Neo4j that went away (or a deadlock) before the worker gives up. */
+  retryMs?: number;
 }
 
 const NEO4J_UNAVAILABLE = /^Cannot reach Neo4j|rejected the login|requires a login|refuses logins|is not available|has no database|must be changed first|may not write/;
@@ -39,7 +41,7 @@ export async function openNeo4jSink(options: Neo4jSinkOptions): Promise<Sink> {
     error instanceof Neo4jExportError && NEO4J_UNAVAILABLE.test(error.message) ? new SinkUnavailable(error.message, { cause: error }) : error;
   let writer: Neo4jWriter;
   try {
-    writer = await openNeo4jWriter({ uri: options.uri, username: options.username, password: options.password, database: options.database });
+    writer = await openNeo4jWriter({ uri: options.uri, username: options.username, password: options.password, database: options.database, retryMs: options.retryMs });
   } catch (error) {
     throw unavailable(error);
   }
