@@ -74,6 +74,9 @@ export interface WorkerStats {
   fromCache: number;
   skippedDone: number;
   triples: number;
+  /** Triples a --strict-schema had no class for (dropped), and triples kept out of Neo4j by --min-confidence. */
+  outsideSchema: number;
+  belowConfidence: number;
   /** Time spent inside extractArticle in the extraction threads, summed (ms). */
   extractMs: number;
   /** One per sink commit. */

@@ -22,6 +22,7 @@ import { writeFile } from "node:fs/promises";
 import { Queue, Worker, WaitingError, type Job } from "bullmq";
 import type { Triple } from "@kg/extract";
 import { articleKey, ExtractionCache, extractorFingerprint } from "../pipeline/cache.ts";
+import { belowConfidenceNote } from "../confidence-note.ts";
 import { where } from "../problems.ts";
 import { reclassify, type SchemaChoice } from "../schema.ts";
 import { Batcher } from "./batcher.ts";
@@ -76,7 +77,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
   }
 
   const started = Date.now();
-  const stats: WorkerStats = { pid: process.pid, startedAt: started, endedAt: 0, articles: 0, fromCache: 0, skippedDone: 0, triples: 0, extractMs: 0, flushes: [], cpuMs: 0 };
+  const stats: WorkerStats = { pid: process.pid, startedAt: started, endedAt: 0, articles: 0, fromCache: 0, skippedDone: 0, triples: 0, outsideSchema: 0, belowConfidence: 0, extractMs: 0, flushes: [], cpuMs: 0 };
   const keys = queueKeys(options.queue);
   const cache = options.cache ? new ExtractionCache(options.cache) : undefined;
   const fingerprint = await extractorFingerprint();
@@ -180,7 +181,10 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
           result = extracted.result;
           await cache?.set(key, result, extracted.json);
         }
-        triples = reclassify(result, options.schema).extraction.triples;
+        const classed = reclassify(result, options.schema);
+        triples = classed.extraction.triples;
+        stats.outsideSchema += classed.dropped;
+        if (options.neo4j) stats.belowConfidence += triples.filter((t) => t.confidence < options.neo4j!.minConfidence).length;
       } catch (error) {
         if (fatal) return returnJob(job, token);
         throw error;
@@ -260,6 +264,9 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
   if (options.stats) await writeFile(options.stats, JSON.stringify(stats));
   const cached = stats.fromCache ? `, ${stats.fromCache} from the cache` : "";
   const skipped = stats.skippedDone ? `, ${stats.skippedDone} already done` : "";
+  // Nothing left out silently, as kg export neo4j says it (counted over the articles extracted, acknowledged or not).
+  if (stats.outsideSchema) log(`kg worker: ${stats.outsideSchema} triple(s) outside the schema dropped (--strict-schema)`);
+  if (stats.belowConfidence) log(`kg worker: Neo4j: ${belowConfidenceNote(stats.belowConfidence, options.neo4j!.minConfidence)}`);
   log(`kg worker: ${stats.articles} article(s) acknowledged${cached}${skipped}, ${stats.triples} triple(s) written in ${stats.flushes.length} batch(es); ${(stats.articles / Math.max(seconds, 1e-3)).toFixed(1)} articles/s over ${seconds.toFixed(0)} s`);
   return code;
 }
