@@ -14,8 +14,8 @@
  * for it with the kill and the failing article; the whole of BBC would take
  * several, too much for CI.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { connect, createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -23,6 +23,7 @@ import { kg, kgAsync, kgSpawn, seedArticlesDir, sharedDir } from "./helpers/kg.t
 import { useNeo4j } from "./helpers/neo4j.ts";
 import { diffDumps, dumpGraph, dumpSize } from "./helpers/neo4j-dump.ts";
 import { redisUrl, testQueue } from "./helpers/redis.ts";
+import { startRedis } from "./setup/redis.ts";
 import { Redis } from "ioredis";
 import { Queue } from "bullmq";
 import { queueKeys } from "../packages/cli/src/queue/keys.ts";
@@ -53,11 +54,11 @@ function statusCommand(queue: string): QueueStatus {
 }
 
 /** The same, read in this process (no process start): for polling while workers run. */
-async function status(queue: string): Promise<QueueStatus> {
-  const redis = new Redis(redisUrl(), { maxRetriesPerRequest: null });
+async function status(queue: string, url = redisUrl()): Promise<QueueStatus> {
+  const redis = new Redis(url, { maxRetriesPerRequest: null });
   const q = new Queue<ArticleJob>(queue, { connection: redis });
   try {
-    return await queueStatus(q, redis, queueKeys(queue), { queue, redis: redisUrl() });
+    return await queueStatus(q, redis, queueKeys(queue), { queue, redis: url });
   } finally {
     await q.close();
     redis.disconnect();
@@ -75,6 +76,45 @@ function closedPort(): Promise<number> {
 }
 
 const lines = (text: string) => text.split("\n").filter((line) => line.trim() !== "");
+/** What a worker says is wrong (its other lines say what it does). */
+const problems = (stderr: string) => lines(stderr).filter((line) => line.startsWith("kg:"));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The first `n` articles of BBC politics, in a folder of their own. */
+function politicsSubset(name: string, n: number): string {
+  const folder = join(dir, name);
+  mkdirSync(folder, { recursive: true });
+  for (const file of readdirSync(POLITICS).sort().slice(0, n)) copyFileSync(join(POLITICS, file), join(folder, file));
+  return folder;
+}
+
+/** A TCP relay to `target` (host:port of a URI) that can be shut, as a Neo4j that goes away: its listener closed, its connections cut. */
+async function relay(target: string): Promise<{ uri: string; close(): Promise<void> }> {
+  const { hostname, port } = new URL(target);
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    const upstream = connect(Number(port), hostname);
+    const cut = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on("error", cut).on("close", cut);
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port: own } = server.address() as { port: number };
+  return {
+    uri: `bolt://127.0.0.1:${own}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
 
 describe("kg queue and kg worker", () => {
   test(
@@ -209,6 +249,113 @@ describe("kg queue and kg worker", () => {
     const mentions = await db.query<{ id: string }>("MATCH (:Article {id: 'a.txt'})-[:MENTIONS]->(e) RETURN e.id AS id ORDER BY id");
     expect(mentions.map((m) => m.id)).toContain("location:paris");
     expect(mentions.map((m) => m.id)).not.toContain("location:berlin");
+  });
+
+  test("--schema, --strict-schema and --min-confidence: the workers write what kg export neo4j of kg extract's triples writes with the same options", { timeout: 120_000 }, async () => {
+    const queue = testQueue("schema");
+    // A schema of the user's own, without ours: forces moving and offices; everything else is outside it.
+    const schema = join(dir, "schema.json");
+    writeFileSync(
+      schema,
+      JSON.stringify({
+        classes: [
+          { id: "MOVES_FORCES", group: "conflict", patterns: [{ match: ["send*", "move*", "deploy*", "head_to", "patrol", "shift*"] }] },
+          { id: "HOLDS_OFFICE", group: "standing", patterns: [{ match: ["president_of", "leader_of", "chancellor_of", "head_of", "ambassador_*"] }] },
+          { id: "ELSE", group: "catch-all", patterns: [] },
+        ],
+        catchAll: "ELSE",
+      }),
+    );
+    const options = ["--schema", schema, "--strict-schema", "--min-confidence", "0.5"];
+    await db.clear();
+    expect(kg(["queue", "add", seedArticlesDir, "--queue", queue], { env: env() }).status).toBe(0);
+    const worker = await kgAsync(["worker", "--queue", queue, "--exit-when-empty", "--no-cache", ...options], { env: env() });
+    expect(worker.status, worker.stderr).toBe(0);
+    expect(problems(worker.stderr)).toEqual([]);
+    const types = await db.query<{ type: string }>("MATCH (:Entity)-[r]->(:Entity) RETURN DISTINCT type(r) AS type ORDER BY type");
+    expect(types.map((t) => t.type)).toEqual(["HOLDS_OFFICE", "MOVES_FORCES"]);
+    const queued = await dumpGraph(db.driver);
+
+    const reference = join(dir, "schema-reference.jsonl");
+    expect((await kgAsync(["extract", seedArticlesDir, "-o", reference, "--no-cache", "--quiet"])).status).toBe(0);
+    await db.clear();
+    const exported = await kgAsync(["export", "neo4j", reference, ...options], { env: env() });
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(diffDumps(queued, await dumpGraph(db.driver))).toEqual([]);
+    // Both say what they left out, in the same words.
+    const said = (stderr: string) => lines(stderr).map((l) => /(\d+ triple\(s\) (?:outside the schema dropped|less sure than ).*)$/.exec(l)?.[1]).filter(Boolean);
+    expect(said(worker.stderr)).toEqual(said(exported.stderr));
+    expect(said(worker.stderr)).toHaveLength(2);
+  });
+
+  test("Neo4j gone mid-run: the worker says so in one line naming it and where, hands back every job it holds, and a worker started later finishes them; nothing lost", { timeout: 180_000 }, async () => {
+    const queue = testQueue("neo4j-gone");
+    const folder = politicsSubset("neo4j-gone", 60);
+    const neo4j = await relay(db.uri);
+    await db.clear();
+    expect(kg(["queue", "add", folder, "--queue", queue], { env: env() }).status).toBe(0);
+    const worker = kgSpawn(["worker", "--queue", queue, "--batch-size", "5", "--max-wait", "1", "--neo4j-wait", "3", "--stall-seconds", "3", "--no-cache"], { env: { ...env(), NEO4J_URI: neo4j.uri } });
+    for (let s = await status(queue); s.counts.done < 10; s = await status(queue)) {
+      expect(s.counts.waiting, "the worker finished before Neo4j went").toBeGreaterThan(10);
+      await sleep(100);
+    }
+    await neo4j.close();
+    const gone = await worker.done;
+    expect(gone.status, gone.stderr).toBe(1);
+    expect(problems(gone.stderr)).toEqual([expect.stringMatching(new RegExp(`^kg: Cannot reach Neo4j at ${neo4j.uri}: [a-z ]+\\. Is it running\\? \\(start one with: pnpm neo4j\\); the jobs this worker held are back in the queue$`))]);
+    // Nothing held, nothing failed: what was not acknowledged waits, at once (no lock to run out).
+    const left = (await status(queue)).counts;
+    expect(left).toMatchObject({ active: 0, delayed: 0, failed: 0, waiting: 60 - left.done });
+
+    const rest = await kgAsync(["worker", "--queue", queue, "--exit-when-empty", "--no-cache"], { env: env() });
+    expect(rest.status, rest.stderr).toBe(0);
+    expect((await status(queue)).counts).toMatchObject({ waiting: 0, active: 0, failed: 0, done: 60 });
+    const queued = await dumpGraph(db.driver);
+    const reference = join(dir, "neo4j-gone.jsonl");
+    expect((await kgAsync(["extract", folder, "-o", reference, "--no-cache", "--quiet"])).status).toBe(0);
+    await db.clear();
+    expect((await kgAsync(["export", "neo4j", reference], { env: env() })).status).toBe(0);
+    expect(diffDumps(queued, await dumpGraph(db.driver))).toEqual([]);
+  });
+
+  test("Redis gone mid-run: the worker says so in one line naming it and where; Redis back (append-only file), every job is still there and a worker finishes them; nothing lost", { timeout: 180_000 }, async () => {
+    const queue = testQueue("redis-gone");
+    const folder = politicsSubset("redis-gone", 60);
+    const data = mkdtempSync(join(tmpdir(), "kg-redis-aof-"));
+    let redis = await startRedis({ persistent: { dir: data } });
+    const url = redis.url;
+    try {
+      const jsonl = join(dir, "redis-gone-out");
+      const workerArgs = ["worker", "--queue", queue, "--no-neo4j", "--jsonl", jsonl, "--batch-size", "5", "--max-wait", "1", "--stall-seconds", "2", "--no-cache"];
+      expect(kg(["queue", "add", folder, "--queue", queue], { env: { REDIS_URL: url } }).status).toBe(0);
+      const worker = kgSpawn(workerArgs, { env: { REDIS_URL: url } });
+      for (let s = await status(queue, url); s.counts.done < 10; s = await status(queue, url)) {
+        expect(s.counts.waiting, "the worker finished before Redis went").toBeGreaterThan(10);
+        await sleep(100);
+      }
+      await redis.stop("SIGKILL");
+      const gone = await worker.done;
+      expect(gone.status, gone.stderr).toBe(1);
+      expect(problems(gone.stderr)).toEqual([expect.stringMatching(new RegExp(`^kg: Cannot reach Redis at ${url}: [a-z ]+\\. Is it running\\? \\(Debian: apt-get install redis-server; or set REDIS_URL\\)$`))]);
+
+      // The same Redis again, from its append-only file: what was done is done, the rest is there.
+      redis = await startRedis({ port: redis.port, persistent: { dir: data } });
+      const back = (await status(queue, url)).counts;
+      expect(back.done).toBeGreaterThanOrEqual(10);
+      expect(back).toMatchObject({ failed: 0, delayed: 0 });
+      expect(back.waiting + back.active).toBe(60 - back.done);
+      const rest = await kgAsync([...workerArgs, "--exit-when-empty"], { env: { REDIS_URL: url } });
+      expect(rest.status, rest.stderr).toBe(0);
+      expect((await status(queue, url)).counts).toMatchObject({ waiting: 0, active: 0, failed: 0, done: 60 });
+      // Every article's triples in the JSON Lines files of the two workers (a batch written before the kill and again after: identical lines).
+      const reference = join(dir, "redis-gone.jsonl");
+      expect((await kgAsync(["extract", folder, "-o", reference, "--no-cache", "--quiet"])).status).toBe(0);
+      const written = readdirSync(jsonl).flatMap((f) => lines(readFileSync(join(jsonl, f), "utf8")));
+      expect(new Set(written)).toEqual(new Set(lines(readFileSync(reference, "utf8"))));
+    } finally {
+      await redis.stop();
+      rmSync(data, { recursive: true, force: true });
+    }
   });
 
   test("Redis not there: one line naming it and where, for every command", async () => {

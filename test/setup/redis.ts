@@ -2,6 +2,9 @@
  * A Redis for tests: Debian's redis-server on 127.0.0.1, on a free port, with
  * no persistence and its files in a temporary folder; gone when stopped.
  * Used by the global setup (test/setup/redis-global.ts) and pnpm bench:queue.
+ * With `persistent`, every write is in an append-only file (fsync'd at once)
+ * in `dir`, which stays: a server started again on that port and folder has
+ * everything back, as a production Redis with `appendonly yes` does.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -12,8 +15,17 @@ import { createInterface } from "node:readline";
 
 export interface StartedRedis {
   url: string;
+  port: number;
   pid: number;
-  stop(): Promise<void>;
+  /** SIGTERM and wait (the default), or SIGKILL: a server that dies. */
+  stop(signal?: "SIGTERM" | "SIGKILL"): Promise<void>;
+}
+
+export interface RedisOptions {
+  /** Keep the data in an append-only file in `dir` (kept when stopped). */
+  persistent?: { dir: string };
+  /** This port instead of a free one (to start a persistent server again where it was). */
+  port?: number;
 }
 
 function freePort(): Promise<number> {
@@ -27,9 +39,13 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startOnce(port: number): Promise<StartedRedis> {
-  const dir = mkdtempSync(join(tmpdir(), "kg-redis-"));
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir, "--daemonize", "no"], { stdio: ["ignore", "pipe", "pipe"] });
+async function startOnce(port: number, options: RedisOptions): Promise<StartedRedis> {
+  const dir = options.persistent?.dir ?? mkdtempSync(join(tmpdir(), "kg-redis-"));
+  const persistence = options.persistent ? ["--appendonly", "yes", "--appendfsync", "always"] : ["--appendonly", "no"];
+  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", ...persistence, "--dir", dir, "--daemonize", "no"], { stdio: ["ignore", "pipe", "pipe"] });
+  const removeDir = () => {
+    if (!options.persistent) rmSync(dir, { recursive: true, force: true });
+  };
   const tail: string[] = [];
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   try {
@@ -54,29 +70,30 @@ async function startOnce(port: number): Promise<StartedRedis> {
     });
   } catch (error) {
     child.kill("SIGKILL");
-    rmSync(dir, { recursive: true, force: true });
+    removeDir();
     throw error;
   }
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
     pid: child.pid!,
-    stop: async () => {
+    stop: async (signal = "SIGTERM") => {
       if (child.exitCode === null && child.signalCode === null) {
-        child.kill("SIGTERM");
+        child.kill(signal);
         await exited;
       }
-      rmSync(dir, { recursive: true, force: true });
+      removeDir();
     },
   };
 }
 
-/** Starts redis-server on a free port (another process may take the port first: then it tries again). */
-export async function startRedis(): Promise<StartedRedis> {
+/** Starts redis-server on a free port (another process may take the port first: then it tries again), or on `options.port`. */
+export async function startRedis(options: RedisOptions = {}): Promise<StartedRedis> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnce(await freePort());
+      return await startOnce(options.port ?? (await freePort()), options);
     } catch (error) {
-      if (attempt >= 3 || /not installed/.test((error as Error).message)) throw error;
+      if (options.port !== undefined || attempt >= 3 || /not installed/.test((error as Error).message)) throw error;
     }
   }
 }
