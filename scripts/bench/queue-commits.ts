@@ -18,8 +18,11 @@ export interface CommitCost {
 export async function measureCommits(uri: string, sizes = [10, 50, 200, 1000], articles = 1000): Promise<CommitCost[]> {
   const corpus = (await readCorpus()).slice(0, articles);
   const triples: Triple[][] = corpus.map((a) => extractArticle(a).triples);
-  const driver = neo4j.driver(uri);
-  const writer = await openNeo4jWriter({ uri });
+  // Credentials from the environment only, as kg export neo4j takes them.
+  const username = process.env.NEO4J_USERNAME;
+  const password = process.env.NEO4J_PASSWORD;
+  const driver = neo4j.driver(uri, username || password ? neo4j.auth.basic(username ?? "neo4j", password ?? "") : undefined);
+  const writer = await openNeo4jWriter({ uri, username, password });
   const clear = () => driver.executeQuery("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
   const pass = async (batch: number): Promise<CommitCost> => {
     await clear();
