@@ -7,12 +7,13 @@
  * workers leave them to `kg graph from-neo4j`, tested here too). No article
  * lost, none written twice, duplicate enqueues are no-ops, an article whose
  * extraction fails is in the failed list with its record, and a Neo4j or
- * Redis that is not there is one line naming it, with the jobs kept.
+ * Redis that is not there, at start or gone mid-run, is one line naming it,
+ * with the jobs kept.
  *
- * Corpus: BBC's politics section (417 articles) and the three seed articles,
- * not all of BBC: three workers on this 2-core machine take about a minute
- * for it with the kill and the failing article; the whole of BBC would take
- * several, too much for CI.
+ * Corpus of the kill test: all of BBC (2,225 articles) and the three seed
+ * articles, as the issue asks; about 105 s on this 2-core machine under a
+ * load average of 10 (politics alone, 420 articles, took 71 s). The
+ * mid-run tests take the first 60 articles of BBC politics.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { connect, createServer, type Socket } from "node:net";
@@ -31,7 +32,10 @@ import { queueStatus } from "../packages/cli/src/queue/status.ts";
 import type { ArticleJob, QueueStatus } from "../packages/cli/src/queue/types.ts";
 
 const db = useNeo4j({ clearBeforeEach: false });
-const POLITICS = join(sharedDir, "bench", "news", "bbc", "politics");
+const BBC = join(sharedDir, "bench", "news", "bbc");
+const POLITICS = join(BBC, "politics");
+/** The BBC's articles: its .txt files (its README.TXT is skipped with a note, as kg extract skips it). */
+const bbcArticles = () => readdirSync(BBC, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".txt")).length;
 
 let dir: string;
 beforeAll(() => {
@@ -119,15 +123,15 @@ async function relay(target: string): Promise<{ uri: string; close(): Promise<vo
 describe("kg queue and kg worker", () => {
   test(
     "three workers, one killed with SIGKILL mid-run: Neo4j ends as one kg export neo4j of kg extract's triples; nothing lost or doubled; a failing article is in the failed list; enqueueing again does nothing",
-    { timeout: 300_000 },
+    { timeout: 600_000 },
     async () => {
       const queue = testQueue("bbc");
       // An article extraction cannot finish in time (one 500,000-letter word: the recogniser is quadratic in a
       // token's length), first in the input so that its attempts run beside the others.
       const poison = join(dir, "poison.jsonl");
       writeFileSync(poison, JSON.stringify({ id: "poison-1", text: "x".repeat(500_000) }) + "\n");
-      const inputs = [poison, POLITICS, seedArticlesDir];
-      const corpus = readdirSync(POLITICS).length + readdirSync(seedArticlesDir).filter((f) => f.endsWith(".txt")).length;
+      const inputs = [poison, BBC, seedArticlesDir];
+      const corpus = bbcArticles() + readdirSync(seedArticlesDir).filter((f) => f.endsWith(".txt")).length;
 
       const add = kg(["queue", "add", ...inputs, "--queue", queue, "--attempts", "2"], { env: env() });
       expect(add.status, add.stderr).toBe(0);
@@ -197,7 +201,7 @@ describe("kg queue and kg worker", () => {
 
       // Every article exactly once in the JSON Lines files (a killed worker's batch may be written twice: identical lines).
       const reference = join(dir, "reference.jsonl");
-      const extract = await kgAsync(["extract", POLITICS, seedArticlesDir, "-o", reference, "--cache", cache, "--quiet"]);
+      const extract = await kgAsync(["extract", BBC, seedArticlesDir, "-o", reference, "--cache", cache, "--quiet"]);
       expect(extract.status, extract.stderr).toBe(0);
       expect(extract.stderr).toContain(`${corpus} article(s) (${corpus} from cache)`);
       const written = readdirSync(jsonl).flatMap((f) => lines(readFileSync(join(jsonl, f), "utf8")));
@@ -249,6 +253,12 @@ describe("kg queue and kg worker", () => {
     const mentions = await db.query<{ id: string }>("MATCH (:Article {id: 'a.txt'})-[:MENTIONS]->(e) RETURN e.id AS id ORDER BY id");
     expect(mentions.map((m) => m.id)).toContain("location:paris");
     expect(mentions.map((m) => m.id)).not.toContain("location:berlin");
+
+    // Standard input (JSON Lines of articles, as a feed would pipe them): enqueued once, then already in the queue.
+    const feed = JSON.stringify({ id: "feed-1", text: "Olaf Scholz visited Warsaw on Friday.", date: "2024-05-03" }) + "\n";
+    expect(kg(["queue", "add", "-", "--queue", queue], { env: env(), input: feed }).stderr).toContain("1 article(s) read: 1 enqueued");
+    expect(kg(["queue", "add", "-", "--queue", queue], { env: env(), input: feed }).stderr).toContain("1 article(s) read: 0 enqueued, 1 already in the queue");
+    expect((await status(queue)).counts).toMatchObject({ waiting: 1, done: 3 });
   });
 
   test("--schema, --strict-schema and --min-confidence: the workers write what kg export neo4j of kg extract's triples writes with the same options", { timeout: 120_000 }, async () => {
