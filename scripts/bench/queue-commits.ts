@@ -23,7 +23,15 @@ export async function measureCommits(uri: string, sizes = [10, 50, 200, 1000], a
   const password = process.env.NEO4J_PASSWORD;
   const driver = neo4j.driver(uri, username || password ? neo4j.auth.basic(username ?? "neo4j", password ?? "") : undefined);
   const writer = await openNeo4jWriter({ uri, username, password });
-  const clear = () => driver.executeQuery("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+  // CALL … IN TRANSACTIONS runs only in an implicit (auto-commit) transaction: session.run, not executeQuery.
+  const clear = async () => {
+    const session = driver.session();
+    try {
+      await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+    } finally {
+      await session.close();
+    }
+  };
   const pass = async (batch: number): Promise<CommitCost> => {
     await clear();
     let ms = 0;

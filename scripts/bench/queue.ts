@@ -126,55 +126,58 @@ async function measure(): Promise<RunResult[]> {
 
   const results: RunResult[] = [];
   const commitsFile = join(out, "commits.json");
-  for (const [k, n] of order.entries()) {
-    const queue = `bench-${k}-${n}w-${Date.now().toString(36)}`;
-    await clearNeo4j();
-    const add = kgProcess(["queue", "add", corpusFile, "--queue", queue]);
-    const added = await add.done;
-    if (added.status !== 0) throw new Error(`kg queue add failed:\n${added.stderr}`);
-    log(`run ${k + 1}/${order.length}: ${n} worker(s); ${added.stderr.trim().split("\n").pop()}`);
-    const doneKey = `bull:${queue}:kg:done`;
-    const load = [loadavg()[0]!.toFixed(1)];
-    const statsFiles = Array.from({ length: n }, (_, i) => join(out, `${queue}-${i}.json`));
-    const t0 = Date.now();
-    const workers = statsFiles.map((file) => kgProcess(["worker", "--queue", queue, "--no-cache", "--batch-size", String(batchSize), "--stats", file]));
-    await new Promise((resolve) => setTimeout(resolve, WARMUP_S * 1000));
-    const [done0, r0, n0] = [await redis.scard(doneKey), await redisCpu(), cpuOf(started?.pid)];
-    const w0 = workers.reduce((s, w) => s + cpuOf(w.child.pid), 0);
-    const tStart = Date.now();
-    let ranOut = false;
-    while (Date.now() - t0 < minutes * 60_000) {
-      await new Promise((resolve) => setTimeout(resolve, 5000));
-      if ((await redis.llen(`bull:${queue}:wait`)) === 0) {
-        ranOut = true;
-        break;
+  // Redis and Neo4j go when the bench ends, also when it fails (Neo4j would on its own: its stdin closes).
+  try {
+    for (const [k, n] of order.entries()) {
+      const queue = `bench-${k}-${n}w-${Date.now().toString(36)}`;
+      await clearNeo4j();
+      const add = kgProcess(["queue", "add", corpusFile, "--queue", queue]);
+      const added = await add.done;
+      if (added.status !== 0) throw new Error(`kg queue add failed:\n${added.stderr}`);
+      log(`run ${k + 1}/${order.length}: ${n} worker(s); ${added.stderr.trim().split("\n").pop()}`);
+      const doneKey = `bull:${queue}:kg:done`;
+      const load = [loadavg()[0]!.toFixed(1)];
+      const statsFiles = Array.from({ length: n }, (_, i) => join(out, `${queue}-${i}.json`));
+      const t0 = Date.now();
+      const workers = statsFiles.map((file) => kgProcess(["worker", "--queue", queue, "--no-cache", "--batch-size", String(batchSize), "--stats", file]));
+      await new Promise((resolve) => setTimeout(resolve, WARMUP_S * 1000));
+      const [done0, r0, n0] = [await redis.scard(doneKey), await redisCpu(), cpuOf(started?.pid)];
+      const w0 = workers.reduce((s, w) => s + cpuOf(w.child.pid), 0);
+      const tStart = Date.now();
+      let ranOut = false;
+      while (Date.now() - t0 < minutes * 60_000) {
+        await new Promise((resolve) => setTimeout(resolve, 5000));
+        if ((await redis.llen(`bull:${queue}:wait`)) === 0) {
+          ranOut = true;
+          break;
+        }
+        if ((Date.now() - t0) % 60_000 < 5000) load.push(loadavg()[0]!.toFixed(1));
       }
-      if ((Date.now() - t0) % 60_000 < 5000) load.push(loadavg()[0]!.toFixed(1));
+      const [done1, r1, n1] = [await redis.scard(doneKey), await redisCpu(), cpuOf(started?.pid)];
+      const w1 = workers.reduce((s, w) => s + cpuOf(w.child.pid), 0);
+      const window = (Date.now() - tStart) / 1000;
+      for (const w of workers) w.child.kill("SIGTERM");
+      const ended = await Promise.all(workers.map((w) => w.done));
+      for (const e of ended) if (e.status !== 0) log(`a worker ended with ${e.status}:\n${e.stderr}`);
+      const stats = statsFiles.map((f) => JSON.parse(readFileSync(f, "utf8")) as WorkerStats);
+      const articles = done1 - done0;
+      const result: RunResult = { workers: n, rate: articles / window, window, articles, load, stats, redisCpu: r1.cpu - r0.cpu, redisCalls: r1.calls - r0.calls, neo4jCpu: n1 - n0, workerCpu: w1 - w0, ranOut };
+      results.push(result);
+      log(`  ${result.rate.toFixed(1)} articles/s over ${window.toFixed(0)} s (${articles} articles${ranOut ? ", queue ran out" : ""}); load average ${load.join(" → ")}`);
+      writeFileSync(join(out, "runs.json"), JSON.stringify(results, null, 1));
+      // What is left of the queue goes, so Redis does not hold every run's articles.
+      const q = new Queue(queue, { connection: redis });
+      await q.obliterate({ force: true });
+      await q.close();
     }
-    const [done1, r1, n1] = [await redis.scard(doneKey), await redisCpu(), cpuOf(started?.pid)];
-    const w1 = workers.reduce((s, w) => s + cpuOf(w.child.pid), 0);
-    const window = (Date.now() - tStart) / 1000;
-    for (const w of workers) w.child.kill("SIGTERM");
-    const ended = await Promise.all(workers.map((w) => w.done));
-    for (const e of ended) if (e.status !== 0) log(`a worker ended with ${e.status}:\n${e.stderr}`);
-    const stats = statsFiles.map((f) => JSON.parse(readFileSync(f, "utf8")) as WorkerStats);
-    const articles = done1 - done0;
-    const result: RunResult = { workers: n, rate: articles / window, window, articles, load, stats, redisCpu: r1.cpu - r0.cpu, redisCalls: r1.calls - r0.calls, neo4jCpu: n1 - n0, workerCpu: w1 - w0, ranOut };
-    results.push(result);
-    log(`  ${result.rate.toFixed(1)} articles/s over ${window.toFixed(0)} s (${articles} articles${ranOut ? ", queue ran out" : ""}); load average ${load.join(" → ")}`);
-    writeFileSync(join(out, "runs.json"), JSON.stringify(results, null, 1));
-    // What is left of the queue goes, so Redis does not hold every run's articles.
-    const q = new Queue(queue, { connection: redis });
-    await q.obliterate({ force: true });
-    await q.close();
+
+    writeFileSync(commitsFile, JSON.stringify(await measureCommits(neo4jUri)));
+  } finally {
+    redis.disconnect();
+    await driver.close();
+    await redisServer.stop();
+    await started?.stop();
   }
-
-
-  writeFileSync(commitsFile, JSON.stringify(await measureCommits(neo4jUri)));
-  await redis.quit();
-  await driver.close();
-  await redisServer.stop();
-  await started?.stop();
   return results;
 }
 
