@@ -7,6 +7,7 @@
 import { extractArticle, type Triple } from "@kg/extract";
 import neo4j from "neo4j-driver";
 import { graphFromTriples, openNeo4jWriter } from "../../packages/graph/src/neo4j/index.ts";
+import fitted from "@kg/extract/confidence.json" with { type: "json" };
 import { readCorpus } from "./corpus.ts";
 
 export interface CommitCost {
@@ -17,7 +18,8 @@ export interface CommitCost {
 
 export async function measureCommits(uri: string, sizes = [10, 50, 200, 1000], articles = 1000): Promise<CommitCost[]> {
   const corpus = (await readCorpus()).slice(0, articles);
-  const triples: Triple[][] = corpus.map((a) => extractArticle(a).triples);
+  // What a worker commits at its default --min-confidence.
+  const triples: Triple[][] = corpus.map((a) => extractArticle(a).triples.filter((t) => t.confidence >= fitted.threshold));
   // Credentials from the environment only, as kg export neo4j takes them.
   const username = process.env.NEO4J_USERNAME;
   const password = process.env.NEO4J_PASSWORD;

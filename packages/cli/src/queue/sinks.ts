@@ -1,8 +1,10 @@
 /**
  * Where `kg worker` writes a batch of articles' triples: Neo4j, through the
  * same idempotent upsert as `kg export neo4j` of the triples `kg extract`
- * writes, and/or JSON Lines files of those triples. A batch is acknowledged
- * to the queue only after every sink has committed it.
+ * writes, and/or JSON Lines files of those triples. The worker has already
+ * classed them (--schema) and left out those below --min-confidence, as
+ * `kg extract` does. A batch is acknowledged to the queue only after every
+ * sink has committed it.
  */
 import { open, mkdir, type FileHandle } from "node:fs/promises";
 import { hostname } from "node:os";
@@ -26,8 +28,6 @@ export interface Neo4jSinkOptions {
   username?: string;
   password?: string;
   database?: string;
-  /** As `kg export neo4j --min-confidence`: triples below it stay out of the graph. */
-  minConfidence: number;
   /** How long a commit retries a Neo4j that went away (or a deadlock) before the worker gives up. */
   retryMs?: number;
 }
@@ -49,7 +49,8 @@ export async function openNeo4jSink(options: Neo4jSinkOptions): Promise<Sink> {
     name: "neo4j",
     async write(triples) {
       if (triples.length === 0) return;
-      const graph = graphFromTriples(triples, { minConfidence: options.minConfidence, metrics: false });
+      // The worker has left out triples below --min-confidence already (as kg extract does): none is dropped here.
+      const graph = graphFromTriples(triples, { minConfidence: 0, metrics: false });
       try {
         await writer.write(graph, { metrics: "keep" });
       } catch (error) {

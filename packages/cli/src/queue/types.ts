@@ -74,7 +74,7 @@ export interface WorkerStats {
   fromCache: number;
   skippedDone: number;
   triples: number;
-  /** Triples a --strict-schema had no class for (dropped), and triples kept out of Neo4j by --min-confidence. */
+  /** Triples a --strict-schema had no class for (dropped), and triples left out by --min-confidence. */
   outsideSchema: number;
   belowConfidence: number;
   /** Time spent inside extractArticle in the extraction threads, summed (ms). */

@@ -49,6 +49,8 @@ export interface WorkerOptions {
   jsonl?: string;
   cache: string | false;
   schema?: SchemaChoice;
+  /** Triples less sure than this are left out of every sink (as `kg extract` and `kg export neo4j` leave them out). */
+  minConfidence: number;
   /** Stop once the queue has nothing waiting, delayed or active. */
   exitWhenEmpty: boolean;
   /** Write WorkerStats here at the end. */
@@ -181,10 +183,12 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
           result = extracted.result;
           await cache?.set(key, result, extracted.json);
         }
-        const classed = reclassify(result, options.schema);
+        // As `kg extract --min-confidence X` then `kg export neo4j --schema S` of its triples: the threshold, then the schema.
+        const sure = result.triples.filter((t) => t.confidence >= options.minConfidence);
+        stats.belowConfidence += result.triples.length - sure.length;
+        const classed = reclassify({ ...result, triples: sure }, options.schema);
         triples = classed.extraction.triples;
         stats.outsideSchema += classed.dropped;
-        if (options.neo4j) stats.belowConfidence += triples.filter((t) => t.confidence < options.neo4j!.minConfidence).length;
       } catch (error) {
         if (fatal) return returnJob(job, token);
         throw error;
@@ -266,7 +270,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
   const skipped = stats.skippedDone ? `, ${stats.skippedDone} already done` : "";
   // Nothing left out silently, as kg export neo4j says it (counted over the articles extracted, acknowledged or not).
   if (stats.outsideSchema) log(`kg worker: ${stats.outsideSchema} triple(s) outside the schema dropped (--strict-schema)`);
-  if (stats.belowConfidence) log(`kg worker: Neo4j: ${belowConfidenceNote(stats.belowConfidence, options.neo4j!.minConfidence)}`);
+  if (stats.belowConfidence) log(`kg worker: ${belowConfidenceNote(stats.belowConfidence, options.minConfidence)}`);
   log(`kg worker: ${stats.articles} article(s) acknowledged${cached}${skipped}, ${stats.triples} triple(s) written in ${stats.flushes.length} batch(es); ${(stats.articles / Math.max(seconds, 1e-3)).toFixed(1)} articles/s over ${seconds.toFixed(0)} s`);
   return code;
 }
