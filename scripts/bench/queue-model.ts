@@ -25,7 +25,12 @@
  * that gives the min. What this leaves out, and says so: lock contention in
  * Neo4j between concurrent commits (batches share popular entities, whose
  * locks serialise the commits touching them), which one machine cannot
- * measure at scale; network round trips (each commit is about 12
+ * measure at scale; the growth of a commit's cost with the stored graph
+ * (an entity's mention count is recounted over all its MENTIONS whenever a
+ * batch mentions it, and relations' evidence lists lengthen): the bench
+ * prints a commit's cost per article by fifth of each run, which rises 1.5
+ * to 5 times over a run of 100,000 articles, so the Neo4j bound is that of
+ * a graph of about that size; network round trips (each commit is about 12
  * transactions, each job about 4 Redis calls: at 0.5 ms a round trip in one
  * data centre, small beside extraction).
  */

@@ -4,8 +4,10 @@
  * embedded one of scripts/neo4j); per run, in the given order of worker counts: Neo4j emptied, BBC and
  * Reuters-21578 (21,268 articles) enqueued in a fresh queue --copies times over (ids prefixed with the
  * copy: the same work again, with relations gathering more evidence as in a long-running feed), N
- * `kg worker` processes (one extraction thread each, no extraction cache) for M minutes, then stopped
- * (SIGTERM: they finish the jobs they hold).
+ * `kg worker` processes (one extraction thread each, no extraction cache) for M minutes (default 5.5:
+ * five measured), then stopped (SIGTERM: they finish the jobs they hold). `--from DIR` prints the summary
+ * of runs saved in DIR (runs.json, commits.json) without running anything; `--commits-only` measures
+ * the commit costs alone.
  *
  * Measured per run: articles/s over the run less its first 30 s (processes starting, models loading,
  * extractor compiling), from the done set; every worker's own figures (--stats: CPU, time in extraction,
@@ -34,7 +36,8 @@ const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1]! : fallback;
 };
-const minutes = Number(arg("--minutes", "5"));
+// 5.5 minutes a run: five measured after the 30 s of start-up.
+const minutes = Number(arg("--minutes", "5.5"));
 const order = arg("--order", "1,2,4,2,1").split(",").map(Number);
 const batchSize = Number(arg("--batch-size", "100"));
 /** Copies of the corpus (ids prefixed with the copy's number): at a few hundred articles/s, one copy lasts about a minute. */
@@ -205,29 +208,56 @@ const say = (line: string) => {
   lines.push(line);
   console.log(line);
 };
-say(`machine: ${await machine()}; ${minutes} min a run, batch size ${batchSize}, order ${order.join(", ")}`);
-say("| workers | articles/s (each run, in order) | load average during the runs |");
-say("|---|---|---|");
-for (const n of [...new Set(order)].sort((a, b) => a - b)) {
+// From the runs themselves (with --from, the command line's --order and --minutes need not be given again).
+const ran = results.map((r) => r.workers);
+const measuredFor = Math.round(Math.min(...results.map((r) => r.window)) / 60 * 10) / 10;
+say(`machine: ${await machine()}; runs of ${measuredFor} min measured after ${WARMUP_S} s of start-up, batch size ${batchSize}, order ${ran.join(", ")}`);
+// Cores the bench's own processes had (workers, Neo4j when started here, Redis), and their CPU per article:
+// on a shared machine a run is slow when the others take the cores, not when the work costs more.
+const cores = (r: RunResult) => (r.workerCpu + (Number.isNaN(r.neo4jCpu) ? 0 : r.neo4jCpu) + r.redisCpu) / r.window;
+say("| workers | articles/s (each run, in order) | cores used: workers + Neo4j + Redis | CPU ms an article | load average during the runs |");
+say("|---|---|---|---|---|");
+for (const n of [...new Set(ran)].sort((a, b) => a - b)) {
   const runs = results.filter((r) => r.workers === n);
-  say(`| ${n} | ${runs.map((r) => `${r.rate.toFixed(1)}${r.ranOut ? " (ran out)" : ""}`).join(", ")} | ${runs.map((r) => r.load.join("–")).join("; ")} |`);
+  say(
+    `| ${n} | ${runs.map((r) => `${r.rate.toFixed(1)}${r.ranOut ? " (ran out)" : ""}`).join(", ")} | ` +
+      `${runs.map((r) => cores(r).toFixed(2)).join(", ")} | ${runs.map((r) => ((cores(r) * 1000) / r.rate).toFixed(2)).join(", ")} | ${runs.map((r) => r.load.join("–")).join("; ")} |`,
+  );
 }
 const mean = (n: number) => {
   const runs = results.filter((r) => r.workers === n);
   return runs.reduce((s, r) => s + r.rate, 0) / runs.length;
 };
-if (order.includes(1) && order.includes(2)) say(`2 workers / 1 worker: ${(mean(2) / mean(1)).toFixed(2)}x (means of their runs)`);
-if (order.includes(1) && order.includes(4)) say(`4 workers / 1 worker: ${(mean(4) / mean(1)).toFixed(2)}x`);
+if (ran.includes(1) && ran.includes(2)) say(`2 workers / 1 worker: ${(mean(2) / mean(1)).toFixed(2)}x (means of their runs)`);
+if (ran.includes(1) && ran.includes(4)) say(`4 workers / 1 worker: ${(mean(4) / mean(1)).toFixed(2)}x`);
 say(
   `one worker alone: ${costs.singleWorkerRate.toFixed(0)} articles/s; ` +
-    `costs per article: worker CPU ${costs.workerCpuMs.toFixed(1)} ms (of which in extractArticle ${costs.extractMs.toFixed(1)} ms), ` +
+    `costs per article: worker CPU ${costs.workerCpuMs.toFixed(1)} ms (every thread; extractArticle took ${costs.extractMs.toFixed(1)} ms of wall time in its thread, waits for a core included), ` +
     `Redis CPU ${costs.redisCpuMs.toFixed(3)} ms in ${costs.redisCallsPerArticle.toFixed(1)} calls, Neo4j CPU ${costs.neo4jCpuMs.toFixed(1)} ms; ` +
     `a Neo4j commit of B articles, alone: ${costs.flushFixedMs.toFixed(0)} ms + ${costs.flushPerArticleMs.toFixed(2)} ms × B ` +
     `(${commitCosts.map((c) => `B = ${c.batch}: ${c.meanMs.toFixed(0)} ms`).join(", ")}); in the runs, with workers committing at once, ` +
     `${(flushes.reduce((s, f) => s + f.neo4jMs, 0) / flushes.reduce((s, f) => s + f.articles, 0)).toFixed(2)} ms an article (${flushes.length} commits)`,
 );
+// How a Neo4j commit's cost per article moves as the stored graph grows (and, with several workers, as
+// their commits meet on the same entities): each run's commits in order, cut in fifths.
+say("Neo4j commit wall time per article, by fifth of each run (the graph grows through the run):");
+for (const [k, r] of results.entries()) {
+  const fifths = Array.from({ length: 5 }, (_, f) => {
+    const part = r.stats.flatMap((w) => {
+      const own = w.flushes.filter((x) => x.articles > 0);
+      return own.slice(Math.floor((f * own.length) / 5), Math.floor(((f + 1) * own.length) / 5));
+    });
+    return (part.reduce((s, x) => s + x.neo4jMs, 0) / Math.max(1, part.reduce((s, x) => s + x.articles, 0))).toFixed(1);
+  });
+  say(`  run ${k + 1} (${r.workers} worker(s), ${r.stats.reduce((s, w) => s + w.articles, 0).toLocaleString("en")} articles): ${fifths.join(", ")} ms`);
+}
 const hidden = hiddenCommitBatch(costs);
-say(`a worker's commit is hidden behind its next batch's extraction from B = ${hidden ?? "never"} (B = ${batchSize} here)`);
+const inRun = flushes.reduce((s, f) => s + f.neo4jMs, 0) / flushes.reduce((s, f) => s + f.articles, 0);
+say(
+  `commits in the runs took ${inRun.toFixed(1)} ms an article against ${costs.extractMs.toFixed(1)} ms of extraction: ` +
+    (inRun < costs.extractMs ? "a worker extracted its next batch while one committed (commits hidden)" : "a worker waited for its commits (commit-bound)") +
+    `; against an empty Neo4j and alone, a commit is hidden from B = ${hidden ?? "never"} (B = ${batchSize} here)`,
+);
 for (const cores of [4, 16]) {
   say(`prediction, workers on machines of their own (one core each), one Redis, one Neo4j with ${cores} cores:`);
   for (const n of [10, 50, 200]) {
