@@ -5,8 +5,8 @@
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { extractArticle, resolveAcrossArticles, type ArticleInput } from "@kg/extract";
-import { applyLayout, buildGraph, computeMetrics, type KnowledgeGraph } from "@kg/graph";
+import { extractArticle, resolveAcrossArticles, type ArticleInput } from "newskg-extract";
+import { applyLayout, buildGraph, computeMetrics, type KnowledgeGraph } from "newskg-graph";
 import { benchPath, repoRoot } from "../../packages/extract/src/bench/paths.ts";
 import { expandPaths, readArticles } from "../../packages/cli/src/inputs.ts";
 

@@ -8,7 +8,7 @@ import { UsageError } from "./commands/build.ts";
 import { warn } from "./log.ts";
 import { availableParallelism } from "node:os";
 // the fitted confidence's threshold, for --help: a small JSON file, not the extractor
-import fitted from "@kg/extract/confidence.json" with { type: "json" };
+import fitted from "newskg-extract/confidence.json" with { type: "json" };
 
 const confidence = (v: string) => {
   const x = Number(v);

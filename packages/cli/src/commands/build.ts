@@ -1,8 +1,8 @@
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { ArticleExtraction, ExtractionProblem } from "@kg/extract";
-import type { KnowledgeGraph } from "@kg/graph";
-import { FORMATS, type Format } from "@kg/graph/formats";
+import type { ArticleExtraction, ExtractionProblem } from "newskg-extract";
+import type { KnowledgeGraph } from "newskg-graph";
+import { FORMATS, type Format } from "newskg-graph/formats";
 import type { ExtractOptions } from "./extract.ts";
 import { readArticles } from "../inputs.ts";
 import { articleKey, buildKey, ExtractionCache, extractorFingerprint, type SkippedParts } from "../pipeline/cache.ts";
@@ -115,7 +115,7 @@ async function build(paths: string[], opts: BuildOptions, log: ProblemLog): Prom
   }
   const others = formats.filter((f) => f !== "json");
   if (others.length) {
-    const { fromJSON, toGEXF, toGraphML, toNeo4jCSV } = await import("@kg/graph");
+    const { fromJSON, toGEXF, toGraphML, toNeo4jCSV } = await import("newskg-graph");
     const graph = built.graph ?? fromJSON(JSON.parse(await graphJSON()));
     for (const format of others) {
       if (format === "gexf") await write(`${base}.gexf`, toGEXF(graph));
@@ -128,7 +128,7 @@ async function build(paths: string[], opts: BuildOptions, log: ProblemLog): Prom
     }
   }
   if (opts.site) {
-    const { writeStaticSite } = await import("@kg/viewer/server");
+    const { writeStaticSite } = await import("newskg-viewer/server");
     await writeStaticSite(opts.site, await graphJSON());
     written.push(`${opts.site}/ (static site)`);
   }
@@ -225,8 +225,8 @@ interface GraphChoice {
 }
 
 async function buildGraphOf(extractions: ArticleExtraction[], choice: GraphChoice, cache?: ExtractionCache): Promise<Built & { json: string }> {
-  const { resolveAcrossArticles } = await import("@kg/extract/across-articles");
-  const { applyLayout, buildGraph, computeMetrics, toJSON } = await import("@kg/graph");
+  const { resolveAcrossArticles } = await import("newskg-extract/across-articles");
+  const { applyLayout, buildGraph, computeMetrics, toJSON } = await import("newskg-graph");
   lap("graph code loaded");
   let dropped = 0;
   const classed = extractions.map((x) => {

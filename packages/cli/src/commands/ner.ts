@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { articleMentions, tagConll } from "@kg/extract";
+import { articleMentions, tagConll } from "newskg-extract";
 import { expandPaths, readArticles } from "../inputs.ts";
 import { info, warn } from "../log.ts";
 import { UsageError } from "./build.ts";

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ArticleExtraction } from "@kg/extract";
+import type { ArticleExtraction } from "newskg-extract";
 import { ExtractionCache } from "./cache.ts";
 
 const extraction = (id: string): ArticleExtraction => ({ article: { id, sha256: "0", mentions: {}, entities: [] }, triples: [] });

@@ -16,8 +16,8 @@ import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from "n
 import { readFileSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ArticleExtraction, ArticleInput, ExtractionProblem } from "@kg/extract";
-import type { LayoutCache } from "@kg/graph";
+import type { ArticleExtraction, ArticleInput, ExtractionProblem } from "newskg-extract";
+import type { LayoutCache } from "newskg-graph";
 
 const fingerprints = new Map<string, string>();
 
@@ -26,12 +26,12 @@ const fingerprints = new Map<string, string>();
  * that code invalidates what the cache holds from it. The graph package's
  * Neo4j exporter is left out: a build never runs it.
  */
-async function sourceFingerprint(pkg: "@kg/extract" | "@kg/graph", folder = ""): Promise<string> {
+async function sourceFingerprint(pkg: "newskg-extract" | "newskg-graph", folder = ""): Promise<string> {
   const id = `${pkg}/${folder}`;
   const known = fingerprints.get(id);
   if (known) return known;
   const src = join(dirname(fileURLToPath(import.meta.resolve(pkg))), folder);
-  const skip = (f: string) => f.endsWith(".test.ts") || f.includes("bench") || (pkg === "@kg/graph" && f.split(sep)[0] === "neo4j");
+  const skip = (f: string) => f.endsWith(".test.ts") || f.includes("bench") || (pkg === "newskg-graph" && f.split(sep)[0] === "neo4j");
   const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith(".ts") && !skip(f)).sort();
   const h = createHash("sha256");
   for (const f of files) h.update(f).update(readFileSync(join(src, f)));
@@ -40,11 +40,11 @@ async function sourceFingerprint(pkg: "@kg/extract" | "@kg/graph", folder = ""):
   return digest;
 }
 
-export const extractorFingerprint = () => sourceFingerprint("@kg/extract");
+export const extractorFingerprint = () => sourceFingerprint("newskg-extract");
 
 /** Key of a whole build: the same articles, extractor and graph code give the same graph. */
 export async function buildKey(articleKeys: string[]): Promise<string> {
-  const h = createHash("sha256").update(await sourceFingerprint("@kg/graph"));
+  const h = createHash("sha256").update(await sourceFingerprint("newskg-graph"));
   for (const k of articleKeys) h.update(k);
   return h.digest("hex");
 }
@@ -172,7 +172,7 @@ export class ExtractionCache {
 
   /** Core positions of the last build, for this layout code and Node version. */
   async layoutCache(): Promise<LayoutCache & { save(): Promise<void> }> {
-    const name = `layout-${await sourceFingerprint("@kg/graph", "layout")}-${process.version}.json`;
+    const name = `layout-${await sourceFingerprint("newskg-graph", "layout")}-${process.version}.json`;
     const path = join(this.dir, name);
     let stored: Record<string, number[]> = {};
     try {

@@ -7,7 +7,7 @@
 import { availableParallelism } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
-import type { ArticleExtraction } from "@kg/extract";
+import type { ArticleExtraction } from "newskg-extract";
 import type { ReadArticle } from "../inputs.ts";
 
 /** An article to extract, or one whose result the cache already holds. */
@@ -69,7 +69,7 @@ export async function* extractInOrder(jobs: AsyncIterable<Job>, workers: number)
   if (workers <= 1) {
     // Loaded here, not at the top: with worker threads the main thread never
     // extracts, and loading the models costs about half a second.
-    const { extractArticle } = await import("@kg/extract");
+    const { extractArticle } = await import("newskg-extract");
     for await (const job of jobs) {
       if (job.cached) {
         yield { ...job, result: job.cached };

@@ -4,7 +4,7 @@
  * evidence. Pure: no I/O.
  */
 import { MultiDirectedGraph } from "graphology";
-import type { ArticleExtraction, Modality, Polarity, Triple } from "@kg/extract";
+import type { ArticleExtraction, Modality, Polarity, Triple } from "newskg-extract";
 import type { EdgeAttributes, EvidenceItem, GraphAttributes, NodeAttributes } from "../types.ts";
 import { colorForType } from "./colors.ts";
 
