@@ -7,6 +7,7 @@ import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { UsageError } from "./commands/build.ts";
 import { warn } from "./log.ts";
 import { availableParallelism } from "node:os";
+import { readFileSync } from "node:fs";
 // the fitted confidence's threshold, for --help: a small JSON file, not the extractor
 import fitted from "newskg-extract/confidence.json" with { type: "json" };
 
@@ -22,6 +23,9 @@ const positiveInt = (v: string) => {
   return n;
 };
 
+// The package's own version: ../package.json from src/ (the repository) as from dist/ (built, installed).
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+
 let verbose = false;
 const run = (fn: (...args: any[]) => Promise<number>) => async (...args: any[]) => {
   try {
@@ -36,6 +40,7 @@ const run = (fn: (...args: any[]) => Promise<number>) => async (...args: any[]) 
 // Commands load their code when they run, so `kg --help` and an unchanged build start fast.
 const program = new Command("kg")
   .description("Build a knowledge graph of who did what to whom from news articles.")
+  .version(version, "-V, --version", "print the version (of the newskg package)")
   .option("--verbose", "show stack traces for errors (and for sentences extraction skipped)")
   .hook("preAction", (cmd) => {
     verbose = !!cmd.opts().verbose;

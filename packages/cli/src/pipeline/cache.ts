@@ -32,7 +32,8 @@ async function sourceFingerprint(pkg: "newskg-extract" | "newskg-graph", folder 
   if (known) return known;
   const src = join(dirname(fileURLToPath(import.meta.resolve(pkg))), folder);
   const skip = (f: string) => f.endsWith(".test.ts") || f.includes("bench") || (pkg === "newskg-graph" && f.split(sep)[0] === "neo4j");
-  const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith(".ts") && !skip(f)).sort();
+  // .ts in the sources, .js (and .d.ts) in a built or installed package
+  const files = (await readdir(src, { recursive: true })).filter((f) => /\.[tj]s$/.test(f) && !skip(f)).sort();
   const h = createHash("sha256");
   for (const f of files) h.update(f).update(readFileSync(join(src, f)));
   const digest = h.digest("hex").slice(0, 16);
