@@ -41,6 +41,11 @@ function maxDate(a: string | undefined, b: string | undefined): string | undefin
   return a > b ? a : b;
 }
 
+/**
+ * The knowledge graph of a corpus's extractions (after resolveAcrossArticles): an entity a node, one edge
+ * per (subject, predicate, polarity, modality, object) with its evidence, articles, dates and confidence.
+ * Metrics and positions are left at zero: computeMetrics and applyLayout fill them.
+ */
 export function buildGraph(extractions: ArticleExtraction[], options: BuildOptions = {}): KnowledgeGraph {
   const { name, minConfidence = 0 } = options;
   const graph: KnowledgeGraph = new MultiDirectedGraph({ allowSelfLoops: false });
