@@ -1,13 +1,13 @@
 /**
  * Installable like any npm tool: the tarballs `pnpm tarballs` writes install with plain npm into an empty
  * prefix, outside the repository (nothing of the workspace, tsx or the sources can be reached from there),
- * and the installed `kg` works: --version, `kg build` of examples/, `kg serve` (page, assets, graph).
+ * and the installed `kg` works: --version, `kg build` of examples/ (with --site), `kg serve` (page, assets, graph).
  * The README's library example type-checks against the installed packages' declarations and runs on
  * them (a project with newskg-extract and newskg-graph installed from the tarballs), exporting into the
  * test Neo4j.
  */
 import { spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -56,7 +56,6 @@ beforeAll(async () => {
   writeFileSync(join(work, "package.json"), "{}\n"); // npm's own project root for the temp folder, not the repository's
   // The two installs share npm's cache and run side by side: the CLI globally into an empty prefix, the
   // libraries into a project of their own.
-  const { mkdirSync } = await import("node:fs");
   mkdirSync(project);
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "kg-library-example", private: true, type: "module" }));
   const [global, local] = await Promise.all([
@@ -94,12 +93,14 @@ describe("the installed kg (npm install -g --prefix <empty> <tarballs>)", () => 
   });
 
   test("kg build on the sample articles", () => {
-    const r = ok(run("kg", ["build", examples, "-o", "out/graph.json", "--format", "json,gexf"]), "kg build");
+    const r = ok(run("kg", ["build", examples, "-o", "out/graph.json", "--format", "json,gexf", "--site", "out/site"]), "kg build");
     expect(r.stderr).toMatch(/12 article\(s\) -> \d+ entities, \d+ relations/);
     const graph = JSON.parse(readFileSync(join(work, "out", "graph.json"), "utf8"));
     expect(graph.nodes.length).toBeGreaterThan(10);
     expect(graph.edges.length).toBeGreaterThan(0);
     expect(existsSync(join(work, "out", "graph.gexf"))).toBe(true);
+    expect(readFileSync(join(work, "out", "site", "index.html"), "utf8")).toContain("<html");
+    expect(readFileSync(join(work, "out", "site", "graph.json"), "utf8")).toBe(readFileSync(join(work, "out", "graph.json"), "utf8"));
     // again, from the cache: nothing changed
     expect(ok(run("kg", ["build", examples, "-o", "out/graph.json"]), "kg build (warm)").stderr).toContain("unchanged since the last build");
   });
