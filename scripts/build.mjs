@@ -114,7 +114,8 @@ if (!ifStale || tsStale() || viewerStale()) {
     // Checked again under the lock: another build may just have done the work.
     const ts = !ifStale || tsStale();
     const viewer = !ifStale || viewerStale();
-    if (ifStale && (ts || viewer)) process.stderr.write(`build: sources changed since the last build; building ${[ts && "the packages", viewer && "the viewer"].filter(Boolean).join(" and ")}…\n`);
+    const what = [ts && "the packages", viewer && "the viewer"].filter(Boolean).join(" and ");
+    if (ifStale && what) process.stderr.write(`build: building ${what} (not built, or older than their sources)…\n`);
     if (ts) buildTs();
     if (viewer) buildViewer();
   });
