@@ -29,6 +29,9 @@ function evidence(article: string, text: string, start: number, extra: Partial<E
   return { article, text, start, end: start + text.length, confidence: 0.8, ...extra };
 }
 
+/** How kg extract classes "Putin met Xi": CAMEO 040, consult. */
+const MET = { polarity: "positive", modality: "asserted", relation: "CONSULT", relationGroup: "cooperation", cameo: "040", goldstein: 1 } as const;
+
 /** Two articles, four entities of three types, three relations. */
 function newsGraph(): TestGraph {
   const g = createTestGraph("news");
@@ -42,7 +45,7 @@ function newsGraph(): TestGraph {
     evidence("a1.txt", "Putin met Xi in Moscow on Monday.", 120, { date: "2024-02-26", surface: "met", confidence: 0.9 }),
     evidence("a2.txt", "Xi was met by Putin.", 40, { surface: "was met", confidence: 0.5 }),
     evidence("a1.txt", "Putin met Xi again on Tuesday.", 300, { date: "2024-02-27", surface: "met", confidence: 0.6 }),
-  ]);
+  ], MET);
   addRelation(g, PUTIN, "leader_of", KREMLIN, [evidence("a2.txt", "Putin, who leads the Kremlin, said.", 0, { surface: "leads" })]);
   addRelation(g, XI, "visit", MOSCOW, [evidence("a1.txt", "Xi visited Moscow.", 10, { surface: "visited", date: "2024-02-26" })]);
   return g;
@@ -125,10 +128,16 @@ describe("the model", () => {
     ]);
 
     const types = await db.query("MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS type ORDER BY type");
-    expect(types.map((r) => r.type)).toEqual(["LEADER_OF", "MEET", "VISIT"]);
+    // Typed by relation class where the graph has one (CONSULT), else by predicate.
+    expect(types.map((r) => r.type)).toEqual(["CONSULT", "LEADER_OF", "VISIT"]);
 
-    expect(await relation(PUTIN, "MEET", XI)).toEqual({
+    expect(await relation(PUTIN, "CONSULT", XI)).toEqual({
       predicate: "meet",
+      polarity: "positive",
+      modality: "asserted",
+      group: "cooperation",
+      cameo: "040",
+      goldstein: 1,
       // most frequent first
       surface: ["met", "was met"],
       evidence: ["Putin met Xi in Moscow on Monday.", "Putin met Xi again on Tuesday.", "Xi was met by Putin."],
@@ -148,7 +157,7 @@ describe("the model", () => {
 
     // Integers are stored as integers (the JS driver would send floats).
     const [kinds] = await db.query(
-      `MATCH (a:Article)-[m:MENTIONS]->(e:Entity {id: $id})-[r:MEET]->()
+      `MATCH (a:Article)-[m:MENTIONS]->(e:Entity {id: $id})-[r:CONSULT]->()
        RETURN valueType(m.count) AS mention, valueType(e.degree) AS degree, valueType(e.mentions) AS mentions,
               valueType(r.count) AS count, valueType(r.evidenceStarts) AS starts, valueType(r.confidence) AS confidence, valueType(e.pagerank) AS pagerank
        LIMIT 1`,
@@ -166,7 +175,7 @@ describe("the model", () => {
 
     // The parallel lists read back as one row per piece of evidence.
     const rows = await db.query(
-      `MATCH (:Person {name: 'Vladimir Putin'})-[r:MEET]->(:Person {name: 'Xi Jinping'})
+      `MATCH (:Person {name: 'Vladimir Putin'})-[r:CONSULT]->(:Person {name: 'Xi Jinping'})
        UNWIND range(0, r.count - 1) AS i
        RETURN r.evidenceArticles[i] AS article, r.evidence[i] AS sentence ORDER BY article, sentence`,
     );
@@ -177,6 +186,26 @@ describe("the model", () => {
     const [locks] = await db.query("MATCH (n) WHERE n._lock IS NOT NULL RETURN count(n) AS nodes");
     const [relLocks] = await db.query("MATCH ()-[r]->() WHERE r._lock IS NOT NULL RETURN count(r) AS relationships");
     expect({ ...locks, ...relLocks }).toEqual({ nodes: 0, relationships: 0 });
+  });
+
+  test("a meeting that did not happen is a relationship of its own beside the one that did, typed by its mode", async () => {
+    const g = newsGraph();
+    addRelation(g, PUTIN, "meet", XI, [evidence("a2.txt", "Putin did not meet Xi in Beijing.", 90, { surface: "did not meet" })], {
+      polarity: "negative",
+      modality: "asserted",
+      relation: "UNREALISED",
+      relationGroup: "other",
+    });
+    const summary = await exportToNeo4j(serialize(g), options());
+    expect(summary.relations).toBe(4);
+    const rows = await db.query(
+      `MATCH (:Entity {id: $from})-[r]->(:Entity {id: $to}) RETURN type(r) AS type, r.predicate AS predicate, r.polarity AS polarity, r.count AS count ORDER BY type`,
+      { from: PUTIN, to: XI },
+    );
+    expect(rows).toEqual([
+      { type: "CONSULT", predicate: "meet", polarity: "positive", count: 3 },
+      { type: "UNREALISED", predicate: "meet", polarity: "negative", count: 1 },
+    ]);
   });
 
   test("exporting the same graph twice changes nothing", async () => {
@@ -198,7 +227,7 @@ describe("changed articles", () => {
     addArticle(g, { id: "a1.txt", title: "Summit (updated)", date: "2024-03-01", sha256: "sha-a1-v2", mentions: { [PUTIN]: 2, [XI]: 2 } });
     addEntity(g, PUTIN, { label: "Vladimir Putin", type: "Person", mentions: 2 });
     addEntity(g, XI, { label: "Xi Jinping", type: "Person", mentions: 2 });
-    addRelation(g, PUTIN, "meet", XI, [evidence("a1.txt", "Putin met Xi in Beijing.", 130, { surface: "met", confidence: 0.7 })]);
+    addRelation(g, PUTIN, "meet", XI, [evidence("a1.txt", "Putin met Xi in Beijing.", 130, { surface: "met", confidence: 0.7 })], MET);
     addRelation(g, PUTIN, "criticise", XI, [evidence("a1.txt", "Putin criticised Xi.", 400, { surface: "criticised" })]);
     return g;
   }
@@ -208,7 +237,7 @@ describe("changed articles", () => {
     const summary = await exportToNeo4j(serialize(rewrittenGraph()), options());
     expect(summary.replacedArticles).toBe(1);
 
-    const meet = await relation(PUTIN, "MEET", XI);
+    const meet = await relation(PUTIN, "CONSULT", XI);
     expect(meet).toMatchObject({
       evidence: ["Putin met Xi in Beijing.", "Xi was met by Putin."],
       evidenceArticles: ["a1.txt", "a2.txt"],

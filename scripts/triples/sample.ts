@@ -6,14 +6,17 @@
  *
  *   tsx scripts/triples/sample.ts <out dir> [--count 400] [--batches 4] [--seed 2026120704]
  *
- * Labels come back through scripts/triples/import-labels.ts as stand-off
- * records in gold/triples/labels.jsonl.
+ * Each line also gives the triple's relation class (schema label, group,
+ * CAMEO code), judged in the same reading. Labels come back through
+ * scripts/triples/import-labels.ts as stand-off records in
+ * gold/triples/labels.jsonl.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { benchPath, repoRoot } from "../../packages/extract/src/bench/paths.ts";
 import { extractArticle } from "../../packages/extract/src/extract.ts";
 import type { Triple } from "../../packages/extract/src/types.ts";
+import { defaultSchema } from "../../packages/extract/src/relations/schema.ts";
 
 const argv = process.argv.slice(2);
 const flag = (name: string, fallback: number) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
@@ -45,6 +48,7 @@ for (const section of ["business", "entertainment", "politics", "sport", "tech"]
     for (const t of extractArticle({ id: ref, text }).triples) all.push({ ref, t });
   }
 }
+const classes = new Map(defaultSchema().classes.map((c) => [c.id, c]));
 const next = random(SEED);
 const pool = [...all];
 const picked: typeof all = [];
@@ -62,6 +66,10 @@ for (let b = 0; b < BATCHES; b++) {
         triple: `${t.subject.name} [${t.subject.type}] -${t.predicate}-> ${t.object.name} [${t.object.type}]`,
         polarity: t.polarity,
         modality: t.modality,
+        relation: t.relation,
+        relationLabel: classes.get(t.relation ?? "")?.label,
+        relationGroup: t.relationGroup,
+        cameo: t.cameo,
         subjectMention: t.evidence.subject?.text,
         objectMention: t.evidence.object?.text,
         sentence: t.evidence.text,

@@ -4,14 +4,19 @@
  * built from sentences written for the tests. It has the cases the browser
  * tests need: Putin –meet→ Xi Jinping with evidence, Kyiv with the alias
  * Kiev, parallel and reciprocal edges, and entities whose names are HTML.
+ * Each relation has its class from the relation schema, as `kg build` gives
+ * it (the extractor's own classifier); every statement is a plain assertion.
  */
 import { MultiDirectedGraph } from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
+import { classify } from "../../extract/src/relations/index.ts";
 import { colorForType } from "../src/core/appearance/index.ts";
 import type { EdgeAttributes, EvidenceItem, GraphAttributes, NodeAttributes, SerializedGraph, ViewerGraph } from "../src/core/types.ts";
 
 export const XSS_NAME = "<img src=x onerror=alert(1)>";
 export const XSS_SENTENCE_NAME = "<script>window.__xss=1</script>";
+/** A relation class id carrying markup (lower case without "_": its label, made from the id, is the same text). */
+export const XSS_CLASS = "<img src=x onerror=alert(5)>";
 
 interface EntitySpec {
   id: string;
@@ -50,6 +55,8 @@ interface RelationSpec {
   oMention: string;
   surface: string;
   confidence: number;
+  /** Attributes that replace the ones computed (a hand-made graph's class). */
+  extra?: Partial<EdgeAttributes>;
 }
 
 const RELATIONS: RelationSpec[] = [
@@ -87,8 +94,10 @@ const RELATIONS: RelationSpec[] = [
     sentence: "The UN criticised Putin in a statement invented for this fixture.", sMention: "UN", oMention: "Putin", confidence: 0.35 },
   { s: "person:xss", p: "meet", o: "person:vladimir-putin", article: "fixture-x.txt", date: "2024-01-01", surface: "met",
     sentence: `${XSS_NAME} met Putin, which must show as text.`, sMention: XSS_NAME, oMention: "Putin", confidence: 0.5 },
-  { s: "organization:xss-script", p: "mention", o: "person:xss", article: "fixture-x.txt", date: "2024-01-01", surface: "mentions",
-    sentence: `${XSS_SENTENCE_NAME} mentions ${XSS_NAME} <b>bold</b>.`, sMention: XSS_SENTENCE_NAME, oMention: XSS_NAME, confidence: 0.5 },
+  // A hand-made graph may carry anything: markup in the verb as written and in a class id the schema does not know.
+  { s: "organization:xss-script", p: "mention", o: "person:xss", article: "fixture-x.txt", date: "2024-01-01", surface: "mentions <b>bold</b>",
+    sentence: `${XSS_SENTENCE_NAME} mentions ${XSS_NAME} <b>bold</b>.`, sMention: XSS_SENTENCE_NAME, oMention: XSS_NAME, confidence: 0.5,
+    extra: { relation: XSS_CLASS, relationGroup: "other" } },
 ];
 
 /** Each article is its sentences joined by spaces, so evidence offsets are real article offsets. */
@@ -157,10 +166,13 @@ export function buildFixtureGraph(): ViewerGraph {
         count: a.count + 1,
       }));
     } else {
+      const type = (id: string) => graph.getNodeAttribute(id, "type");
       graph.addEdgeWithKey(`${r.s}|${r.p}|${r.o}`, r.s, r.o, {
         predicate: r.p,
+        ...classify({ predicate: r.p, subjectType: type(r.s), objectType: type(r.o) }),
         polarity: "positive",
         modality: "asserted",
+        ...r.extra,
         surface: [r.surface],
         evidence: [evidence],
         articles: [r.article],
@@ -207,4 +219,22 @@ export function buildFixtureGraph(): ViewerGraph {
 
 export function fixtureGraphJson(): SerializedGraph {
   return buildFixtureGraph().export() as unknown as SerializedGraph;
+}
+
+/**
+ * The fixture graph plus five statements put otherwise than as plain facts,
+ * each an edge of its own as `kg build` makes them: a denied attack, a
+ * planned trip, a possible visit, a meeting that did not happen, and a
+ * reported one (a fact). Keys: denied, planned, possible, negated, reported.
+ */
+export function withStatementModes(): ViewerGraph {
+  const g = buildFixtureGraph();
+  const base = g.getEdgeAttributes("person:vladimir-putin|meet|person:xi-jinping");
+  const add = (key: string, s: string, t: string, a: Partial<EdgeAttributes>) => g.addEdgeWithKey(key, s, t, { ...base, ...a });
+  add("denied", "location:moscow", "location:kyiv", { predicate: "attack", label: "attack", relation: "DENY", relationGroup: "other", cameo: "016", goldstein: -2, polarity: "negative", modality: "denied", surface: ["attack"] });
+  add("planned", "person:volodymyr-zelensky", "location:geneva", { predicate: "travel_to", label: "travel to", relation: "EXPRESS_INTENT_TO_MEET", relationGroup: "cooperation", cameo: "036", goldstein: 4, polarity: "positive", modality: "intended", surface: ["will travel to"] });
+  add("possible", "person:vladimir-putin", "location:geneva", { predicate: "visit", label: "visit", relation: "UNREALISED", relationGroup: "other", polarity: "positive", modality: "hypothetical", surface: ["may visit"] });
+  add("negated", "person:xi-jinping", "person:volodymyr-zelensky", { predicate: "meet", label: "meet", relation: "UNREALISED", relationGroup: "other", polarity: "negative", modality: "asserted", surface: ["did not meet"] });
+  add("reported", "organization:nato", "location:kyiv", { predicate: "send_troops_to", label: "send troops to", relation: "ACTS_TOWARDS", relationGroup: "other", polarity: "positive", modality: "reported", surface: ["sent troops to"] });
+  return g;
 }

@@ -81,6 +81,14 @@ run("markup in articles, through kg build, in Chromium", () => {
     const merkel = await page.locator("#panel blockquote").allTextContents();
     expect(merkel.some((q) => q.includes(`in Paris ${IMG} on Monday`))).toBe(true);
 
+    // A relation's panel: its class, code and verb as written are text as well.
+    await page.locator("#panel [data-testid=relation]").first().getByRole("button", { name: /source/ }).click();
+    await page.waitForSelector("#panel[data-edge]");
+    expect(await page.getByTestId("relation-facts").getByTestId("relation-class").locator(".class-label").textContent()).toBe("meets / consults");
+    expect(await page.getByTestId("cameo").textContent()).toBe("040");
+    expect(await page.getByTestId("surface").textContent()).toBe("met");
+    expect((await page.locator("#panel [data-testid=evidence] blockquote").allTextContents()).some((q) => q.includes(IMG) || q.includes(SCRIPT))).toBe(true);
+
     // The article filter lists the title as text too.
     await page.getByTestId("filter-articles").locator("summary").click();
     expect(await page.getByTestId("filter-articles").locator(".check-label").first().textContent()).toBe(TITLE);
@@ -91,7 +99,9 @@ run("markup in articles, through kg build, in Chromium", () => {
       img: document.querySelectorAll("img").length,
       script: document.querySelectorAll("script:not([type=module])").length,
       // Only the viewer's own <mark> highlights inside quotes; nothing inside titles.
-      markupInPanel: document.querySelectorAll("#panel blockquote *:not(mark), #panel .evidence-article *, #panel .articles li span *, #legend .check-label *").length,
+      markupInPanel: document.querySelectorAll(
+        "#panel blockquote *:not(mark), #panel .evidence-article *, #panel .articles li span *, #panel dd *:not(span), #panel .class-label *, #legend .check-label *",
+      ).length,
     }));
     expect(injected).toEqual({ img: 0, script: 0, markupInPanel: 0 });
     expect(dialogs).toEqual([]);

@@ -23,7 +23,7 @@ import {
   launchChromium,
   waitForState,
 } from "./browser.ts";
-import { XSS_NAME, XSS_SENTENCE_NAME, fixtureGraphJson } from "./fixtures.ts";
+import { XSS_CLASS, XSS_NAME, XSS_SENTENCE_NAME, fixtureGraphJson } from "./fixtures.ts";
 import { DESKTOP, openViewer } from "./pages.ts";
 
 const PHONE = { width: 390, height: 844 };
@@ -289,11 +289,25 @@ run("viewer in Chromium", () => {
     await expect.poll(() => panelTitle(page)).toBe(XSS_SENTENCE_NAME);
     const quote = await page.locator("#panel blockquote").first().textContent();
     expect(quote).toBe(`${XSS_SENTENCE_NAME} mentions ${XSS_NAME} <b>bold</b>.`);
+    // The relation's class (an id of a hand-made graph) and its verb as written, in the panel and the class filter.
+    const mention = page.locator("#panel [data-testid=relation]", { has: page.locator(".entity-link", { hasText: XSS_NAME }) });
+    expect(await mention.locator(".class-label").textContent()).toBe(XSS_CLASS);
+    expect(await mention.locator(".class-surface").textContent()).toBe("“mentions <b>bold</b>”");
+    await mention.getByRole("button", { name: /source/ }).click();
+    await page.waitForSelector("#panel[data-edge]");
+    expect(await page.getByTestId("surface").textContent()).toBe("mentions <b>bold</b>");
+    expect(await page.getByTestId("relation-facts").getByTestId("relation-class").textContent()).toBe(`${XSS_CLASS} ${XSS_CLASS}`);
+    await page.getByTestId("filter-relations").locator("summary").click();
+    expect(await page.getByTestId("class-group-other").locator(".check-label").allTextContents()).toContain(XSS_CLASS);
     await page.getByRole("combobox", { name: "Search entities" }).fill("<img");
     expect(await page.locator("#search-results .result-label").first().textContent()).toBe(XSS_NAME);
     await page.waitForTimeout(300);
     await page.screenshot({ path: artifactPath("viewer-fixture-xss.png") });
-    expect(await page.evaluate(() => document.querySelectorAll("img, script:not([type=module]), #panel blockquote *:not(mark)").length)).toBe(0);
+    expect(
+      await page.evaluate(
+        () => document.querySelectorAll("img, script:not([type=module]), #panel blockquote *:not(mark), #panel dd *:not(span), #panel .class-label *, #legend .check-label *").length,
+      ),
+    ).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);

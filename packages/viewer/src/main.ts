@@ -4,7 +4,7 @@
  */
 import "./styles.css";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
-import { drawingMode, legendEntries, nodeColor, sameView, typeColors, type ColorMode, type ViewState } from "./core/appearance/index.ts";
+import { drawingMode, legendEntries, nodeColor, relationLegendEntries, sameView, typeColors, type ColorMode, type ViewState } from "./core/appearance/index.ts";
 import { looksLikeMarkup } from "./core/data/gexf.ts";
 import { graphUrlFrom, parseGraphText, type LoadResult } from "./core/data/index.ts";
 import {
@@ -23,6 +23,7 @@ import {
 } from "./core/filters/index.ts";
 import { extentOf, type Area } from "./core/camera/index.ts";
 import { layoutDuration, layoutSettings } from "./core/layout/index.ts";
+import { countNonFacts, relationOptions } from "./core/relations/index.ts";
 import { buildSearchIndex, search } from "./core/search/index.ts";
 import { neighbourhood, popHistory, pushHistory, type History, type Selection } from "./core/selection/index.ts";
 import type { ViewerGraph } from "./core/types.ts";
@@ -33,6 +34,7 @@ import { installFileDrop } from "./views/drop.ts";
 import { createRelationFilters } from "./views/filters.ts";
 import { createGraphView, fitNodes, focusNode, refreshView, renderedLabels, type Renderer } from "./views/graph-view.ts";
 import { createLegend, type Legend } from "./views/legend.ts";
+import { createModesToggle } from "./views/modes.ts";
 import { hidePanel, renderEdgePanel, renderNodePanel } from "./views/panel.ts";
 import { createSearchBox, type SearchBox } from "./views/search.ts";
 import { hideStatus, showStatus } from "./views/status.ts";
@@ -190,7 +192,10 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
 
   let filters: FilterState = knownOnly(createFilters(initial.filters), graph);
   let visibility: Visibility | null = null;
-  const unrelatedCount = countUnrelated(graph);
+  // Entities with no relation: none at all, or none stated as a fact while only facts are shown.
+  const unrelatedCounts = { facts: countUnrelated(graph, false), all: countUnrelated(graph, true) };
+  const unrelatedCount = (f: FilterState) => (f.showAllModes ? unrelatedCounts.all : unrelatedCounts.facts);
+  const nonFacts = countNonFacts(graph);
   let colorMode: ColorMode = communities.size > 1 ? initial.colorMode : "type";
   let selection: Selection | null = null;
   let history: History = { stack: [] };
@@ -205,7 +210,7 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
   const selectedNodeKey = () => (selection?.kind === "node" ? selection.key : null);
   /** The visibility sets, or null when the filters hide nothing (the cheap path). */
   const visibilityFor = (f: FilterState): Visibility | null =>
-    isDefaultFilters(f) && unrelatedCount === 0 ? null : computeVisibility(graph, f, selectedNodeKey());
+    isDefaultFilters(f) && unrelatedCount(f) === 0 && nonFacts.total === 0 ? null : computeVisibility(graph, f, selectedNodeKey());
 
   const { fadeByLayer } = drawingMode(graph.order, graph.size);
   const computeViewState = (): ViewState => {
@@ -289,6 +294,8 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
       colorOf,
       isEdgeVisible,
       canGoBack: history.stack.length > 0,
+      showAllModes: filters.showAllModes,
+      onShowAllModes: () => applyFilters({ ...filters, showAllModes: true }),
       onEntity: (key: string) => select({ kind: "node", key }, { moveCamera: true }),
       onEdge: (key: string) => select({ kind: "edge", key }),
       onBack: back,
@@ -309,7 +316,8 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
     selection = next;
     // An entity with no relation is shown while selected (found by search, or named in the URL).
     const reveal = selectedNodeKey();
-    if (reveal !== revealed && visibility && ((revealed && isUnrelated(graph, revealed)) || (reveal && isUnrelated(graph, reveal)))) {
+    const loner = (key: string | null) => key !== null && isUnrelated(graph, key, filters.showAllModes);
+    if (reveal !== revealed && visibility && (loner(revealed) || loner(reveal))) {
       visibility = visibilityFor(filters);
       updateCounts();
     }
@@ -334,7 +342,8 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
       shownEdges: visibility ? visibility.edges.size : graph.size,
       totalEdges: graph.size,
     });
-    unrelatedToggle.update(unrelatedCount, filters.showUnrelated);
+    unrelatedToggle.update(unrelatedCount(filters), filters.showUnrelated);
+    modesToggle.update(nonFacts, filters.showAllModes);
   }
 
   function applyFilters(next: FilterState): void {
@@ -366,22 +375,39 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
   });
 
   const relationFilters = createRelationFilters({
+    relations: relationOptions(graph),
     predicates: predicateOptions(graph),
     articles: articleOptions(graph),
     dateExtent: dateExtent(graph),
+    onRelations: (relations) => applyFilters({ ...filters, relations }),
     onPredicates: (predicates) => applyFilters({ ...filters, predicates }),
     onArticles: (articles) => applyFilters({ ...filters, articles }),
     onDates: (range) => applyFilters({ ...filters, ...range }),
     onResetAll: () => applyFilters(createFilters()),
   });
 
+  // The legend grows upwards from the bottom left; it stops below the notes at the top left.
+  const notes = $(".canvas-notes");
+  const notesObserver = new ResizeObserver(() => {
+    const height = notes.offsetHeight;
+    stage.style.setProperty("--notes-height", height ? `${height + 8}px` : "0px");
+  });
+  notesObserver.observe(notes);
+
   const unrelatedToggle = createUnrelatedToggle($("#unrelated"), (showUnrelated) => {
     applyFilters({ ...filters, showUnrelated });
     fit();
   });
 
+  // Facts first: relations not stated as facts are behind this control.
+  const modesToggle = createModesToggle($("#modes"), (showAllModes) => {
+    applyFilters({ ...filters, showAllModes });
+    fit();
+  });
+
   legend = createLegend($("#legend"), {
     entries: legendEntries(graph, colors),
+    relationEntries: relationLegendEntries(graph),
     maxDegree: maxDegree(graph),
     hasCommunities: communities.size > 1,
     collapsed: window.matchMedia("(max-width: 720px)").matches,
@@ -472,9 +498,12 @@ function start(graph: ViewerGraph, initial: UrlState): Session {
       layout?.kill();
       renderer.kill();
       document.removeEventListener("keydown", onKey);
+      notesObserver.disconnect();
       clear($("#search"));
-      clear($("#unrelated"));
-      $("#unrelated").hidden = true;
+      for (const id of ["#unrelated", "#modes"]) {
+        clear($(id));
+        $(id).hidden = true;
+      }
       const legendEl = $("#legend");
       clear(legendEl);
       legendEl.hidden = true;

@@ -8,6 +8,7 @@ import { readArticles } from "../inputs.ts";
 import { articleKey, buildKey, ExtractionCache, extractorFingerprint, type SkippedParts } from "../pipeline/cache.ts";
 import { originOf, scanInputs, type Scan } from "../pipeline/scan.ts";
 import { articleFailed, ProblemLog, skippedParts } from "../problems.ts";
+import { belowConfidenceNote } from "../confidence-note.ts";
 import { info, lap } from "../log.ts";
 import { loadSchemaOption, reclassify, type SchemaChoice } from "../schema.ts";
 
@@ -26,6 +27,8 @@ interface Built {
   json?: string;
   file?: string;
   graph?: KnowledgeGraph;
+  /** Triples left out for being less sure than --min-confidence. */
+  belowConfidence: number;
 }
 
 // Extraction and graph code load only when a build has work for them: an
@@ -70,7 +73,7 @@ async function build(paths: string[], opts: BuildOptions, log: ProblemLog): Prom
     if (cached) {
       // Nothing changed since a build with the same articles and code: its graph is this one.
       reportSkipped(scan, new Map(cached.skipped.map((s) => [s.key, s])), log);
-      built = { order: cached.order, size: cached.size, file: cached.path };
+      built = { order: cached.order, size: cached.size, file: cached.path, belowConfidence: cached.belowConfidence };
       summary = `${scan.keys.length} article(s), unchanged since the last build`;
     } else {
       const { extractions, byKey, fromCache, complete } = await extractChanged(scan, cache, fingerprint, maxBytes, opts, log);
@@ -84,7 +87,7 @@ async function build(paths: string[], opts: BuildOptions, log: ProblemLog): Prom
       built = await buildGraphOf(extractions, graphOptions, cache);
       // A build that lost an article (extraction failed, or the file changed meanwhile) is not kept for reuse.
       // One that skipped sentences is: that is what extraction gives, and the next build reports them again.
-      if (complete) built.file = await cache.setGraph(key, { json: built.json!, order: built.order, size: built.size, skipped: [...skipped.values()] });
+      if (complete) built.file = await cache.setGraph(key, { json: built.json!, order: built.order, size: built.size, belowConfidence: built.belowConfidence, skipped: [...skipped.values()] });
       lap("graph cached");
       summary = `${extractions.length} article(s)${fromCache ? ` (${fromCache} from cache)` : ""}`;
     }
@@ -133,6 +136,7 @@ async function build(paths: string[], opts: BuildOptions, log: ProblemLog): Prom
     written.push(`${opts.site}/ (static site)`);
   }
   lap("written");
+  if (built.belowConfidence) info(belowConfidenceNote(built.belowConfidence, opts.minConfidence));
   info(`${summary} -> ${built.order} entities, ${built.size} relations: ${written.join(", ")}`);
   return 0;
 }
@@ -235,6 +239,7 @@ async function buildGraphOf(extractions: ArticleExtraction[], choice: GraphChoic
     return r.extraction;
   });
   if (dropped) info(`${dropped} triple(s) outside the schema dropped (--strict-schema)`);
+  const belowConfidence = classed.reduce((n, x) => n + x.triples.filter((t) => t.confidence < choice.minConfidence).length, 0);
   const graph = buildGraph(resolveAcrossArticles(classed), { minConfidence: choice.minConfidence });
   lap("graph built");
   computeMetrics(graph);
@@ -245,5 +250,5 @@ async function buildGraphOf(extractions: ArticleExtraction[], choice: GraphChoic
   lap("layout");
   const json = toJSON(graph);
   lap("serialised");
-  return { json, order: graph.order, size: graph.size, graph };
+  return { json, order: graph.order, size: graph.size, graph, belowConfidence };
 }

@@ -3,6 +3,7 @@ import type { Triple } from "newskg-extract";
 import { withRelation } from "newskg-extract/relations";
 import { loadSchemaOption } from "../schema.ts";
 import type { SerializedKnowledgeGraph } from "newskg-graph";
+import { belowConfidenceNote } from "../confidence-note.ts";
 import { info } from "../log.ts";
 
 export interface ExportOptions {
@@ -90,7 +91,10 @@ export async function exportNeo4jCommand(paths: string | string[], opts: ExportO
     }
     const name = tripleInputs.map((input) => input.name).join(", ");
     info(`${name}: ${triples.length} triple(s) of ${new Set(triples.map((t) => t.evidence.article)).size} article(s)`);
-    graphs.push({ name, graph: graphFromTriples(triples, { minConfidence: opts.minConfidence ?? 0 }) });
+    const minConfidence = opts.minConfidence ?? 0;
+    const below = triples.filter((t) => t.confidence < minConfidence).length;
+    if (below) info(belowConfidenceNote(below, minConfidence));
+    graphs.push({ name, graph: graphFromTriples(triples, { minConfidence }) });
   }
   const uri = process.env.NEO4J_URI ?? "bolt://127.0.0.1:7687";
   const database = opts.database ?? process.env.NEO4J_DATABASE;

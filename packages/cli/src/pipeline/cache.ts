@@ -66,6 +66,7 @@ export interface CachedGraph {
   path: string;
   order: number;
   size: number;
+  belowConfidence: number;
   skipped: SkippedParts[];
 }
 
@@ -147,18 +148,18 @@ export class ExtractionCache {
       const meta = JSON.parse(await readFile(join(this.dir, "graphs", `${key}.meta.json`), "utf8")) as Omit<CachedGraph, "path">;
       const now = new Date();
       await utimes(path, now, now); // recently used: kept by the pruning below
-      return { ...meta, skipped: meta.skipped ?? [], path };
+      return { ...meta, belowConfidence: meta.belowConfidence ?? 0, skipped: meta.skipped ?? [], path };
     } catch {
       return undefined;
     }
   }
 
   /** The graph first, its meta last: a meta file always has its graph beside it. Older graphs beyond the last few are removed. */
-  async setGraph(key: string, graph: { json: string; order: number; size: number; skipped: SkippedParts[] }): Promise<string> {
+  async setGraph(key: string, graph: { json: string; order: number; size: number; belowConfidence: number; skipped: SkippedParts[] }): Promise<string> {
     const dir = join(this.dir, "graphs");
     const path = join(dir, `${key}.json`);
     await writeAtomically(path, graph.json);
-    await writeAtomically(join(dir, `${key}.meta.json`), JSON.stringify({ order: graph.order, size: graph.size, skipped: graph.skipped }));
+    await writeAtomically(join(dir, `${key}.meta.json`), JSON.stringify({ order: graph.order, size: graph.size, belowConfidence: graph.belowConfidence, skipped: graph.skipped }));
     const graphs = (await readdir(dir)).filter((f) => /^[0-9a-f]{64}\.json$/.test(f));
     if (graphs.length > GRAPHS_KEPT) {
       const dated = await Promise.all(graphs.map(async (f) => ({ f, t: (await stat(join(dir, f)).catch(() => undefined))?.mtimeMs ?? 0 })));

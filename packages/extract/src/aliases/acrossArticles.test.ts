@@ -46,4 +46,25 @@ describe("aliases within and across articles", () => {
     expect(resolved.map((x) => x.article.entities[0]!.id)).toEqual(["location:chelsea", "organization:chelsea", "location:chelsea"]);
     expect(resolved[2]!.article.mentions).toEqual({ "location:chelsea": 3 });
   });
+
+  it("a surname with its particle, in any case, and an acronym another article defines, name the same thing", () => {
+    const a = extractArticle({ id: "a.txt", text: "Henrik Dahl asked the North Sea Maritime Authority (NSMA) to investigate.\n\nPieter de Vries, the director of the authority, spoke." });
+    const b = extractArticle({ id: "b.txt", text: "De Vries visited Esbjerg.\n\nPieter de Vries, the director of the NSMA, will lead the inquiry." });
+    const [, rb] = resolveAcrossArticles([a, b]);
+    const names = rb!.article.entities.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(["Pieter de Vries", "North Sea Maritime Authority"]));
+    expect(names).not.toContain("De Vries");
+    expect(names).not.toContain("NSMA");
+    expect(rb!.triples.map((t) => `${t.subject.name} ${t.predicate} ${t.object.name}`)).toEqual(
+      expect.arrayContaining(["Pieter de Vries visit Esbjerg", "Pieter de Vries director_of North Sea Maritime Authority"]),
+    );
+  });
+
+  it("an acronym two articles define differently is left alone", () => {
+    const a = extractArticle({ id: "a.txt", text: "The Professional Footballers' Association (PFA) met the Premier League." });
+    const b = extractArticle({ id: "b.txt", text: "The Police Federation Authority (PFA) met the Home Office." });
+    const c = extractArticle({ id: "c.txt", text: "John Smith, the head of the PFA, spoke." });
+    const [, , rc] = resolveAcrossArticles([a, b, c]);
+    expect(rc!.article.entities.map((e) => e.name)).toContain("PFA");
+  });
 });

@@ -2,6 +2,9 @@
  * Alias resolution across articles, after all articles are read:
  * - "Putin" in one article and "Vladimir Putin" in another are one node when the corpus names exactly one
  *   person with that surname; a surname two different people share is left alone.
+ *   A surname with its particle ("De Vries" for "Pieter de Vries") counts as one, whatever its case.
+ * - An acronym one article defines ("North Sea Maritime Authority (NSMA)") names the same thing in the
+ *   articles that only use it, when the corpus defines it one way.
  * - A name whose type one article only guessed takes the type the corpus gives it most surely: "Yukos"
  *   guessed a person where it "said" something and named a company elsewhere is one node, not two.
  */
@@ -16,7 +19,26 @@ const GUESS_BELOW = 0.75;
  * refs and ids rewritten, the input left as it is. Run it on all the articles before buildGraph.
  */
 export function resolveAcrossArticles(extractions: ArticleExtraction[]): ArticleExtraction[] {
-  return unifyGuessedTypes(resolveSurnames(extractions));
+  return unifyGuessedTypes(resolveAcronyms(resolveSurnames(extractions)));
+}
+
+/** Particles that belong to a surname: "de Vries", "van Persie", "von Trapp". */
+const PARTICLES = new Set(["de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "le", "la", "ter", "ten", "al", "el", "bin", "ibn"]);
+
+/** The surname a full name is known by, with its particle, in lower case: "Pieter de Vries" -> "de vries". */
+function surnameKey(name: string): string {
+  const words = name.split(" ");
+  const last = words.length - 1;
+  if (words.length >= 3 && PARTICLES.has(words[last - 1]!.toLowerCase())) return `${words[last - 1]} ${words[last]}`.toLowerCase();
+  return words[last]!.toLowerCase();
+}
+
+/** A bare surname as it stands alone, in lower case ("De Vries" -> "de vries"), or undefined for a longer name. */
+function bareSurname(name: string): string | undefined {
+  const words = name.split(" ");
+  if (words.length === 1) return name.toLowerCase();
+  if (words.length === 2 && PARTICLES.has(words[0]!.toLowerCase())) return name.toLowerCase();
+  return undefined;
 }
 
 function resolveSurnames(extractions: ArticleExtraction[]): ArticleExtraction[] {
@@ -24,7 +46,7 @@ function resolveSurnames(extractions: ArticleExtraction[]): ArticleExtraction[] 
   for (const { article } of extractions) {
     for (const e of article.entities) {
       if (e.type !== "Person" || !e.name.includes(" ")) continue;
-      const surname = e.name.split(" ").at(-1)!;
+      const surname = surnameKey(e.name);
       if (!fullNames.has(surname)) fullNames.set(surname, new Set());
       fullNames.get(surname)!.add(e.name);
     }
@@ -32,11 +54,38 @@ function resolveSurnames(extractions: ArticleExtraction[]): ArticleExtraction[] 
   const rename = new Map<string, EntityRef>(); // old id -> new ref
   for (const { article } of extractions) {
     for (const e of article.entities) {
-      if (e.name.includes(" ") || (e.type !== "Person" && e.type !== "Other")) continue;
-      const candidates = fullNames.get(e.name);
+      const bare = bareSurname(e.name);
+      if (!bare || (e.type !== "Person" && e.type !== "Other")) continue;
+      // a one-word name is matched as written ("Brown", not "brown"); a surname with its particle in any case
+      if (!e.name.includes(" ") && e.name[0] !== e.name[0]!.toUpperCase()) continue;
+      const candidates = fullNames.get(bare);
       if (candidates?.size !== 1) continue;
       const name = [...candidates][0]!;
       rename.set(e.id, { id: entityId("Person", name), name, type: "Person" });
+    }
+  }
+  return renameEntities(extractions, rename);
+}
+
+const ACRONYM = /^[A-Z][A-Z&]{1,6}$/;
+
+function resolveAcronyms(extractions: ArticleExtraction[]): ArticleExtraction[] {
+  const defined = new Map<string, Map<string, EntityRef>>(); // acronym -> the entities it is an alias of
+  for (const { article } of extractions) {
+    for (const e of article.entities) {
+      if (!e.name.includes(" ")) continue;
+      for (const alias of e.aliases ?? []) {
+        if (!ACRONYM.test(alias)) continue;
+        if (!defined.has(alias)) defined.set(alias, new Map());
+        defined.get(alias)!.set(e.id, { id: e.id, name: e.name, type: e.type });
+      }
+    }
+  }
+  const rename = new Map<string, EntityRef>();
+  for (const { article } of extractions) {
+    for (const e of article.entities) {
+      const meant = ACRONYM.test(e.name) ? defined.get(e.name) : undefined;
+      if (meant?.size === 1) rename.set(e.id, [...meant.values()][0]!);
     }
   }
   return renameEntities(extractions, rename);

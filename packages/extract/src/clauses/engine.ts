@@ -18,7 +18,7 @@ import type { Clause, Span, SubjectVia } from "./types.ts";
 export type { Clause, PrepArg, Span, SubjectVia } from "./types.ts";
 export type { Apposition } from "./apposition.ts";
 
-const SPEECH_VERBS = new Set(["say", "tell", "add", "claim", "warn", "announce", "state", "insist", "deny", "declare", "suggest", "report", "write", "believe", "think", "argue", "explain", "note", "indicate", "show", "reveal", "maintain", "know", "find", "hope", "expect", "fear", "feel", "mean", "agree", "admit", "confirm", "estimate", "predict", "conclude", "assert", "recall"]);
+const SPEECH_VERBS = new Set(["say", "tell", "add", "claim", "allege", "warn", "announce", "state", "insist", "deny", "declare", "suggest", "report", "write", "believe", "think", "argue", "explain", "note", "indicate", "show", "reveal", "maintain", "know", "find", "hope", "expect", "fear", "feel", "mean", "agree", "admit", "confirm", "estimate", "predict", "conclude", "assert", "recall"]);
 
 /** Verb-like tags inside a verb group: the chunker also makes verbs of words the tagger got wrong ("which borders" as a noun). */
 const isVerbLike = (t: Token) => t.pos === "VERB" || t.pos === "NOUN" || t.pos === "ADJ";
@@ -44,6 +44,8 @@ export function verbLemma(tokens: Token[], verb: Span): { lemma: string; negated
     else if (t.lower === "to") parts.push("to");
   }
   if (parts.length === 0) for (let k = verb.first; k < verb.last; k++) parts.push(tokens[k]!.lower);
+  // "Putin never met Bush": without an auxiliary the adverb stands before the verb group
+  for (let k = verb.first - 1; k >= 0 && tokens[k]!.pos === "ADV"; k--) if (tokens[k]!.lower === "never") negated = true;
   return { lemma: parts.join("_"), negated, passive };
 }
 

@@ -13,10 +13,19 @@ export const CLAUSAL_PREPS = new Set(["until", "after", "before", "since", "as",
 
 const word = (tokens: Token[], c: Chunk | undefined) => (c ? tokens[c.first]!.lower : "");
 
-/** Extends an NP over "of"-phrases so that "pressure on airlines" stays separate but "the capital of Belarus" is one argument. */
+/**
+ * Extends an NP over "of"-phrases so that "pressure on airlines" stays separate but "the capital of Belarus" is one argument.
+ * A name followed by "of" and an "-ing" word is not extended: "accused Tony Blair of misleading voters" charges Blair with
+ * something; the gerund is no part of his name.
+ */
 export function argumentEnd(chunks: Chunk[], k: number, tokens: Token[]): number {
   let end = k;
-  while (kindAt(chunks, end + 1) === "PREP" && word(tokens, chunks[end + 1]) === "of" && kindAt(chunks, end + 2) === "NP") end += 2;
+  while (kindAt(chunks, end + 1) === "PREP" && word(tokens, chunks[end + 1]) === "of" && kindAt(chunks, end + 2) === "NP") {
+    const last = tokens[chunks[end]!.last - 1]!;
+    const after = tokens[chunks[end + 2]!.first]!;
+    if ((last.pos === "PROPN" || last.pos === "PRON") && /ing$/.test(after.lower) && after.pos !== "PROPN") break;
+    end += 2;
+  }
   return end;
 }
 

@@ -65,7 +65,9 @@ export function isNounlikeVerb(tokens: Token[], j: number): boolean {
   const afterNoun = j + 2 < tokens.length ? tokens[j + 2] : undefined;
   if (u.pos === "VERB" && /ing$/.test(u.lower) && (!prev || prev.pos === "CCONJ") && next?.pos === "NOUN" && /[^s]s$/.test(next.lower) && !!afterNoun && ["VERB", "AUX", "ADP"].includes(afterNoun.pos)) return true;
   // "the art of doctoring ''": a gerund after "of" with no object
-  if (u.pos === "VERB" && /ing$/.test(u.lower) && prev?.lower === "of" && (!next || next.pos === "PUNCT" || next.pos === "AUX" || next.pos === "CCONJ")) return true;
+  // (not after a name or pronoun: "accused Blair of lying" charges Blair with lying)
+  const beforeOf = j > 1 ? tokens[j - 2] : undefined;
+  if (u.pos === "VERB" && /ing$/.test(u.lower) && prev?.lower === "of" && beforeOf?.pos !== "PROPN" && beforeOf?.pos !== "PRON" && (!next || next.pos === "PUNCT" || next.pos === "AUX" || next.pos === "CCONJ")) return true;
   // "the supply of experienced civil engineers": an "-ed" adjective after a preposition
   if (u.pos === "VERB" && /ed$/.test(u.lower) && prev?.pos === "ADP" && (next?.pos === "ADJ" || next?.pos === "NOUN")) return true;
   // "the road shows which toured": a plural noun before a relative pronoun

@@ -51,19 +51,25 @@ export interface ClassifyInput {
   modality?: Modality;
 }
 
+/** Whether the triple's class before its mode (a negated ACTS_ON is still a verb the schema does not know) is a generic one. */
+export function isGeneric(t: ClassifyInput, schema: RelationSchema = defaultSchema()): boolean {
+  return baseClass(t, compile(schema))?.generic === true;
+}
+
+function baseClass(t: ClassifyInput, c: Compiled): RelationClass | undefined {
+  for (const { cls, patterns } of c.classes) {
+    if (patterns.some((p) => p.re.test(t.predicate) && (!p.subject || p.subject.has(t.subjectType)) && (!p.object || p.object.has(t.objectType)))) return cls;
+  }
+  return undefined;
+}
+
 /**
  * The class of a triple. `strict`: a triple no pattern matches gets no class (undefined) instead of the
  * catch-all, so the caller can drop and count it.
  */
 export function classify(t: ClassifyInput, schema: RelationSchema = defaultSchema(), strict = false): RelationOf | undefined {
   const c = compile(schema);
-  let found: RelationClass | undefined;
-  for (const { cls, patterns } of c.classes) {
-    if (patterns.some((p) => p.re.test(t.predicate) && (!p.subject || p.subject.has(t.subjectType)) && (!p.object || p.object.has(t.objectType)))) {
-      found = cls;
-      break;
-    }
-  }
+  const found = baseClass(t, c);
   if (!found && strict) return undefined;
   const base = found ?? c.byId.get(schema.catchAll)!;
   let cls = base;

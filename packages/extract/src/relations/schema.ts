@@ -31,6 +31,8 @@ export interface RelationClass {
   cameo?: string;
   goldstein?: number;
   description?: string;
+  /** Too vague to read as a relation (ACTS_ON: a verb the schema does not know): kg extract leaves such triples out. */
+  generic?: boolean;
   patterns: RelationPattern[];
 }
 
@@ -82,6 +84,7 @@ export function readSchema(json: unknown, file: string): RelationSchema & { exte
       ...(c.cameo !== undefined ? { cameo: c.cameo as string } : {}),
       ...(c.goldstein !== undefined ? { goldstein: c.goldstein as number } : {}),
       ...(typeof c.description === "string" ? { description: c.description } : {}),
+      ...(c.generic === true ? { generic: true } : {}),
       patterns: (patterns as unknown[]).map((p, j) => readPattern(p, `${at} patterns[${j}]`, fail)),
     };
   });

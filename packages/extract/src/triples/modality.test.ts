@@ -22,6 +22,25 @@ describe("polarity and modality", () => {
     expect(read("Vladimir Putin was careful not to turn his back on Alexander Lukashenko.")).toEqual([expect.stringMatching(/^Vladimir Putin -turn(_back)?_on-> Alexander Lukashenko \(negative, asserted\)$/)]);
   });
 
+  it("'never met' is negative, with or without an auxiliary", () => {
+    expect(read("Vladimir Putin never met George Bush.")).toEqual(["Vladimir Putin -meet-> George Bush (negative, asserted)"]);
+    expect(read("Vladimir Putin has never met George Bush.")).toEqual(["Vladimir Putin -meet-> George Bush (negative, asserted)"]);
+  });
+
+  it("a claim the writer passes on is reported: 'allegedly', 'alleged that'", () => {
+    expect(read("Roman Abramovich allegedly met Arsene Wenger in London.")).toContain("Roman Abramovich -meet-> Arsene Wenger (positive, reported)");
+    expect(read("Prosecutors alleged that Bernie Ebbers met Scott Sullivan.")).toEqual(["Bernie Ebbers -meet-> Scott Sullivan (positive, reported)"]);
+  });
+
+  it("a willingness, a desire or a determination to act is an intention", () => {
+    expect(read("Fernando Morientes has expressed a willingness to join Liverpool.")).toEqual(["Fernando Morientes -join-> Liverpool (positive, intended)"]);
+    expect(read("Steven Gerrard reiterated his desire to win trophies with Liverpool.")).toEqual(["Steven Gerrard -win_trophies_with-> Liverpool (positive, intended)"]);
+  });
+
+  it("the telling after a quotation is stated, even when the quotation has a 'that' of its own", () => {
+    expect(read('"I agree that we do not need to cut supply," Fathi Bin Shatwan told Reuters.')).toEqual(["Fathi Bin Shatwan -tell-> Reuters (positive, asserted)"]);
+  });
+
   it("possibilities and conditions are hypothetical: 'could stage an attack', a headline's 'could play', 'if'", () => {
     expect(read("Moscow could stage an attack on Ukraine.")).toEqual(["Moscow -stage_attack_on-> Ukraine (positive, hypothetical)"]);
     expect(read("Kim Clijsters could play Australian Open")).toEqual(["Kim Clijsters -play-> Australian Open (positive, hypothetical)"]);

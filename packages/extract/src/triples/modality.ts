@@ -25,6 +25,9 @@ const ABANDON_VERBS = set(words.abandonVerbs);
 const CONDITIONS = set(words.conditions);
 const ASPECT_VERBS = set(words.aspectVerbs);
 const REPORT_NOUNS = set(words.reportNouns);
+const REPORTING_ADVERBS = set(words.reportingAdverbs);
+/** "alleged that": the tagger may read "alleged" as an adjective, so the clause is not its complement. */
+const REPORT_VERB_FORMS = set(words.reportVerbForms);
 
 export interface Mode {
   polarity: Polarity;
@@ -151,6 +154,7 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
 
   // "denied reports that Brown is preparing to oust Milburn": a claim named by a noun, and its denial
   const that = clause.subject.first - 1;
+  if (tokens[that]?.lower === "that" && REPORT_VERB_FORMS.has(tokens[that - 1]?.lower ?? "") && !clause.embedded) raise("reported");
   if (tokens[that]?.lower === "that" && REPORT_NOUNS.has(tokens[that - 1]?.lower ?? "")) {
     raise("reported");
     for (let k = that - 2; k >= Math.max(0, that - 6); k--) {
@@ -162,8 +166,11 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
     }
   }
   // inside what someone said: reported, or denied when the saying is a denial
-  if (clause.embedded) {
-    const matrix = matrixOf(clauses, clause);
+  // (not the attribution after a quotation, when the "complement" ran on past the closing mark: '"I agree
+  // that we need not cut supply," Shatwan told Reuters' is told, not agreed)
+  const matrix = clause.embedded ? matrixOf(clauses, clause) : undefined;
+  const attribution = !!matrix && isQuoted(tokens, matrix.verb.first, sentenceQuoted) && !isQuoted(tokens, clause.verb.first, sentenceQuoted);
+  if (clause.embedded && !attribution) {
     if (matrix && DENY_VERBS.has(matrix.lemma.split("_")[0]!)) {
       raise("denied");
       polarity = "negative";
@@ -172,6 +179,9 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
   // inside a quotation, counted from a quotation the sentence began in: '... we've got it," Edelman
   // told BBC Sport' quotes the first clause, not the telling
   if (isQuoted(tokens, clause.verb.first, sentenceQuoted)) raise("reported");
+  // "Johnson allegedly approached Dr Dre": the writer passes on a claim
+  for (let k = clause.verb.first - 1; k >= 0 && k >= clause.verb.first - 2; k--) if (REPORTING_ADVERBS.has(tokens[k]!.lower)) raise("reported");
+  for (let k = clause.verb.first; k < clause.verb.last; k++) if (REPORTING_ADVERBS.has(tokens[k]!.lower)) raise("reported");
 
   // "if Brown became leader", "unless Arsenal win": a condition before the clause; past a comma only
   // when the condition opens the sentence ("If Arsenal win, Wenger will stay"), not for "On the

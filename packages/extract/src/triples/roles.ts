@@ -35,7 +35,18 @@ function ofRole(role: string): string {
 }
 
 /** Words that make a role more specific; kept in the predicate (`prime_minister_of`). */
-const ROLE_QUALIFIERS = new Set(["prime", "foreign", "defence", "defense", "finance", "interior", "vice", "deputy", "chief", "first"]);
+const ROLE_QUALIFIERS = new Set(["prime", "foreign", "defence", "defense", "finance", "interior", "vice", "deputy", "chief", "first", "shadow", "assistant", "acting", "interim", "caretaker", "junior",
+  // portfolios: "environment minister", "health secretary", "culture secretary"
+  "environment", "health", "home", "culture", "trade", "transport", "education", "justice", "energy", "economy", "agriculture", "sports", "sport", "treasury", "economic", "industry", "employment", "immigration", "security", "information"]);
+
+/**
+ * Roles a nationality does not give an office in: "Brazilian striker Ronaldo" is a Brazilian, not
+ * Brazil's striker, and "Hong Kong director Wong Kar-Wai" makes films there. ("Brazil striker" and
+ * "French president" still give the role.)
+ */
+const NATIONALITY_ONLY = new Set(["striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "forward", "prop", "flanker", "lock", "hooker", "wing", "centre", "full-back", "fly-half", "scrum-half", "number", "player", "captain", "skipper", "director", "producer", "coach", "manager", "boss"]);
+/** Of these, the ones a place's name does not give either ("Hong Kong director"): a film director's, not an office. */
+const NOT_OF_PLACES = new Set(["director", "producer"]);
 
 /**
  * The role the noun at i names, with the words that make it more specific: "prime minister" →
@@ -155,9 +166,11 @@ export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
       while (k >= 0 && MODIFIERS.has(tokens[k]!.pos) && !DEMONYMS.has(tokens[k]!.lower) && !entityEndingAt(entities, k + 1)) k--;
       const possessive = tokens[k] && /^['’]s?$/.test(tokens[k]!.text) ? k : -1;
       const owner = possessive >= 0 ? entityEndingAt(entities, possessive) : entityEndingAt(entities, k + 1);
+      const head = tokens[i]!.lower;
       if (owner && owner !== holder && (owner.type === "Location" || owner.type === "Organization" || (holderTypes === PARTIES && owner.type === "Person"))) {
+        if (owner.type === "Location" && possessive < 0 && NOT_OF_PLACES.has(head)) continue;
         facts.push({ holder, predicate: ofRole(role), of: owner, first: owner.first, last: holder.last });
-      } else if (tokens[k] && DEMONYMS.has(tokens[k]!.lower)) {
+      } else if (tokens[k] && DEMONYMS.has(tokens[k]!.lower) && !NATIONALITY_ONLY.has(head)) {
         facts.push({ holder, predicate: ofRole(role), country: DEMONYMS.get(tokens[k]!.lower)!, first: k, last: holder.last });
       }
     }

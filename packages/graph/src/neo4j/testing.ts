@@ -7,7 +7,7 @@ import { MultiDirectedGraph } from "graphology";
 import neo4j from "neo4j-driver";
 import type { ArticleAttributes, EdgeAttributes, EvidenceItem, GraphAttributes, NodeAttributes } from "../types.ts";
 import type { SerializedKnowledgeGraph } from "./types.ts";
-import { addEvidence } from "../build/index.ts";
+import { addEvidence, type Statement } from "../build/index.ts";
 
 export { neo4j };
 export type { Driver, Session, Record as Neo4jRecord } from "neo4j-driver";
@@ -41,8 +41,8 @@ export function addEntity(graph: TestGraph, id: string, attributes: Partial<Node
 }
 
 /** Adds (or extends) the edge `source|predicate|target` with evidence, exactly as buildGraph does. */
-export function addRelation(graph: TestGraph, source: string, predicate: string, target: string, evidence: EvidenceItem[]): void {
-  for (const item of evidence) addEvidence(graph, source, predicate, target, item);
+export function addRelation(graph: TestGraph, source: string, predicate: string, target: string, evidence: EvidenceItem[], statement?: Statement): void {
+  for (const item of evidence) addEvidence(graph, source, predicate, target, item, statement);
   graph.forEachNode((node, attributes) => {
     attributes.degree = graph.degree(node);
   });

@@ -1,16 +1,21 @@
 /**
- * The relation filters under the legend: predicates, articles and a date
- * range, each a collapsible group that says when it is on. Titles and ids
- * of articles are inserted as text.
+ * The relation filters under the legend: relation classes, verbs
+ * (predicates), articles and a date range, each a collapsible group that
+ * says when it is on. Titles and ids of articles, and verbs, are inserted
+ * as text.
  */
 import { articleLabel, normaliseRange, type ArticleOption, type FilterState, type PredicateOption } from "../core/filters/index.ts";
+import type { RelationGroupOption } from "../core/relations/index.ts";
 import { createChecklist } from "./checklist.ts";
 import { h } from "./dom.ts";
+import { createClassFilter } from "./relation-classes.ts";
 
 export interface RelationFiltersOptions {
+  relations: RelationGroupOption[];
   predicates: PredicateOption[];
   articles: ArticleOption[];
   dateExtent: { min: string | null; max: string | null };
+  onRelations: (selected: Set<string>) => void;
   onPredicates: (selected: Set<string>) => void;
   onArticles: (selected: Set<string>) => void;
   onDates: (range: { dateFrom: string | null; dateTo: string | null; keepUndated: boolean }) => void;
@@ -31,11 +36,12 @@ export function rangeBadge(from: string | null, to: string | null): string {
 }
 
 export function createRelationFilters(options: RelationFiltersOptions): RelationFilters {
+  const classes = createClassFilter({ groups: options.relations, onChange: options.onRelations });
   const predicates = createChecklist({
     id: "predicates",
-    heading: "Relation types",
+    heading: "Verbs",
     countNoun: "relations",
-    placeholder: "Find a relation type…",
+    placeholder: "Find a verb…",
     hint: "Tick to show only those.",
     items: options.predicates.map((p) => ({ key: p.predicate, label: p.label, count: p.count })),
     onChange: options.onPredicates,
@@ -99,18 +105,20 @@ export function createRelationFilters(options: RelationFiltersOptions): Relation
     ),
   );
   // A group with nothing to choose from (a GEXF without articles, an undated graph) is left out.
+  classes.element.hidden = options.relations.length === 0;
   predicates.element.hidden = options.predicates.length === 0;
   articles.element.hidden = options.articles.length === 0;
   dates.hidden = !min;
 
   const reset = h("button", { class: "btn small reset-filters", attrs: { type: "button" }, on: { click: options.onResetAll } }, "Reset all filters");
-  const element = h("div", { class: "relation-filters" }, h("h2", null, "Relations"), predicates.element, articles.element, dates, reset);
+  const element = h("div", { class: "relation-filters" }, h("h2", null, "Relations"), classes.element, predicates.element, articles.element, dates, reset);
 
   // Groups open by themselves when a link arrives with them on, and only then.
   let first = true;
   return {
     element,
     update(filters, anyFilter) {
+      classes.update(filters.relations, filters.showAllModes);
       predicates.update(filters.predicates);
       articles.update(filters.articles);
       from.value = filters.dateFrom ?? "";
@@ -123,6 +131,7 @@ export function createRelationFilters(options: RelationFiltersOptions): Relation
       clearDates.hidden = !on;
       reset.hidden = !anyFilter;
       if (first) {
+        classes.element.open = filters.relations.size > 0;
         predicates.element.open = filters.predicates.size > 0;
         articles.element.open = filters.articles.size > 0;
         dates.open = on;

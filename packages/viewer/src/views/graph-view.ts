@@ -15,7 +15,7 @@ import {
   type NodeLabelDrawingFunction,
   type NodeProgramType,
 } from "sigma/rendering";
-import { changedItems, drawingMode, edgeCurvatures, HIGHLIGHT_EDGE_COLOR, reduceEdge, reduceNode, type DrawingMode, type ViewState } from "../core/appearance/index.ts";
+import { changedItems, drawingMode, edgeColor, edgeCurvatures, reduceEdge, reduceNode, type DrawingMode, type ViewState } from "../core/appearance/index.ts";
 import { controlPoint, nearestEdge, type ScreenEdge } from "../core/picking/index.ts";
 import { ratioToFit, type Area, type Extent } from "../core/camera/index.ts";
 import type { PlacedLabel } from "../core/labels/index.ts";
@@ -245,7 +245,6 @@ function drawFocusLayer(renderer: Renderer, graph: ViewerGraph, curvatures: Map<
       graph.forEachEdge(state.focus, (edge) => void ((!state.visibleEdges || state.visibleEdges.has(edge)) && edges.add(edge)));
     }
     if (state.selectedEdge !== null && graph.hasEdge(state.selectedEdge)) edges.add(state.selectedEdge);
-    ctx.strokeStyle = ctx.fillStyle = HIGHLIGHT_EDGE_COLOR;
     for (const edge of edges) {
       const [source, target] = graph.extremities(edge);
       const s = renderer.getNodeDisplayData(source);
@@ -253,6 +252,8 @@ function drawFocusLayer(renderer: Renderer, graph: ViewerGraph, curvatures: Map<
       const e = renderer.getEdgeDisplayData(edge);
       if (!s || !t || !e || s.hidden || t.hidden || e.hidden || source === target) continue;
       const thickness = renderer.scaleSize(e.size + (edge === state.selectedEdge ? 1.5 : 0));
+      // The strong colour of the edge's relation group, as on a small graph.
+      ctx.strokeStyle = ctx.fillStyle = edgeColor(graph.getEdgeAttributes(edge), true);
       drawArrow(ctx, renderer.framedGraphToViewport(s), renderer.framedGraphToViewport(t), renderer.scaleSize(t.size), curvatures.get(edge) ?? 0, thickness);
     }
   });

@@ -1,13 +1,15 @@
 /**
- * The legend (entity type → colour, click to hide or show a type) and the
- * filter controls below it.
+ * The legend (entity type → colour, click to hide or show a type; relation
+ * group → edge colour) and the filter controls below it.
  */
-import type { ColorMode, LegendEntry } from "../core/appearance/index.ts";
+import type { ColorMode, LegendEntry, RelationLegendEntry } from "../core/appearance/index.ts";
 import type { FilterState } from "../core/filters/index.ts";
 import { clear, h, swatch } from "./dom.ts";
 
 export interface LegendOptions {
   entries: LegendEntry[];
+  /** Edge colours by relation group (the relation class filter is below). */
+  relationEntries: RelationLegendEntry[];
   maxDegree: number;
   hasCommunities: boolean;
   collapsed: boolean;
@@ -72,6 +74,24 @@ export function createLegend(root: HTMLElement, options: LegendOptions): Legend 
   }
   const showAll = h("button", { class: "link-btn", attrs: { type: "button" }, on: { click: options.onShowAllTypes } }, "Show all types");
 
+  const lineSwatch = (color: string) => {
+    const s = h("span", { class: "line-swatch", attrs: { "aria-hidden": "true" } });
+    s.style.background = color;
+    return s;
+  };
+  const relationLegend = options.relationEntries.length
+    ? [
+        h("h2", { class: "legend-sub" }, "Relation colours"),
+        h(
+          "ul",
+          { class: "relation-legend", attrs: { "aria-label": "Relation colours", "data-testid": "relation-legend" } },
+          ...options.relationEntries.map((e) =>
+            h("li", { dataset: { group: e.group } }, lineSwatch(e.color), h("span", { class: "legend-name" }, e.name), h("span", { class: "count" }, e.count)),
+          ),
+        ),
+      ]
+    : [];
+
   const conf = h("input", { attrs: { type: "range", min: "0", max: "1", step: "0.05", value: "0", id: "min-confidence", "aria-label": "Minimum confidence" } });
   const confOut = h("output", { attrs: { for: "min-confidence" } }, "0");
   conf.addEventListener("input", () => options.onMinConfidence(Number(conf.value)));
@@ -97,6 +117,7 @@ export function createLegend(root: HTMLElement, options: LegendOptions): Legend 
   body.append(
     list,
     showAll,
+    ...relationLegend,
     h("label", { class: "filter" }, h("span", null, "Min. relation confidence"), confOut, conf),
     h("label", { class: "filter" }, h("span", null, "Min. degree"), degOut, deg),
     h("label", { class: "filter" }, h("span", null, "Colour by"), color),

@@ -1,7 +1,10 @@
 /**
  * The side panel: details of the selected entity or relation. Everything in
- * it that comes from articles is inserted as text.
+ * it that comes from articles (names, sentences, titles, the verb as
+ * written) is inserted as text.
  */
+import { RELATION_GROUP_COLORS } from "../core/appearance/index.ts";
+import { GROUP_NAMES, displayGroup, edgeClass, formatGoldstein, isFact, modeTags, type RelationClassInfo } from "../core/relations/index.ts";
 import {
   articleInfo,
   highlightSentence,
@@ -10,7 +13,7 @@ import {
   sortEvidence,
   type RelationGroup,
 } from "../core/selection/index.ts";
-import type { EvidenceItem, ViewerGraph } from "../core/types.ts";
+import type { EvidenceItem, Modality, Polarity, ViewerGraph } from "../core/types.ts";
 import { append, clear, h, swatch } from "./dom.ts";
 
 export interface PanelContext {
@@ -18,6 +21,9 @@ export interface PanelContext {
   colorOf: (type: string) => string;
   isEdgeVisible: (edge: string) => boolean;
   canGoBack: boolean;
+  /** Relations not stated as facts are shown (else the panel says how many of the entity's are hidden). */
+  showAllModes: boolean;
+  onShowAllModes: () => void;
   onEntity: (key: string) => void;
   onEdge: (key: string) => void;
   onBack: () => void;
@@ -86,7 +92,46 @@ function expandable<T>(items: readonly T[], shown: number, render: (item: T) => 
   return [list, more];
 }
 
-export function evidenceItem(ctx: PanelContext, ev: EvidenceItem): HTMLElement {
+/** How a relation's statements are put. */
+interface Mode {
+  polarity: Polarity;
+  modality: Modality;
+}
+
+const GOLDSTEIN_TITLE = "Goldstein scale: -10 (conflict) to +10 (cooperation)";
+
+function lineSwatch(color: string): HTMLSpanElement {
+  const s = h("span", { class: "line-swatch", attrs: { "aria-hidden": "true" } });
+  s.style.background = color;
+  return s;
+}
+
+/** Small tags for a statement that is not a plain positive assertion: "denied", "planned", "possible", "not", "reported". */
+function modeTagList(mode: Mode | undefined): HTMLElement | null {
+  const tags = mode ? modeTags(mode.polarity, mode.modality) : [];
+  if (!tags.length) return null;
+  return h(
+    "span",
+    { class: "mode-tags" },
+    ...tags.map((t) => h("span", { class: "mode-tag", title: t.title, attrs: { "data-testid": "mode-tag" }, dataset: { mode: t.text } }, t.text)),
+  );
+}
+
+/** A relation's class in one line: colour of its group, label, CAMEO code, Goldstein score, the verb as written. */
+function classLine(cls: RelationClassInfo, surface: readonly string[]): HTMLElement {
+  const group = displayGroup(cls.group);
+  return h(
+    "div",
+    { class: "relation-class", attrs: { "data-testid": "relation-class" }, dataset: { relation: cls.id, group } },
+    lineSwatch(RELATION_GROUP_COLORS[group].strong),
+    h("span", { class: "class-label", title: `${cls.label} (${cls.id}), ${GROUP_NAMES[group].toLowerCase()}` }, cls.label),
+    cls.cameo ? h("span", { class: "class-code", title: "CAMEO event code" }, `CAMEO ${cls.cameo}`) : null,
+    cls.goldstein !== undefined ? h("span", { class: "class-score", title: GOLDSTEIN_TITLE }, formatGoldstein(cls.goldstein)) : null,
+    surface.length ? h("span", { class: "class-surface", title: `Written as: ${surface.join(", ")}` }, `“${surface[0]}”`) : null,
+  );
+}
+
+export function evidenceItem(ctx: PanelContext, ev: EvidenceItem, mode?: Mode): HTMLElement {
   const quote = h("blockquote");
   for (const seg of highlightSentence(ev)) {
     quote.appendChild(seg.mark ? h("mark", { class: seg.mark }, seg.text) : document.createTextNode(seg.text));
@@ -102,15 +147,16 @@ export function evidenceItem(ctx: PanelContext, ev: EvidenceItem): HTMLElement {
     h(
       "div",
       { class: "evidence-meta" },
+      modeTagList(mode),
       h("span", { class: "evidence-article", title: title === ev.article ? title : `${title} (${ev.article})` }, title),
       rest ? h("span", { class: "evidence-rest" }, rest) : null,
     ),
   );
 }
 
-function evidenceList(ctx: PanelContext, evidence: readonly EvidenceItem[], shown: number): HTMLElement[] {
+function evidenceList(ctx: PanelContext, evidence: readonly EvidenceItem[], shown: number, mode?: Mode): HTMLElement[] {
   if (!evidence.length) return [h("p", { class: "muted" }, "No evidence sentence recorded.")];
-  return expandable(sortEvidence(evidence), shown, (ev) => evidenceItem(ctx, ev), h("ul", { class: "evidence" }), "sentences");
+  return expandable(sortEvidence(evidence), shown, (ev) => evidenceItem(ctx, ev, mode), h("ul", { class: "evidence" }), "sentences");
 }
 
 function relationGroup(ctx: PanelContext, group: RelationGroup): HTMLElement {
@@ -130,13 +176,15 @@ function relationGroup(ctx: PanelContext, group: RelationGroup): HTMLElement {
           { class: "relation-head" },
           h("span", { class: "relation-pred" }, arrowText),
           entityLink(ctx, item.other),
+          modeTagList(item),
           h(
             "button",
             { class: "link-btn conf", attrs: { type: "button", title: "Show this relation" }, on: { click: () => ctx.onEdge(item.edge) } },
             `${item.evidence.length} source${item.evidence.length === 1 ? "" : "s"} · ${Number.isFinite(item.confidence) ? item.confidence.toFixed(2) : "?"}`,
           ),
         ),
-        ...evidenceList(ctx, item.evidence, 1),
+        classLine(item.relation, item.surface),
+        ...evidenceList(ctx, item.evidence, 1, item),
       ),
     );
   }
@@ -166,6 +214,18 @@ export function renderNodePanel(panel: HTMLElement, ctx: PanelContext, key: stri
   const relations = h("div", { class: "section", attrs: { "data-testid": "relations" } }, h("h3", null, "Relations"));
   if (!groups.length) relations.appendChild(h("p", { class: "muted" }, "No relations shown (check the filters)."));
   for (const group of groups) relations.appendChild(relationGroup(ctx, group));
+  let notFacts = 0;
+  if (!ctx.showAllModes) ctx.graph.forEachEdge(key, (_edge, attrs) => void (!isFact(attrs) && notFacts++));
+  if (notFacts) {
+    relations.appendChild(
+      h(
+        "p",
+        { class: "muted hidden-statements", attrs: { "data-testid": "hidden-statements" } },
+        `${notFacts} ${notFacts === 1 ? "relation" : "relations"} not stated as fact (denied, negated, planned or possible) hidden. `,
+        h("button", { class: "link-btn", attrs: { type: "button" }, on: { click: ctx.onShowAllModes } }, "Show them"),
+      ),
+    );
+  }
   body.appendChild(relations);
 
   if (a.articles.length) {
@@ -185,18 +245,32 @@ export function renderEdgePanel(panel: HTMLElement, ctx: PanelContext, edge: str
   const a = ctx.graph.getEdgeAttributes(edge);
   const source = ctx.graph.source(edge);
   const target = ctx.graph.target(edge);
-  const surfaces = (a.surface ?? []).filter((s) => s && s !== predicateText(a));
+  const surfaces = (a.surface ?? []).filter(Boolean);
+  const cls = edgeClass(a);
+  const group = displayGroup(cls.group);
+  const tags = modeTagList(a);
+  const fact = (name: string, testid: string, ...value: Array<Node | string | null>) =>
+    [h("dt", null, name), h("dd", { attrs: { "data-testid": testid } }, ...value)];
   append(
     body,
-    h("div", { class: "type-chip" }, "Relation"),
+    h("div", { class: "type-chip" }, lineSwatch(RELATION_GROUP_COLORS[group].strong), `Relation · ${GROUP_NAMES[group]}`),
     h(
       "div",
       { class: "edge-title", attrs: { "data-testid": "panel-title" } },
       entityLink(ctx, source),
       h("span", { class: "relation-pred" }, `${predicateText(a)} →`),
       entityLink(ctx, target),
+      modeTagList(a),
     ),
-    surfaces.length ? h("p", { class: "aliases" }, "Written as: ", surfaces.join(", ")) : null,
+    h(
+      "dl",
+      { class: "relation-facts", attrs: { "data-testid": "relation-facts" } },
+      ...fact("Class", "relation-class", h("span", { class: "class-label" }, cls.label), " ", h("span", { class: "class-id" }, cls.id)),
+      ...(cls.cameo ? fact("CAMEO", "cameo", cls.cameo) : []),
+      ...(cls.goldstein !== undefined ? fact("Goldstein", "goldstein", h("span", { title: GOLDSTEIN_TITLE }, formatGoldstein(cls.goldstein))) : []),
+      ...(surfaces.length ? fact("Written as", "surface", surfaces.join(", ")) : []),
+      ...(tags ? fact("Put as", "mode", tags) : []),
+    ),
     h(
       "div",
       { class: "stats" },
@@ -204,7 +278,7 @@ export function renderEdgePanel(panel: HTMLElement, ctx: PanelContext, edge: str
       stat(a.count || a.evidence.length, "statements"),
       stat(a.articles.length || new Set(a.evidence.map((e) => e.article)).size, "articles"),
     ),
-    h("div", { class: "section" }, h("h3", null, "Evidence"), ...evidenceList(ctx, a.evidence, 20)),
+    h("div", { class: "section" }, h("h3", null, "Evidence"), ...evidenceList(ctx, a.evidence, 20, a)),
   );
   body.scrollTop = 0;
 }

@@ -102,34 +102,37 @@ export function wordFlags(text: string, lower = text.toLowerCase()): string[] {
   return f;
 }
 
-/** The features of `word` seen from `p` words away (p = 0: the word being tagged; ±3: three or four away). */
-export function wordFeatures(text: string, p: number, lex: ModelLexicons): string[] {
+/**
+ * A word's features at every position of POSITIONS, without the position: `bases[k]` are those seen
+ * from POSITIONS[k] words away (p = 0: the word being tagged; ±3: three or four away). The strings
+ * are shared between positions, so a tagger looking each up in a table per position hashes each once.
+ */
+export function wordFeatureBases(text: string, lex: ModelLexicons): string[][] {
   const lower = text.toLowerCase();
-  const at = `${p}|`;
   const clusters = lex.clusters.get(text) ?? lex.clusters.get(lower);
-  const out: string[] = [];
-  if (p === 0) {
-    out.push(`${at}w=${text}`, `${at}lw=${lower}`, `${at}sh=${shape(text)}`, `${at}ss=${shortShape(text)}`);
-    for (let n = 1; n <= 4 && n < lower.length; n++) out.push(`${at}p${n}=${lower.slice(0, n)}`, `${at}s${n}=${lower.slice(-n)}`);
-    // letter trigrams inside the word: what unseen names share with seen ones ("-ovic", "-sson", "Inter-")
-    const padded = `<${lower}>`;
-    if (padded.length > 5) for (let k = 0; k + 3 <= padded.length; k++) out.push(`${at}g3=${padded.slice(k, k + 3)}`);
-    out.push(`${at}len=${Math.min(lower.length, 12)}`);
-    if (clusters) for (const c of clusters) out.push(`${at}c=${c}`);
-    else out.push(`${at}c=none`);
-    for (const f of wordFlags(text, lower)) out.push(`${at}g=${f}`);
-  } else if (p === -1 || p === 1) {
-    out.push(`${at}lw=${lower}`, `${at}ss=${shortShape(text)}`, `${at}s3=${lower.slice(-3)}`);
-    if (clusters) for (const c of clusters.slice(1)) out.push(`${at}c=${c}`);
-    for (const f of wordFlags(text, lower)) out.push(`${at}g=${f}`);
-  } else if (p === -2 || p === 2) {
-    out.push(`${at}lw=${lower}`, `${at}ss=${shortShape(text)}`);
-    if (clusters) out.push(`${at}c=${clusters[1] ?? clusters[0]}`);
-  } else {
-    out.push(`${at}lw=${lower}`);
-    if (clusters) out.push(`${at}c=${clusters[0]}`);
-  }
-  return out;
+  const lw = `lw=${lower}`;
+  const ss = `ss=${shortShape(text)}`;
+  const flags = wordFlags(text, lower).map((f) => `g=${f}`);
+  const c = clusters?.map((x) => `c=${x}`);
+  const centre = [`w=${text}`, lw, `sh=${shape(text)}`, ss];
+  for (let n = 1; n <= 4 && n < lower.length; n++) centre.push(`p${n}=${lower.slice(0, n)}`, `s${n}=${lower.slice(-n)}`);
+  // letter trigrams inside the word: what unseen names share with seen ones ("-ovic", "-sson", "Inter-")
+  const padded = `<${lower}>`;
+  if (padded.length > 5) for (let k = 0; k + 3 <= padded.length; k++) centre.push(`g3=${padded.slice(k, k + 3)}`);
+  centre.push(`len=${Math.min(lower.length, 12)}`);
+  if (c) centre.push(...c);
+  else centre.push("c=none");
+  centre.push(...flags);
+  const near = [lw, ss, `s3=${lower.slice(-3)}`, ...(c ? c.slice(1) : []), ...flags];
+  const mid = c ? [lw, ss, c[1] ?? c[0]!] : [lw, ss];
+  const far = c ? [lw, c[0]!] : [lw];
+  const at = (p: number) => (p === 0 ? centre : p === -1 || p === 1 ? near : p === -2 || p === 2 ? mid : far);
+  return POSITIONS.map(at);
+}
+
+/** The features of `word` seen from `p` words away, as the model's feature names ("0|w=Putin"). */
+export function wordFeatures(text: string, p: number, lex: ModelLexicons): string[] {
+  return wordFeatureBases(text, lex)[positionIndex(p)]!.map((f) => `${p}|${f}`);
 }
 
 /** What the context features need to know of the sentence as a whole. */

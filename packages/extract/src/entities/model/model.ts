@@ -12,7 +12,7 @@ import { gunzipSync } from "node:zlib";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { CONTEXT_TEMPLATES, documentFeatures, isOrdinaryWord, NAME_FEATURE, rememberSpans, sentenceFlags, shortShape, wordFeatures, wordFlags, POSITIONS, positionIndex, WINDOW, type DocumentContext, type FeatureWord, type ModelLexicons, type SlotKind } from "./features.ts";
+import { CONTEXT_TEMPLATES, documentFeatures, isOrdinaryWord, NAME_FEATURE, rememberSpans, sentenceFlags, shortShape, wordFeatureBases, wordFlags, POSITIONS, positionIndex, WINDOW, type DocumentContext, type FeatureWord, type ModelLexicons, type SlotKind } from "./features.ts";
 import { allowedEnd, allowedTransition, ENTITY_CLASSES, labelsToSpans, LABEL_COUNT, LABELS, type ClassSpan } from "./labels.ts";
 
 export interface ModelMeta {
@@ -215,6 +215,8 @@ interface WordEntry {
 
 interface Runtime {
   context: CompiledContext;
+  /** The word features' rows, one table per position of POSITIONS, keyed by the feature without its position ("lw=putin"). */
+  wordRows: Map<string, number>[];
   words: Map<string, WordEntry>;
 }
 const runtimes = new WeakMap<EntityModel, Runtime>();
@@ -222,17 +224,30 @@ const MAX_CACHED_WORDS = 200_000;
 
 function runtimeOf(model: EntityModel): Runtime {
   let r = runtimes.get(model);
-  if (!r) runtimes.set(model, (r = { context: compileContext(model.index), words: new Map() }));
+  if (!r) runtimes.set(model, (r = { context: compileContext(model.index), wordRows: wordRowsByPosition(model.index), words: new Map() }));
   return r;
+}
+
+function wordRowsByPosition(index: Map<string, number>): Map<string, number>[] {
+  const tables = POSITIONS.map(() => new Map<string, number>());
+  const byPrefix = new Map(POSITIONS.map((p, k) => [`${p}|`, tables[k]!]));
+  for (const [f, row] of index) {
+    const bar = f.indexOf("|");
+    const table = bar > 0 && bar <= 2 ? byPrefix.get(f.slice(0, bar + 1)) : undefined;
+    if (table) table.set(f.slice(bar + 1), row);
+  }
+  return tables;
 }
 
 function wordEntry(model: EntityModel, r: Runtime, text: string): WordEntry {
   let entry = r.words.get(text);
   if (entry) return entry;
   const scores = new Float32Array(POSITIONS.length * LABEL_COUNT);
+  const bases = wordFeatureBases(text, model.lexicons);
   for (let w = 0; w < POSITIONS.length; w++) {
-    for (const f of wordFeatures(text, POSITIONS[w]!, model.lexicons)) {
-      const row = model.index.get(f);
+    const table = r.wordRows[w]!;
+    for (const f of bases[w]!) {
+      const row = table.get(f);
       if (row !== undefined) addRow(model, row, scores, w * LABEL_COUNT);
     }
   }

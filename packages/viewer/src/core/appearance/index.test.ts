@@ -1,18 +1,23 @@
 import { MultiDirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
-import { buildFixtureGraph } from "../../../e2e/fixtures.ts";
+import { buildFixtureGraph, withStatementModes } from "../../../e2e/fixtures.ts";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, ViewerGraph } from "../types.ts";
 import {
+  EDGE_COLOR,
+  FADED_EDGE_COLOR,
   FADED_NODE_COLOR,
   HIGHLIGHT_EDGE_COLOR,
+  RELATION_GROUP_COLORS,
   changedItems,
   colorForCommunity,
   colorForType,
   drawingMode,
+  edgeColor,
   edgeCurvatures,
   legendEntries,
   reduceEdge,
   reduceNode,
+  relationLegendEntries,
   sameView,
   typeColors,
   type ViewState,
@@ -82,9 +87,51 @@ describe("reducers", () => {
   it("labels the focus's edges unless there are too many", () => {
     const e = "person:vladimir-putin|meet|person:xi-jinping";
     const a = graph.getEdgeAttributes(e);
-    expect(reduceEdge(e, a, putin, "person:xi-jinping", focus)).toMatchObject({ color: HIGHLIGHT_EDGE_COLOR, label: "meet" });
+    expect(reduceEdge(e, a, putin, "person:xi-jinping", focus)).toMatchObject({ color: RELATION_GROUP_COLORS.cooperation.strong, label: "meet" });
     expect(reduceEdge(e, a, putin, "person:xi-jinping", { ...focus, focusEdgeCount: 30 }).label).toBeNull();
     expect(reduceEdge(e, a, putin, "person:xi-jinping", { ...focus, focusEdgeCount: 30, selectedEdge: e }).label).toBe("meet");
+  });
+});
+
+describe("edge colours by relation group", () => {
+  const modes = withStatementModes();
+  const MEET = "person:vladimir-putin|meet|person:xi-jinping";
+  const CRITICISE = "organization:united-nations|criticise|person:vladimir-putin";
+  const LEADS = "person:xi-jinping|leader_of|location:beijing";
+  const HOSTS = "organization:united-nations|host|event:peace-talks"; // RELATED, the catch-all
+  const reduce = (e: string, s: ViewState = state()) => reduceEdge(e, modes.getEdgeAttributes(e), modes.source(e), modes.target(e), s);
+
+  it("gives each group its colour, the catch-all the colour of other relations", () => {
+    expect(reduce(MEET).color).toBe(RELATION_GROUP_COLORS.cooperation.color);
+    expect(reduce(CRITICISE).color).toBe(RELATION_GROUP_COLORS.conflict.color);
+    expect(reduce(LEADS).color).toBe(RELATION_GROUP_COLORS.standing.color);
+    expect(reduce("denied").color).toBe(RELATION_GROUP_COLORS.other.color);
+    expect(reduce(HOSTS).color).toBe(EDGE_COLOR);
+    const colours = new Set(Object.values(RELATION_GROUP_COLORS).flatMap((c) => [c.color, c.strong]));
+    expect(colours.size).toBe(8);
+    // An edge of a graph without relation classes is drawn as before.
+    expect(edgeColor({})).toBe(EDGE_COLOR);
+    expect(edgeColor({}, true)).toBe(HIGHLIGHT_EDGE_COLOR);
+  });
+
+  it("draws the focus's edges in the strong colour of their group and fades the rest", () => {
+    const focus = state({ focus: "organization:united-nations", focusNeighbours: new Set(["organization:united-nations", "person:vladimir-putin", "event:peace-talks"]) });
+    expect(reduce(CRITICISE, focus).color).toBe(RELATION_GROUP_COLORS.conflict.strong);
+    expect(reduce(HOSTS, focus).color).toBe(HIGHLIGHT_EDGE_COLOR);
+    expect(reduce(MEET, focus).color).toBe(FADED_EDGE_COLOR);
+  });
+
+  it("labels a statement that is not a fact with how it was put", () => {
+    const focus = state({ focus: "location:moscow", focusNeighbours: new Set(["location:moscow", "location:kyiv"]) });
+    expect(reduce("denied", focus).label).toBe("attack (denied)");
+    expect(reduce("negated", state({ selectedEdge: "negated" })).label).toBe("not meet");
+  });
+
+  it("lists the groups present, in order, with their colours and counts", () => {
+    const entries = relationLegendEntries(modes);
+    expect(entries.map((e) => e.group)).toEqual(["cooperation", "conflict", "standing", "other"]);
+    expect(entries.reduce((n, e) => n + e.count, 0)).toBe(modes.size);
+    expect(entries[0]).toMatchObject({ name: "Cooperation", color: RELATION_GROUP_COLORS.cooperation.color });
   });
 });
 

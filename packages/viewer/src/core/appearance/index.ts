@@ -2,6 +2,7 @@
  * Colours and what sigma draws for each node and edge: pure functions that
  * the sigma reducers in the view call with the current state.
  */
+import { DISPLAY_GROUPS, GROUP_NAMES, displayGroup, edgeLabelText, groupOf, type DisplayGroup } from "../relations/index.ts";
 import type { EdgeAttributes, NodeAttributes, ViewerGraph } from "../types.ts";
 
 /** Colours for the extractor's entity types; readable on white, distinct for common colour blindness. */
@@ -24,8 +25,52 @@ export const EXTRA_PALETTE: readonly string[] = [
 
 export const FADED_NODE_COLOR = "#e4e4e7";
 export const FADED_EDGE_COLOR = "#f0f0f2";
+/** Edges of the "other" group and the catch-all, and edges of graphs without relation classes. */
 export const EDGE_COLOR = "#b4b9c4";
 export const HIGHLIGHT_EDGE_COLOR = "#4b5563";
+
+/**
+ * Edge colours by relation group: a light tint for the resting graph (the
+ * entities' colours stay the strongest marks) and a strong one for the
+ * edges of the focus and the selection. Teal and vermilion keep cooperation
+ * and conflict apart in the common colour blindnesses too (they differ in
+ * lightness and in blue); standing relations are violet; other relations
+ * keep the grey every edge had before.
+ */
+export const RELATION_GROUP_COLORS: Readonly<Record<DisplayGroup, { color: string; strong: string }>> = {
+  cooperation: { color: "#4fa89a", strong: "#17766a" },
+  conflict: { color: "#e8795d", strong: "#c2410c" },
+  standing: { color: "#9d8ed2", strong: "#5b45a8" },
+  other: { color: EDGE_COLOR, strong: HIGHLIGHT_EDGE_COLOR },
+};
+
+/** The colour of an edge by its relation group; `strong` for an edge of the focus or the selection. */
+export function edgeColor(attrs: Pick<EdgeAttributes, "relation" | "relationGroup">, strong = false): string {
+  const colors = RELATION_GROUP_COLORS[displayGroup(groupOf(attrs))];
+  return strong ? colors.strong : colors.color;
+}
+
+export interface RelationLegendEntry {
+  group: DisplayGroup;
+  name: string;
+  color: string;
+  count: number;
+}
+
+/** The relation groups present in the graph, in the filter's order, with their colours and edge counts. */
+export function relationLegendEntries(graph: ViewerGraph): RelationLegendEntry[] {
+  const counts = new Map<DisplayGroup, number>();
+  graph.forEachEdge((_key, attrs) => {
+    const g = displayGroup(groupOf(attrs));
+    counts.set(g, (counts.get(g) ?? 0) + 1);
+  });
+  return DISPLAY_GROUPS.filter((g) => counts.has(g)).map((group) => ({
+    group,
+    name: GROUP_NAMES[group],
+    color: RELATION_GROUP_COLORS[group].color,
+    count: counts.get(group)!,
+  }));
+}
 
 function hash(text: string): number {
   let h = 2166136261;
@@ -229,7 +274,7 @@ export function edgeBaseSize(attrs: EdgeAttributes): number {
 
 export function reduceEdge(key: string, attrs: EdgeAttributes, source: string, target: string, state: ViewState): EdgeDisplay {
   const display: EdgeDisplay = {
-    color: EDGE_COLOR,
+    color: edgeColor(attrs),
     size: edgeBaseSize(attrs),
     hidden: false,
     label: null,
@@ -247,12 +292,12 @@ export function reduceEdge(key: string, attrs: EdgeAttributes, source: string, t
     // Many labels around one node pile up on each other; the panel lists them instead.
     const crowded = (state.focusEdgeCount ?? 0) > (state.maxFocusEdgeLabels ?? 8);
     if (key === state.selectedEdge || !crowded) {
-      display.label = (attrs.label || attrs.predicate).replace(/_/g, " ");
+      display.label = edgeLabelText(attrs);
       display.forceLabel = true;
     }
     // Faded by layer, the view draws the highlighted edge itself, above the canvas.
     if (state.fadeByLayer) return display;
-    display.color = HIGHLIGHT_EDGE_COLOR;
+    display.color = edgeColor(attrs, true);
     display.zIndex = 1;
     if (key === state.selectedEdge) display.size += 1.5;
   } else if (state.focus !== null && !state.fadeByLayer) {

@@ -22,6 +22,27 @@ describe("parseGraph", () => {
     expect(r.graph.getEdgeAttributes(edge!)).toMatchObject({ predicate: "related_to", evidence: [], label: "related to" });
   });
 
+  it("gives edges without a relation class the catch-all, and keeps the class, code, score and mode of those with one", () => {
+    const r = parseGraph({
+      nodes: [{ key: "a" }, { key: "b" }],
+      edges: [
+        { key: "old", source: "a", target: "b", attributes: { predicate: "meet" } },
+        { key: "new", source: "a", target: "b", attributes: { predicate: "attack", relation: "DENY", relationGroup: "other", cameo: "016", goldstein: -2, polarity: "negative", modality: "denied" } },
+        { key: "bare", source: "a", target: "b", attributes: { predicate: "accuse", relation: "ACCUSE", relationGroup: "nonsense", goldstein: "x" } },
+        { key: "gexf", source: "a", target: "b", attributes: { predicate: "meet", relation: "CONSULT", relationGroup: "cooperation", cameo: "040", goldstein: "1", modality: "made up" } },
+      ],
+    });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.graph.getEdgeAttributes("old")).toMatchObject({ relation: "RELATED", relationGroup: "catch-all", polarity: "positive", modality: "asserted" });
+    expect(r.graph.getEdgeAttributes("old")).not.toHaveProperty("cameo");
+    expect(r.graph.getEdgeAttributes("new")).toMatchObject({ relation: "DENY", relationGroup: "other", cameo: "016", goldstein: -2, polarity: "negative", modality: "denied" });
+    // A group that is not one takes the schema's; a score that is not a number is left out.
+    expect(r.graph.getEdgeAttributes("bare")).toMatchObject({ relation: "ACCUSE", relationGroup: "conflict" });
+    expect(r.graph.getEdgeAttributes("bare")).not.toHaveProperty("goldstein");
+    // GEXF attributes may arrive as strings.
+    expect(r.graph.getEdgeAttributes("gexf")).toMatchObject({ cameo: "040", goldstein: 1, modality: "asserted" });
+  });
+
   it("sizes nodes that come without a size by their links, so a hub is big enough to be labelled", () => {
     const spokes = ["b", "c", "d", "e", "f", "g", "h", "i", "j"];
     const r = parseGraph({

@@ -5,6 +5,7 @@
  */
 import { MultiDirectedGraph } from "graphology";
 import { colorForType } from "../appearance/index.ts";
+import { CATCH_ALL, isRelationGroup, schemaClass } from "../relations/index.ts";
 import type { EdgeAttributes, EvidenceItem, GraphAttributes, Modality, NodeAttributes, ViewerGraph } from "../types.ts";
 
 export type LoadResult =
@@ -135,8 +136,19 @@ function normaliseEvidence(v: unknown): EvidenceItem | null {
 function normaliseEdge(a: Record<string, unknown>): EdgeAttributes {
   const predicate = str(a.predicate) || str(a.label) || "related_to";
   const evidence = Array.isArray(a.evidence) ? a.evidence.map(normaliseEvidence).filter((e): e is EvidenceItem => e !== null) : [];
+  // Graphs from before relation classes, or from other tools, are of the catch-all class; a class
+  // without a group (a hand-made file) takes our schema's group for it.
+  const relation = str(a.relation).trim() || CATCH_ALL;
+  const relationGroup = isRelationGroup(a.relationGroup) ? a.relationGroup : schemaClass(relation)?.group ?? "catch-all";
+  const { cameo: _cameo, goldstein: _goldstein, ...rest } = a;
+  const cameo = str(a.cameo).trim();
+  const goldstein = typeof a.goldstein === "number" ? a.goldstein : typeof a.goldstein === "string" && a.goldstein.trim() ? Number(a.goldstein) : NaN;
   return {
-    ...(a as Partial<EdgeAttributes>),
+    ...(rest as Partial<EdgeAttributes>),
+    relation,
+    relationGroup,
+    ...(cameo ? { cameo } : {}),
+    ...(Number.isFinite(goldstein) ? { goldstein } : {}),
     predicate,
     surface: strings(a.surface),
     evidence,

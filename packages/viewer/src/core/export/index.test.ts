@@ -1,7 +1,8 @@
 import gexf from "graphology-gexf";
 import { MultiGraph } from "graphology";
 import { describe, expect, it } from "vitest";
-import { buildFixtureGraph } from "../../../e2e/fixtures.ts";
+import { buildFixtureGraph, withStatementModes } from "../../../e2e/fixtures.ts";
+import { fromGexfGraph } from "../data/gexf.ts";
 import { computeVisibility, createFilters } from "../filters/index.ts";
 import { exportableGraph } from "./index.ts";
 
@@ -32,5 +33,13 @@ describe("GEXF export", () => {
     expect(text).toContain("&lt;img src=x onerror=alert(1)>");
     const back = gexf.parse(MultiGraph, text);
     expect([back.order, back.size]).toEqual([graph.order, graph.size]);
+  });
+
+  it("keeps relation classes and how statements were put, through a GEXF file and back", () => {
+    const modes = withStatementModes();
+    const back = fromGexfGraph(gexf.parse(MultiGraph, gexf.write(exportableGraph(modes, { visibility: null, colorOf }))));
+    if (!back.ok) throw new Error(back.error);
+    expect(back.graph.getEdgeAttributes("denied")).toMatchObject({ relation: "DENY", relationGroup: "other", cameo: "016", goldstein: -2, polarity: "negative", modality: "denied" });
+    expect(back.graph.getEdgeAttributes("person:vladimir-putin|meet|person:xi-jinping")).toMatchObject({ relation: "CONSULT", cameo: "040", goldstein: 1, modality: "asserted" });
   });
 });

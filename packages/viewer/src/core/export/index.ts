@@ -67,6 +67,13 @@ export function exportableGraph(graph: ViewerGraph, options: ExportOptions): Mul
       compact({
         label: a.label,
         predicate: a.predicate,
+        // The class and how the statements put it: a denied attack must not come back as an attack.
+        relation: a.relation,
+        relationGroup: a.relationGroup,
+        cameo: a.cameo,
+        goldstein: a.goldstein,
+        polarity: a.polarity,
+        modality: a.modality,
         // Gephi draws edge thickness from the weight: the number of statements.
         weight: a.count,
         surface: a.surface.join("|"),

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { buildFixtureGraph } from "../../../e2e/fixtures.ts";
+import { buildFixtureGraph, withStatementModes } from "../../../e2e/fixtures.ts";
 import type { EdgeAttributes } from "../types.ts";
 import {
   articleOptions,
   computeVisibility,
   countUnrelated,
   createFilters,
+  isUnrelated,
   dateExtent,
   dateInRange,
   daySpan,
@@ -16,6 +17,7 @@ import {
   normaliseRange,
   predicateOptions,
 } from "./index.ts";
+import { relationOptions } from "../relations/index.ts";
 
 const graph = buildFixtureGraph();
 
@@ -177,6 +179,69 @@ describe("filter options", () => {
   });
 });
 
+describe("relation classes and how statements are put", () => {
+  const modes = withStatementModes();
+  const NOT_FACTS = ["denied", "negated", "planned", "possible"];
+
+  it("shows facts only by default: positive statements, asserted or reported", () => {
+    const v = computeVisibility(modes, createFilters());
+    for (const e of NOT_FACTS) expect(v.edges.has(e), e).toBe(false);
+    expect(v.edges.has("reported")).toBe(true);
+    expect(v.edges.has(MEET)).toBe(true);
+    expect(v.edges.size).toBe(modes.size - 4);
+    const all = computeVisibility(modes, createFilters({ showAllModes: true }));
+    expect(all.edges.size).toBe(modes.size);
+  });
+
+  it("counts an entity whose only relations are not facts as one with no relation, while those are hidden", () => {
+    const g = withStatementModes();
+    g.addNode("location:crimea", { ...g.getNodeAttributes("location:kyiv"), label: "Crimea" });
+    g.addEdgeWithKey("denied-crimea", "location:moscow", "location:crimea", { ...g.getEdgeAttributes("denied") });
+    expect(isUnrelated(g, "location:crimea")).toBe(true);
+    expect(isUnrelated(g, "location:crimea", true)).toBe(false);
+    expect(countUnrelated(g)).toBe(1);
+    expect(countUnrelated(g, true)).toBe(0);
+    const v = computeVisibility(g, createFilters());
+    expect(v.nodes.has("location:crimea")).toBe(false);
+    expect(sorted(v.unrelated)).toEqual(["location:crimea"]);
+    // Shown with the statements that are not facts, or with the entities with no relation (then without its line).
+    expect(computeVisibility(g, createFilters({ showAllModes: true })).nodes.has("location:crimea")).toBe(true);
+    const loners = computeVisibility(g, createFilters({ showUnrelated: true }));
+    expect(loners.nodes.has("location:crimea")).toBe(true);
+    expect(loners.edges.has("denied-crimea")).toBe(false);
+  });
+
+  it("keeps only the chosen classes, and the entities they connect", () => {
+    const v = computeVisibility(modes, createFilters({ relations: new Set(["CONSULT"]) }));
+    expect(sorted(v.edges)).toEqual([MEET, "person:xss|meet|person:vladimir-putin"]);
+    expect(sorted(v.nodes)).toEqual(["person:vladimir-putin", "person:xi-jinping", "person:xss"]);
+  });
+
+  it("selecting a whole group hides the other groups' relations", () => {
+    const cooperation = relationOptions(modes).find((g) => g.group === "cooperation")!;
+    const v = computeVisibility(modes, createFilters({ relations: new Set(cooperation.classes.map((c) => c.id)) }));
+    expect(v.edges.has(MEET)).toBe(true);
+    expect(v.edges.has("person:volodymyr-zelensky|ask|organization:nato")).toBe(true);
+    expect(v.edges.has("person:xi-jinping|leader_of|location:beijing")).toBe(false);
+    expect(v.edges.has("organization:united-nations|criticise|person:vladimir-putin")).toBe(false);
+    // The planned trip is cooperation too, but not a fact.
+    expect(v.edges.has("planned")).toBe(false);
+    expect(computeVisibility(modes, createFilters({ relations: new Set(cooperation.classes.map((c) => c.id)), showAllModes: true })).edges.has("planned")).toBe(true);
+  });
+
+  it("a denied attack is a class of its own: chosen, it shows with the other statements", () => {
+    const f = createFilters({ relations: new Set(["DENY"]) });
+    expect(computeVisibility(modes, f).edges.size).toBe(0);
+    expect(sorted(computeVisibility(modes, { ...f, showAllModes: true }).edges)).toEqual(["denied"]);
+  });
+
+  it("combines with the predicate filter", () => {
+    const v = computeVisibility(modes, createFilters({ relations: new Set(["CONSULT", "LEADER_OF"]), predicates: new Set(["leader_of", "visit"]) }));
+    expect(v.edges.size).toBe(3);
+    expect([...v.edges].every((e) => e.includes("|leader_of|"))).toBe(true);
+  });
+});
+
 describe("dates", () => {
   it("reads days, months and years as spans of days", () => {
     expect(daySpan("2024-05-16T10:00:00Z")).toEqual({ first: "2024-05-16", last: "2024-05-16" });
@@ -199,7 +264,10 @@ describe("helpers", () => {
     expect(isDefaultFilters(createFilters({ dateTo: "2024-01-01" }))).toBe(false);
     expect(isDefaultFilters(createFilters({ keepUndated: true }))).toBe(true);
     expect(isDefaultFilters(createFilters({ showUnrelated: true }))).toBe(false);
-    const stale = knownOnly(createFilters({ predicates: new Set(["meet", "gone"]), articles: new Set(["nowhere.txt"]) }), graph);
+    expect(isDefaultFilters(createFilters({ relations: new Set(["CONSULT"]) }))).toBe(false);
+    expect(isDefaultFilters(createFilters({ showAllModes: true }))).toBe(false);
+    const stale = knownOnly(createFilters({ relations: new Set(["CONSULT", "FIGHT"]), predicates: new Set(["meet", "gone"]), articles: new Set(["nowhere.txt"]) }), graph);
+    expect([...stale.relations]).toEqual(["CONSULT"]);
     expect([...stale.predicates]).toEqual(["meet"]);
     expect(stale.articles.size).toBe(0);
     expect(maxDegree(graph)).toBe(graph.degree("person:vladimir-putin"));

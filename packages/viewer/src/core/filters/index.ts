@@ -3,17 +3,25 @@
  * not in the returned sets, search ignores it too.
  *
  * Node filters (type, degree) come first; an edge is shown when both its
- * ends are and it passes the edge filters (confidence, predicate, article,
- * dates). With a predicate, article or date filter on, entities left without
- * any shown relation are hidden as well: these filters ask "what was said",
- * and a canvas full of unconnected dots would not answer it.
+ * ends are and it passes the edge filters (how it is stated, confidence,
+ * relation class, predicate, article, dates). With a class, predicate,
+ * article or date filter on, entities left without any shown relation are
+ * hidden as well: these filters ask "what was said", and a canvas full of
+ * unconnected dots would not answer it.
  *
- * Entities with no relation at all are hidden unless asked for
- * (`showUnrelated`): in a news graph they are most of the entities (10,775 of
- * BBC's 15,135) and, drawn, they bury the network a user came to see. They
- * stay findable: `Visibility.unrelated` lists them for search, and the one
- * selected (`reveal`) is shown.
+ * Facts first: by default only relations stated as facts are shown
+ * (positive, asserted or reported: `isFact`); negated, denied, planned and
+ * possible ones are shown on demand (`showAllModes`).
+ *
+ * Entities with no relation are hidden unless asked for (`showUnrelated`):
+ * in a news graph they are most of the entities (10,775 of BBC's 15,135)
+ * and, drawn, they bury the network a user came to see. While only facts are
+ * shown, an entity whose only relations are not facts counts among them
+ * (drawn, it would be a dot with no line). They stay findable:
+ * `Visibility.unrelated` lists them for search, and the one selected
+ * (`reveal`) is shown.
  */
+import { isFact, relationOf, relationOptions } from "../relations/index.ts";
 import type { EdgeAttributes, ViewerGraph } from "../types.ts";
 import { dateInRange, type DateRange } from "./dates.ts";
 import { articleDates, articleOptions, predicateOptions } from "./options.ts";
@@ -28,6 +36,8 @@ export interface FilterState {
   minConfidence: number;
   /** Nodes below this degree (the graph's `degree` attribute) are hidden. */
   minDegree: number;
+  /** Only relations of these classes (relation schema ids: CONSULT, ACCUSE, ...) are shown; empty: every class. */
+  relations: Set<string>;
   /** Only relations with these predicates are shown; empty: every predicate. */
   predicates: Set<string>;
   /** Only relations with a statement from one of these articles are shown; empty: every article. */
@@ -43,18 +53,22 @@ export interface FilterState {
   keepUndated: boolean;
   /** Entities with no relation in the graph are drawn too. */
   showUnrelated: boolean;
+  /** Relations not stated as facts (negated, denied, planned, possible) are shown too. */
+  showAllModes: boolean;
 }
 
 export const DEFAULT_FILTERS: Readonly<FilterState> = Object.freeze({
   hiddenTypes: new Set<string>(),
   minConfidence: 0,
   minDegree: 0,
+  relations: new Set<string>(),
   predicates: new Set<string>(),
   articles: new Set<string>(),
   dateFrom: null,
   dateTo: null,
   keepUndated: false,
   showUnrelated: false,
+  showAllModes: false,
 });
 
 export function createFilters(partial: Partial<FilterState> = {}): FilterState {
@@ -62,33 +76,52 @@ export function createFilters(partial: Partial<FilterState> = {}): FilterState {
     hiddenTypes: new Set(partial.hiddenTypes ?? []),
     minConfidence: partial.minConfidence ?? 0,
     minDegree: partial.minDegree ?? 0,
+    relations: new Set(partial.relations ?? []),
     predicates: new Set(partial.predicates ?? []),
     articles: new Set(partial.articles ?? []),
     dateFrom: partial.dateFrom ?? null,
     dateTo: partial.dateTo ?? null,
     keepUndated: partial.keepUndated ?? false,
     showUnrelated: partial.showUnrelated ?? false,
+    showAllModes: partial.showAllModes ?? false,
   };
 }
 
 const hasDates = (f: FilterState) => f.dateFrom !== null || f.dateTo !== null;
 
-/** Whether the predicate, article or date filters are on (they also hide unconnected entities). */
+/** Whether the class, predicate, article or date filters are on (they also hide unconnected entities). */
 export function hasRelationFilters(f: FilterState): boolean {
-  return f.predicates.size > 0 || f.articles.size > 0 || hasDates(f);
+  return f.relations.size > 0 || f.predicates.size > 0 || f.articles.size > 0 || hasDates(f);
 }
 
 export function isDefaultFilters(f: FilterState): boolean {
-  return f.hiddenTypes.size === 0 && f.minConfidence <= 0 && f.minDegree <= 0 && !hasRelationFilters(f) && !f.showUnrelated;
+  return f.hiddenTypes.size === 0 && f.minConfidence <= 0 && f.minDegree <= 0 && !hasRelationFilters(f) && !f.showUnrelated && !f.showAllModes;
 }
 
-/** Whether an entity has no relation at all in the graph (whatever the filters show). */
-export const isUnrelated = (graph: ViewerGraph, key: string) => graph.degree(key) === 0;
+/**
+ * Whether an entity has no relation in the graph: none at all, or, while
+ * only facts are shown (`allModes` false), none stated as a fact. The other
+ * filters do not count.
+ */
+export function isUnrelated(graph: ViewerGraph, key: string, allModes = false): boolean {
+  return allModes ? graph.degree(key) === 0 : !graph.someEdge(key, (_edge, attrs) => isFact(attrs));
+}
 
-/** How many entities of the graph have no relation. */
-export function countUnrelated(graph: ViewerGraph): number {
+/** A test for `isUnrelated` over the whole graph, one pass over its edges. */
+function unrelatedTest(graph: ViewerGraph, allModes: boolean): (key: string) => boolean {
+  if (allModes) return (key) => graph.degree(key) === 0;
+  const related = new Set<string>();
+  graph.forEachEdge((_edge, attrs, source, target) => {
+    if (isFact(attrs)) related.add(source).add(target);
+  });
+  return (key) => !related.has(key);
+}
+
+/** How many entities of the graph have no relation (see isUnrelated). */
+export function countUnrelated(graph: ViewerGraph, allModes = false): number {
+  const test = unrelatedTest(graph, allModes);
   let n = 0;
-  graph.forEachNode((key) => void (isUnrelated(graph, key) && n++));
+  graph.forEachNode((key) => void (test(key) && n++));
   return n;
 }
 
@@ -151,10 +184,11 @@ function edgeFromSources(attrs: EdgeAttributes, t: SourceTests): boolean {
 export function computeVisibility(graph: ViewerGraph, filters: FilterState, reveal: string | null = null): Visibility {
   let nodes = new Set<string>();
   const unrelated = new Set<string>();
+  const isLoner = filters.showUnrelated ? null : unrelatedTest(graph, filters.showAllModes);
   graph.forEachNode((key, attrs) => {
     if (filters.hiddenTypes.has(attrs.type || "Other")) return;
     if (filters.minDegree > 0 && nodeDegree(graph, key) < filters.minDegree) return;
-    if (!filters.showUnrelated && isUnrelated(graph, key)) {
+    if (isLoner?.(key)) {
       unrelated.add(key);
       if (key !== reveal) return;
     }
@@ -164,7 +198,9 @@ export function computeVisibility(graph: ViewerGraph, filters: FilterState, reve
   const edges = new Set<string>();
   graph.forEachEdge((key, attrs, source, target) => {
     if (!nodes.has(source) || !nodes.has(target)) return;
+    if (!filters.showAllModes && !isFact(attrs)) return;
     if (filters.minConfidence > 0 && !(attrs.confidence >= filters.minConfidence)) return;
+    if (filters.relations.size > 0 && !filters.relations.has(relationOf(attrs))) return;
     if (filters.predicates.size > 0 && !filters.predicates.has(attrs.predicate)) return;
     if (tests && !edgeFromSources(attrs, tests)) return;
     edges.add(key);
@@ -179,15 +215,18 @@ export function computeVisibility(graph: ViewerGraph, filters: FilterState, reve
 }
 
 /**
- * Filters from a link, minus predicates and articles this graph does not
- * have: a stale link would otherwise hide everything, with no box to untick.
+ * Filters from a link, minus classes, predicates and articles this graph
+ * does not have: a stale link would otherwise hide everything, with no box
+ * to untick.
  */
 export function knownOnly(filters: FilterState, graph: ViewerGraph): FilterState {
-  if (!filters.predicates.size && !filters.articles.size) return filters;
+  if (!filters.relations.size && !filters.predicates.size && !filters.articles.size) return filters;
+  const relations = new Set(relationOptions(graph).flatMap((g) => g.classes.map((c) => c.id)));
   const predicates = new Set(predicateOptions(graph).map((o) => o.predicate));
   const articles = new Set(articleOptions(graph).map((o) => o.id));
   return {
     ...filters,
+    relations: new Set([...filters.relations].filter((r) => relations.has(r))),
     predicates: new Set([...filters.predicates].filter((p) => predicates.has(p))),
     articles: new Set([...filters.articles].filter((a) => articles.has(a))),
   };

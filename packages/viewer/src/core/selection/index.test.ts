@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildFixtureGraph } from "../../../e2e/fixtures.ts";
+import { buildFixtureGraph, withStatementModes } from "../../../e2e/fixtures.ts";
 import type { EvidenceItem } from "../types.ts";
 import { articleInfo, highlightSentence, neighbourhood, popHistory, pushHistory, relationsOf, type History } from "./index.ts";
 
@@ -17,6 +17,16 @@ describe("relationsOf", () => {
     expect(invited.items[0]!.other).toBe("person:xi-jinping");
     const leader = groups.find((g) => g.predicate === "leader of")!;
     expect(leader.heading).toBe("leader of →");
+  });
+
+  it("gives each relation its class and how its statements were put", () => {
+    const g = withStatementModes();
+    const groups = relationsOf(g, "person:xi-jinping");
+    const met = groups.find((x) => x.predicate === "meet" && x.direction === "in")!.items[0]!;
+    expect(met).toMatchObject({ relation: { id: "CONSULT", label: "meets / consults", cameo: "040", goldstein: 1 }, polarity: "positive", modality: "asserted" });
+    expect(met.surface).toEqual(["met", "met again"]);
+    const notMet = groups.find((x) => x.predicate === "meet" && x.direction === "out")!.items[0]!;
+    expect(notMet).toMatchObject({ other: "person:volodymyr-zelensky", relation: { id: "UNREALISED", group: "other" }, polarity: "negative" });
   });
 
   it("sorts evidence most confident first and leaves out filtered edges", () => {

@@ -1,7 +1,8 @@
 /**
  * What the side panel shows about a node or an edge, and the Back history.
  */
-import type { EdgeAttributes, EvidenceItem, ViewerGraph } from "../types.ts";
+import { edgeClass, type RelationClassInfo } from "../relations/index.ts";
+import type { EdgeAttributes, EvidenceItem, Modality, Polarity, ViewerGraph } from "../types.ts";
 
 export type Direction = "out" | "in";
 
@@ -13,6 +14,13 @@ export interface RelationItem {
   otherType: string;
   confidence: number;
   evidence: EvidenceItem[];
+  /** The relation's class (label, group, CAMEO code, Goldstein score). */
+  relation: RelationClassInfo;
+  /** How its sentences put it: every statement of an edge is put the same way. */
+  polarity: Polarity;
+  modality: Modality;
+  /** The verb as written, most frequent first. */
+  surface: string[];
 }
 
 export interface RelationGroup {
@@ -57,6 +65,10 @@ export function relationsOf(graph: ViewerGraph, key: string, isEdgeVisible?: (ed
       otherType: o.type,
       confidence: attrs.confidence,
       evidence: sortEvidence(attrs.evidence ?? []),
+      relation: edgeClass(attrs),
+      polarity: attrs.polarity,
+      modality: attrs.modality,
+      surface: attrs.surface ?? [],
     });
   };
   graph.forEachOutEdge(key, (edge, attrs, _s, target) => add("out", edge, attrs, target));

@@ -11,21 +11,23 @@ describe("url state", () => {
         hiddenTypes: new Set(["Location", "Event"]),
         minConfidence: 0.35,
         minDegree: 2,
+        relations: new Set(["LEADER_OF", "CONSULT"]),
         predicates: new Set(["meet", "leader_of"]),
         articles: new Set(["sport/a,b.txt", "fixture-a.txt"]),
         dateFrom: "2024-05-01",
         dateTo: "2024-06-30",
         keepUndated: true,
         showUnrelated: true,
+        showAllModes: true,
       }),
       colorMode: "community",
     };
     const search = encodeUrlState(state);
     expect(search).toContain("hide=Event%2CLocation");
-    expect(search).toContain("pred=leader_of&pred=meet");
+    expect(search).toContain("rel=CONSULT&rel=LEADER_OF&pred=leader_of&pred=meet");
     expect(search).toContain("article=fixture-a.txt&article=sport%2Fa%2Cb.txt");
     expect(search).toContain("from=2024-05-01&to=2024-06-30&undated=1");
-    expect(search).toContain("unrelated=1");
+    expect(search).toContain("unrelated=1&modes=all");
     const back = decodeUrlState(search);
     expect(back).toEqual(state);
   });
@@ -44,6 +46,7 @@ describe("url state", () => {
     expect(s.filters.minDegree).toBe(0);
     expect(s.colorMode).toBe("type");
     expect(decodeUrlState("?minConf=abc").filters.minConfidence).toBe(0);
+    expect(decodeUrlState("?modes=1&rel=").filters).toMatchObject({ showAllModes: false, relations: new Set() });
   });
 
   it("drops bad dates, orders a backwards range, and forgets 'keep undated' without a range", () => {

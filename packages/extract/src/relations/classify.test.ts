@@ -1,0 +1,85 @@
+import { describe, expect, test } from "vitest";
+import { extractArticle } from "../extract.ts";
+import type { Triple } from "../types.ts";
+import { classify } from "./classify.ts";
+import { defaultSchema, effectiveSchema, readSchema, SchemaError } from "./schema.ts";
+
+/** The triples kg extract gives on one sentence of our own, as "subject predicate object CLASS". */
+function classed(text: string): string[] {
+  return extractArticle({ id: "s.txt", text }).triples.map((t: Triple) => `${t.subject.name} ${t.predicate} ${t.object.name} ${t.relation}`);
+}
+
+describe("the built-in schema classes what the sentence says", () => {
+  test("a meeting of leaders is a consultation, CAMEO 040, Goldstein +1", () => {
+    const [t] = extractArticle({ id: "s.txt", text: "Vladimir Putin met Xi Jinping on Friday." }).triples;
+    expect(t).toMatchObject({ predicate: "meet", relation: "CONSULT", relationGroup: "cooperation", cameo: "040", goldstein: 1 });
+  });
+
+  test("bombers patrolling over a country are a show of force; a footballer moving to a club's city is not", () => {
+    expect(classed("Two Tu-22M3 bombers patrolled Belarus on Saturday.")).toContain("Tu-22M3 patrol Belarus EXHIBIT_FORCE_POSTURE");
+    expect(classed("Russia sent troops to Belarus.")).toContain("Russia send_to Belarus EXHIBIT_FORCE_POSTURE");
+    expect(classed("Fernando Morientes moved to Madrid in 1997.").join()).not.toContain("EXHIBIT_FORCE_POSTURE");
+  });
+
+  test("a denied attack is a denial, a planned meeting an intent to meet, a meeting that did not happen unrealised", () => {
+    expect(classed("Russia has denied plans to attack Ukraine.")).toEqual(["Russia attack Ukraine DENY"]);
+    expect(classed("Vladimir Putin will meet Xi Jinping in Beijing next week.")).toContain("Vladimir Putin meet Xi Jinping EXPRESS_INTENT_TO_MEET");
+    expect(classed("Vladimir Putin did not meet Xi Jinping.")).toContain("Vladimir Putin meet Xi Jinping UNREALISED");
+  });
+
+  test("accusations, visits, defeats and offices", () => {
+    expect(classed("Michael Howard accused Tony Blair of misleading voters.")).toContain("Michael Howard accuse Tony Blair ACCUSE");
+    expect(classed("Charles Kennedy visited Liverpool on Monday.")).toContain("Charles Kennedy visit Liverpool MAKE_VISIT");
+    expect(classed("Roger Federer beat Andy Roddick in the final.")).toContain("Roger Federer beat Andy Roddick DEFEAT");
+    expect(classed("Mervyn King, governor of the Bank of England, spoke on Tuesday.")).toContain("Mervyn King governor_of Bank of England LEADER_OF");
+  });
+
+  test("a win at a tournament is a win, not employment; losing a player is not losing to him", () => {
+    expect(classify({ predicate: "win_at", subjectType: "Person", objectType: "Event" })?.relation).not.toBe("WORKS_FOR");
+    expect(classify({ predicate: "chief_strategist_at", subjectType: "Person", objectType: "Organization" })?.relation).toBe("WORKS_FOR");
+    expect(classify({ predicate: "lose", subjectType: "Organization", objectType: "Person" })?.relation).not.toBe("LOSE_TO");
+    expect(classify({ predicate: "lose_to", subjectType: "Person", objectType: "Person" })?.relation).toBe("LOSE_TO");
+  });
+
+  test("a predicate no pattern takes falls to the catch-all, or to nothing under a strict schema", () => {
+    const odd = { predicate: "culminate_in", subjectType: "Person", objectType: "Other" } as const;
+    expect(classify(odd)?.relation).toBe("RELATED");
+    expect(classify(odd, defaultSchema(), true)).toBeUndefined();
+  });
+});
+
+describe("a user's schema", () => {
+  const own = {
+    classes: [
+      { id: "TRANSFER", group: "other", patterns: [{ match: ["sign", "sign_for", "join"], subject: ["Person"], object: ["Organization"] }] },
+      { id: "OTHER", group: "catch-all", patterns: [] },
+    ],
+    catchAll: "OTHER",
+  };
+
+  test("replaces ours: its classes and its catch-all only", () => {
+    const schema = effectiveSchema(readSchema(own, "mine.json"));
+    expect(classify({ predicate: "sign_for", subjectType: "Person", objectType: "Organization" }, schema)?.relation).toBe("TRANSFER");
+    expect(classify({ predicate: "meet", subjectType: "Person", objectType: "Person" }, schema)?.relation).toBe("OTHER");
+  });
+
+  test('with "extends": "default" its classes are tried before ours, and ours take the rest', () => {
+    const schema = effectiveSchema(readSchema({ extends: "default", classes: own.classes.slice(0, 1) }, "mine.json"));
+    expect(classify({ predicate: "join", subjectType: "Person", objectType: "Organization" }, schema)?.relation).toBe("TRANSFER");
+    expect(classify({ predicate: "meet", subjectType: "Person", objectType: "Person" }, schema)?.relation).toBe("CONSULT");
+  });
+
+  test.each([
+    [{ classes: [{ id: "meet", patterns: [] }] }, /mine\.json: classes\[0\] \(meet\): "id" must be UPPER_SNAKE_CASE/],
+    [{ classes: [{ id: "A", patterns: [] }, { id: "A", patterns: [] }] }, /mine\.json: classes\[1\] \(A\): "id" A is used twice/],
+    [{ classes: [{ id: "A", patterns: [{ match: ["Meet"] }] }], catchAll: "A" }, /mine\.json: classes\[0\] \(A\) patterns\[0\]: "match" must be/],
+    [{ classes: [{ id: "A", patterns: [{ match: ["meet"], subject: ["Human"] }] }], catchAll: "A" }, /classes\[0\] \(A\) patterns\[0\]: "subject" must be a list of entity types/],
+    [{ classes: [{ id: "A", goldstein: 12, patterns: [] }], catchAll: "A" }, /classes\[0\] \(A\): "goldstein" must be a number from -10 to 10/],
+    [{ classes: [{ id: "A", patterns: [] }], catchAll: "B" }, /mine\.json: catchAll: names class B/],
+    [{ classes: [{ id: "A", patterns: [] }], catchAll: "A", modes: [{ when: { modality: "denied" }, class: "DENY" }] }, /mine\.json: modes\[0\]: names class DENY/],
+    [{ classes: [] }, /mine\.json: classes: must be a non-empty list/],
+  ])("an invalid schema is refused naming the file and the entry (%#)", (json, message) => {
+    expect(() => readSchema(json, "mine.json")).toThrow(SchemaError);
+    expect(() => readSchema(json, "mine.json")).toThrow(message);
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, test } from "vitest";
+import { extractArticle } from "../extract.ts";
+
+const roles = (text: string) =>
+  extractArticle({ id: "s.txt", text })
+    .triples.filter((t) => t.predicate.endsWith("_of") || t.predicate.endsWith("_for"))
+    .map((t) => `${t.subject.name} ${t.predicate} ${t.object.name}`);
+
+describe("offices from titles and appositions", () => {
+  test("chief executives, chairs and portfolio ministers hold offices", () => {
+    expect(roles("Lars Mikkelsen, the chief executive of Nordhavn Shipping, denied the report.")).toContain("Lars Mikkelsen chief_executive_of Nordhavn Shipping");
+    expect(roles("Karin Lund, the chair of Nordhavn Shipping, thanked him.")).toContain("Karin Lund chair_of Nordhavn Shipping");
+    expect(roles("Henrik Dahl, the environment minister of Denmark, visited Esbjerg.")).toContain("Henrik Dahl environment_minister_of Denmark");
+  });
+
+  test("the words that change an office stay in it", () => {
+    expect(roles("Conservative shadow foreign secretary Michael Ancram said it was wrong.")).toEqual(["Michael Ancram shadow_foreign_secretary_of Conservative"]);
+    expect(roles("Chelsea assistant boss Steve Clarke said the coin was thrown.")).toEqual(["Steve Clarke assistant_boss_of Chelsea"]);
+  });
+
+  test("a nationality is no team and a film director's city no office; a country's name and a president's nationality still are", () => {
+    expect(roles("Real took the lead when Brazilian striker Ronaldo scored.")).toEqual([]);
+    expect(roles("Hong Kong director Wong Kar-Wai was honoured for promoting Asian cinema.")).toEqual([]);
+    expect(roles("Brazil striker Ronaldo scored twice.")).toEqual(["Ronaldo striker_of Brazil"]);
+    expect(roles("French president Emmanuel Macron spoke.")).toEqual(["Emmanuel Macron president_of France"]);
+  });
+});
