@@ -28,7 +28,14 @@ const TS_PACKAGES = [
   { dir: "packages/cli", source: "src", outDir: "dist", output: "dist/main.js", buildInfo: "dist.tsbuildinfo" },
 ];
 const TS_CONFIGS = ["tsconfig.base.json", "tsconfig.package.json", "tsconfig.build.json"];
-const VIEWER_SOURCES = ["packages/viewer/src", "packages/viewer/index.html", "packages/viewer/vite.config.ts", "packages/viewer/package.json"];
+// The app bundles the relation schema (src/core/relations reads its classes and groups): a schema edit rebuilds it.
+const VIEWER_SOURCES = [
+  "packages/viewer/src",
+  "packages/viewer/index.html",
+  "packages/viewer/vite.config.ts",
+  "packages/viewer/package.json",
+  "packages/extract/src/relations/schema.json",
+];
 const VIEWER_OUTPUT = "packages/viewer/dist/index.html";
 const STAMP = "node_modules/.cache/newskg/built";
 const LOCK = "node_modules/.cache/newskg/build.lock";
