@@ -98,6 +98,10 @@ describe("the installed kg (npm install -g --prefix <empty> <tarballs>)", () => 
       expect(existsSync(join(lib, pkg, "dist", "index.d.ts")) || pkg === "newskg", `${pkg} types`).toBe(true);
     }
     expect(existsSync(join(lib, "newskg-extract", "models", "ner", "weights.bin.gz"))).toBe(true);
+    // the data the extractor imports at run time, beside its JavaScript
+    for (const data of ["relations/schema.json", "triples/confidence.json", "triples/modality.json", "triples/light-verbs.json", "entities/sports-words.json"]) {
+      expect(existsSync(join(lib, "newskg-extract", "dist", data)), data).toBe(true);
+    }
     expect(existsSync(join(lib, "newskg-viewer", "dist", "index.html"))).toBe(true);
     const files = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: "utf8" });
     for (const pkg of ["newskg", "newskg-extract", "newskg-graph", "newskg-viewer"]) {
@@ -119,6 +123,12 @@ describe("the installed kg (npm install -g --prefix <empty> <tarballs>)", () => 
     const graph = JSON.parse(readFileSync(join(work, "out", "graph.json"), "utf8"));
     expect(graph.nodes.length).toBeGreaterThan(10);
     expect(graph.edges.length).toBeGreaterThan(0);
+    // relation classes from the installed schema, and the fitted confidence threshold that kg build applies
+    const schema = JSON.parse(readFileSync(join(prefix, "lib", "node_modules", "newskg-extract", "dist", "relations", "schema.json"), "utf8"));
+    const classes = new Set([...schema.classes.map((c: { id: string }) => c.id), schema.catchAll]);
+    expect(graph.edges.every((e: { attributes: { relation?: string } }) => classes.has(e.attributes.relation))).toBe(true);
+    expect(graph.edges.some((e: { attributes: { relation?: string } }) => e.attributes.relation === "CONSULT")).toBe(true);
+    expect(r.stderr).toMatch(/\d+ triple\(s\) less sure than --min-confidence 0\.\d+ left out/);
     expect(existsSync(join(work, "out", "graph.gexf"))).toBe(true);
     expect(readFileSync(join(work, "out", "site", "index.html"), "utf8")).toContain("<html");
     expect(readFileSync(join(work, "out", "site", "graph.json"), "utf8")).toBe(readFileSync(join(work, "out", "graph.json"), "utf8"));
