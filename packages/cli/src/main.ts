@@ -4,7 +4,7 @@
  * or graph logic lives here.
  */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { UsageError } from "./commands/build.ts";
+import { UsageError } from "./usage-error.ts";
 import { warn } from "./log.ts";
 import { availableParallelism } from "node:os";
 import { readFileSync } from "node:fs";

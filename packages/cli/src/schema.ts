@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { ArticleExtraction } from "newskg-extract";
 import { effectiveSchema, readSchema, SchemaError, withRelation, type RelationSchema } from "newskg-extract/relations";
-import { UsageError } from "./commands/build.ts";
+import { UsageError } from "./usage-error.ts";
 
 export interface SchemaChoice {
   schema: RelationSchema;

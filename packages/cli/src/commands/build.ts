@@ -11,6 +11,7 @@ import { articleFailed, ProblemLog, skippedParts } from "../problems.ts";
 import { belowConfidenceNote } from "../confidence-note.ts";
 import { info, lap } from "../log.ts";
 import { loadSchemaOption, reclassify, type SchemaChoice } from "../schema.ts";
+import { UsageError } from "../usage-error.ts";
 
 export interface BuildOptions extends ExtractOptions {
   output: string;
@@ -140,8 +141,6 @@ async function build(paths: string[], opts: BuildOptions, log: ProblemLog): Prom
   info(`${summary} -> ${built.order} entities, ${built.size} relations: ${written.join(", ")}`);
   return 0;
 }
-
-export class UsageError extends Error {}
 
 /** The sentences extraction skipped, article by article in input order, each naming its record. */
 function reportSkipped(scan: Scan, skipped: Map<string, SkippedParts>, log: ProblemLog): void {
