@@ -58,6 +58,19 @@ describe("kg extract", () => {
     expect(r.stderr).toContain("1 article(s)");
   });
 
+  it("leaves out the triples less sure than --min-confidence, says how many, and writes every one with 0", () => {
+    const article = join(seedArticlesDir, "001_082474588e3d8364.txt");
+    const all = lines(kg(["extract", article, "--min-confidence", "0"]).stdout).map((l) => JSON.parse(l));
+    const sure = kg(["extract", article, "--min-confidence", "0.8"]);
+    const kept = lines(sure.stdout).map((l) => JSON.parse(l));
+    const below = all.filter((t) => t.confidence < 0.8);
+    expect(below.length).toBeGreaterThan(0);
+    expect(kept.length).toBe(all.length - below.length);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.every((t) => t.confidence >= 0.8)).toBe(true);
+    expect(sure.stderr).toContain(`${below.length} triple(s) less sure than --min-confidence 0.8 left out (--min-confidence 0 keeps them all)`);
+  });
+
   it("reads an article from standard input", () => {
     const r = kg(["extract", "-"], { input: "Angela Merkel visited Paris and met Emmanuel Macron.\n" });
     const got = lines(r.stdout).map((l) => JSON.parse(l));
@@ -102,7 +115,7 @@ describe("bad input", () => {
     writeFileSync(join(dir, "huge.txt"), "word ".repeat(10 * 1024 * 1024)); // 50 MB
     writeFileSync(join(dir, "page.html"), "<html><body><p>Angela Merkel visited Paris and met Emmanuel Macron.</p><script>alert(1)</script></body></html>");
     writeFileSync(join(dir, "good.txt"), "Canada sent aid to Chile and Peru.\n");
-    const r = kg(["extract", dir]);
+    const r = kg(["extract", dir, "--min-confidence", "0"]);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/empty\.txt: empty file, skipped/);
     expect(r.stderr).toMatch(/binary\.txt: binary file/);

@@ -140,13 +140,13 @@ describe("overlapping shards exported concurrently", () => {
     // Relationships written by two exports or more.
     const edgeShards = new Map<string, number>();
     for (const graph of shardGraphs) for (const edge of graph.edges) edgeShards.set(edge.key!, (edgeShards.get(edge.key!) ?? 0) + 1);
-    expect(union.edges.length).toBeGreaterThan(120);
-    expect([...edgeShards.values()].filter((n) => n >= 2).length).toBeGreaterThan(60);
+    expect(union.edges.length).toBeGreaterThan(100);
+    expect([...edgeShards.values()].filter((n) => n >= 2).length).toBeGreaterThan(40);
   });
 
   test("four exports at once, in any order and batch size, end with exactly the graph of one export of the union; a re-run changes nothing", { timeout: 600_000 }, async () => {
     const expected = await reference();
-    expect(dumpSize(expected).relationships).toBeGreaterThan(1000);
+    expect(dumpSize(expected).relationships).toBeGreaterThan(800);
 
     const next = random(7);
     for (let round = 0; round < 4; round++) {
@@ -331,10 +331,10 @@ describe("overlapping shards exported concurrently", () => {
       await db.clear();
       await exportTriples([union!], [5000]);
       const expected = await dumpGraph(db.driver);
-      expect(dumpSize(expected).relationships).toBeGreaterThan(200);
+      expect(dumpSize(expected).relationships).toBeGreaterThan(100);
       // Every article with a triple, with its stand-in sha256 (articles that yield no triple are not in the files).
       const withTriples = new Set(lines(union!).map((line) => (JSON.parse(line) as { evidence: { article: string } }).evidence.article));
-      expect(withTriples.size).toBeGreaterThan(30);
+      expect(withTriples.size).toBeGreaterThan(10);
       const articles = await db.query<{ n: number }>("MATCH (a:Article) WHERE a.sha256 =~ '[0-9a-f]{64}' RETURN count(a) AS n");
       expect(articles[0]!.n).toBe(withTriples.size);
 

@@ -67,6 +67,7 @@ withExtractOptions(program.command("extract"))
   .description("extract triples from articles (.txt/.html files, folders, .jsonl, or - for stdin) as JSON Lines")
   .argument("<inputs...>", "files or folders")
   .option("-o, --output <file>", "write JSON Lines here instead of standard output")
+  .option("--min-confidence <x>", "leave out triples less sure than this (0 to 1, 0 writes every one; default as kg build)", confidence, fitted.threshold)
   .action(run((inputs: string[], opts) => import("./commands/extract.ts").then((m) => m.extractCommand(inputs, { ...opts, verbose }))));
 
 withExtractOptions(program.command("build"))

@@ -33,7 +33,7 @@ describe("a sentence that throws", () => {
     const text = "Angela Merkel met Emmanuel Macron in Paris.\n\nKaboom, Canada sent aid to Chile.\n\nPeru sent aid to Bolivia.";
     const x = facts(text);
     expect(x.triples.map((t) => `${t.subject.name} -${t.predicate}-> ${t.object.name}`)).toEqual(
-      expect.arrayContaining(["Angela Merkel -meet-> Emmanuel Macron", "Peru -send_to-> Bolivia"]),
+      expect.arrayContaining(["Angela Merkel -meet-> Emmanuel Macron", "Peru -send_aid_to-> Bolivia"]),
     );
     expect(x.triples.some((t) => t.evidence.text.includes("Kaboom"))).toBe(false);
     expect(x.problems).toHaveLength(1);

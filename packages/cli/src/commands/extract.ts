@@ -12,6 +12,7 @@ import { createProgress } from "../pipeline/progress.ts";
 import { articleFailed, ProblemLog, skippedParts, type Problem } from "../problems.ts";
 import { info } from "../log.ts";
 import { loadSchemaOption, reclassify } from "../schema.ts";
+import { belowConfidenceNote } from "../confidence-note.ts";
 
 export interface ExtractOptions {
   maxSize?: number;
@@ -90,7 +91,8 @@ export async function extractAll(paths: string[], opts: ExtractOptions, onArticl
   return { articles, problems: log.problems, fromCache };
 }
 
-export async function extractCommand(paths: string[], opts: ExtractOptions & { output?: string }): Promise<number> {
+export async function extractCommand(paths: string[], opts: ExtractOptions & { output?: string; minConfidence?: number }): Promise<number> {
+  const minConfidence = opts.minConfidence ?? 0;
   let out: NodeJS.WritableStream = process.stdout;
   if (opts.output) {
     await mkdir(dirname(opts.output), { recursive: true });
@@ -98,11 +100,16 @@ export async function extractCommand(paths: string[], opts: ExtractOptions & { o
   }
   let triples = 0;
   let dropped = 0;
+  let below = 0;
   const schema = await loadSchemaOption(opts.schema, opts.strictSchema);
   const { articles, problems, fromCache } = await extractAll(paths, opts, async (raw) => {
     const classed = reclassify(raw, schema);
     dropped += classed.dropped;
     for (const t of classed.extraction.triples) {
+      if (t.confidence < minConfidence) {
+        below++;
+        continue;
+      }
       if (!out.write(JSON.stringify(t) + "\n")) await once(out, "drain");
       triples++;
     }
@@ -113,6 +120,7 @@ export async function extractCommand(paths: string[], opts: ExtractOptions & { o
   }
   const cached = fromCache ? ` (${fromCache} from cache)` : "";
   const strict = dropped ? `, ${dropped} triple(s) outside the schema dropped` : "";
+  if (below) info(belowConfidenceNote(below, minConfidence));
   info(`${articles} article(s)${cached}, ${triples} triple(s)${opts.output ? ` written to ${opts.output}` : ""}${strict}${problems ? `, ${problems} problem(s) reported above` : ""}`);
   return articles === 0 ? 1 : 0;
 }

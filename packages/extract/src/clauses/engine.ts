@@ -34,6 +34,8 @@ export function verbLemma(tokens: Token[], verb: Span): { lemma: string; negated
   for (let k = verb.first; k < verb.last; k++) {
     const t = tokens[k]!;
     if (t.lower === "not" || t.lower === "n't" || t.lower === "never") negated = true;
+    // "Having beaten Arsenal": the perfect's auxiliary, which wink tags as a verb
+    else if (t.lower === "having" && k < lastVerb) continue;
     else if (isVerbLike(t)) {
       if (sawBe && k === lastVerb && !/ing$/.test(t.lower) && t.lower !== t.lemma) passive = true;
       parts.push(t.lemma);
@@ -95,7 +97,14 @@ function resolveSharedSubjects(drafts: Draft[]): void {
   let next: Draft["subjects"];
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i]!;
-    if (d.found?.via === "fronted" && next) d.subjects = { ...next, via: "fronted" };
+    if (d.found?.via === "fronted" && next) {
+      d.subjects = { ...next, via: "fronted" };
+      // "Responding to the plans, the chairman of ... England and Wales said": the participle's
+      // arguments end where the subject it borrows begins
+      const start = next.group.first;
+      if (d.args.preps.some((p) => p.arg.last > start) || d.args.objects.some((o) => o.last > start))
+        d.args = { ...d.args, preps: d.args.preps.filter((p) => p.arg.last <= start), objects: d.args.objects.filter((o) => o.last <= start) };
+    }
     if (d.found?.via === "direct") next = d.subjects;
   }
   // coordinated verbs, participles and infinitives take the subject of the clause before; an

@@ -146,6 +146,16 @@ export const CANONICAL: Record<string, Place> = {
   odesa: { name: "Odesa", type: "Location" },
 };
 for (const [k, v] of Object.entries(CANONICAL)) PLACES.set(k, v);
+
+/**
+ * Party names as an adjective, when the recogniser takes them for an organisation ("former Conservative leader
+ * William Hague", "Liberal Democrat chairman"): the party. Kept out of PLACES, whose entries are features of the
+ * trained entity model; this only names what the model already found.
+ */
+export const ORG_SPELLINGS = new Map<string, string>([
+  ["conservative", "Conservative Party"],
+  ["liberal democrat", "Liberal Democrats"],
+]);
 // Demonyms the package spells differently from news.
 for (const [d, c] of Object.entries({ british: "United Kingdom", american: "United States", americans: "United States", us: "United States", uk: "United Kingdom", belarusian: "Belarus", ukrainian: "Ukraine", russian: "Russia", chinese: "China", german: "Germany", french: "France", polish: "Poland", english: "United Kingdom", scottish: "United Kingdom", welsh: "United Kingdom", irish: "Ireland", dutch: "Netherlands", swiss: "Switzerland", japanese: "Japan", soviet: "Soviet Union", european: "Europe", europeans: "Europe", african: "Africa", asian: "Asia", western: "West" })) {
   DEMONYMS.set(d, c);

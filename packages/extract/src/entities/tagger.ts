@@ -11,7 +11,7 @@
  */
 import type { Token } from "../nlp/index.ts";
 import type { EntityType } from "../types.ts";
-import { AFFILIATIONS, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, PLACES } from "./gazetteer.ts";
+import { AFFILIATIONS, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, ORG_SPELLINGS, PLACES } from "./gazetteer.ts";
 import { entityModel, tagWords } from "./model/model.ts";
 import { documentContext, type DocumentContext } from "./model/features.ts";
 import { ruleTags } from "./model/rules.ts";
@@ -110,7 +110,7 @@ function entitiesOf(tokens: Token[], units: Unit[], doc: DocumentContext): Sente
     // ("Ireland" the rugby side is an organisation), unless the gazetteer knows a place the model took
     // for a person ("Georgia"): then the name is not the place's
     const place = PLACES.get(lower);
-    const canonical = place && (place.type === type || type === "Organization") ? place.name : undefined;
+    const canonical = place && (place.type === type || type === "Organization") ? place.name : type === "Organization" ? ORG_SPELLINGS.get(lower) : undefined;
     out.entities.push({
       first: span[0]!.first,
       last: span[span.length - 1]!.last,

@@ -11,6 +11,7 @@ import { qualifiedRole } from "./roles.ts";
 import type { Mode } from "./modality.ts";
 import type { Modality, Polarity } from "../types.ts";
 import lightVerbs from "./light-verbs.json" with { type: "json" };
+import propositionVerbs from "./proposition-verbs.json" with { type: "json" };
 
 const LIGHT_VERBS = new Set(lightVerbs.lightVerbs);
 const PASS_THROUGH = new Set(lightVerbs.passThroughNouns);
@@ -46,6 +47,7 @@ const PRONOUNS_PERSON = new Set(["he", "she", "him", "her"]);
 /** Pronouns that stand as a whole object ("put her on the spot"), not a possessive ("turn his back"). */
 const OBJECT_PRONOUNS = new Set(["him", "her", "them", "me", "us", "it", "you", "himself", "herself", "itself", "themselves"]);
 const POSSESSIVE = /^['’]s?$/;
+const DASHES = new Set(["-", "–", "—", "--"]);
 
 /**
  * The entity an argument span refers to: an apposed person ("Belarus's
@@ -61,12 +63,15 @@ export function headEntity(tokens: Token[], span: Span, entities: LinkedEntity[]
   }
   // "Britain last night sent": a time phrase glued to the subject is not its head
   let last = span.last;
+  // "his services to the LTA - his long-time rival John McEnroe": a dash ends the phrase; what follows is another
+  // (a dash standing apart: "US-based" is one word)
+  for (let k = span.first + 1; k < last; k++) if (DASHES.has(tokens[k]!.text) && tokens[k]!.start > tokens[k - 1]!.end) last = k;
   while (last > span.first + 1 && TRAILING_TIME.has(tokens[last - 1]!.lower)) last--;
   for (const e of entities) {
     if (e.first < span.first || e.last > span.last) continue;
     // "the Tu-22M3 bombers": equipment named by its model
     // "the Nato alliance", "the EU bloc": an organisation named with the kind of thing it is
-    const endsPhrase = e.last === last || (e.last === last - 1 && ((e.type === "Equipment" && tokens[e.last]!.pos === "NOUN") || (e.type === "Organization" && ORG_KIND_NOUNS.has(tokens[e.last]!.lower))));
+    const endsPhrase = e.last === last || (e.last === last - 1 && ((e.type === "Equipment" && tokens[e.last]!.pos === "NOUN") || (e.type === "Organization" && ORG_KIND_NOUNS.has(tokens[e.last]!.lower)) || (e.type === "Location" && PLACE_KIND_NOUNS.has(tokens[e.last]!.lower))));
     if (!endsPhrase) continue;
     // The antecedent of "which" is the nearest noun: "patrols over Belarus, which borders Ukraine".
     const inPrepPhrase = !antecedent && tokens.slice(span.first, e.first).some((t) => t.pos === "ADP" && t.lower !== "of");
@@ -75,8 +80,15 @@ export function headEntity(tokens: Token[], span: Span, entities: LinkedEntity[]
   return undefined;
 }
 
-/** Verbs of saying and thinking whose object is what was said or thought. */
-const PROPOSITION_VERBS = new Set(["say", "add", "believe", "think", "insist", "reckon", "admit", "explain", "note", "feel"]);
+/** Verbs of saying and thinking whose object is what was said or thought (proposition-verbs.json). */
+const PROPOSITION_VERBS = new Set(propositionVerbs.always);
+/** Verbs whose object is a clause's subject when a verb follows it: "revealed Gallas will start". */
+const CLAUSE_BEFORE_VERB = new Set(propositionVerbs.beforeVerb);
+
+const NAME_PARTICLES = new Set(["del", "de", "da", "di", "dos", "das", "van", "von", "der", "den", "le", "la", "du", "bin", "ibn", "al", "el", "ter", "ten", "zu"]);
+
+/** Nouns that say what kind of place a name is: "Belarus's Grodno region, which borders Poland" is Grodno. */
+const PLACE_KIND_NOUNS = new Set(["region", "province", "district", "oblast", "county", "area", "city", "town", "village", "state", "island", "peninsula"]);
 
 /** Nouns that say what kind of organisation a name is: "the Nato alliance" is Nato. */
 const ORG_KIND_NOUNS = new Set(["alliance", "bloc", "coalition", "organisation", "organization"]);
@@ -94,6 +106,17 @@ function text(tokens: Token[], first: number, last: number): string {
   for (let k = first; k < last; k++) out += (k > first && tokens[k]!.start > tokens[k - 1]!.end ? " " : "") + tokens[k]!.text;
   return out;
 }
+
+/** Does a finite verb or auxiliary ("will", "has", "scored") come next, past the rest of a noun phrase and its coordinates ("and striker Didier Drogba will")? */
+function verbFollows(tokens: Token[], from: number): boolean {
+  for (let k = from; k < tokens.length && k < from + 8; k++) {
+    const t = tokens[k]!;
+    if (t.pos === "AUX" || (t.pos === "VERB" && !t.lower.endsWith("ing"))) return true;
+    if (!NOUN_PHRASE_POS.has(t.pos) && t.text !== ",") return false;
+  }
+  return false;
+}
+const NOUN_PHRASE_POS = new Set(["PROPN", "NOUN", "CCONJ", "DET", "ADJ", "NUM", "PART"]);
 
 function onlyAdverbs(tokens: Token[], first: number, last: number): boolean {
   for (let k = first; k < last; k++) if (tokens[k]!.pos !== "ADV") return false;
@@ -204,6 +227,8 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   if (clause.embedded) base -= 0.15;
   if (clause.subjectVia === "control") base -= 0.15;
   if (clause.lemma === "have") return out;
+  // "S Perugini, CA del Fava": a name's particle the tagger read as a verb, in a list of names
+  if (NAME_PARTICLES.has(clause.lemma)) return out;
   // "Bath prop Matt Stevens": a title the tagger read as a verb between two names; roles.ts reads it
   const v = clause.verb.first;
   if (clause.verb.last === v + 1 && isRoleNoun(tokens[v]!.lower) && subject.last === v && entities.some((e) => e.first === v + 1 && e.type === "Person")) return out;
@@ -211,7 +236,8 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   if (/^(say|claim|tell|add|believe|think|insist|warn)_(?!to_)/.test(clause.lemma)) return out;
   // "said UPS was the likeliest bidder", "added: 'Europe ...'", "believes Henry caught Heinze": these verbs
   // take a proposition, and a name inside it is no party to the saying; only "said to X" names one.
-  const proposition = PROPOSITION_VERBS.has(clause.lemma);
+  const lastObject = clause.objects[clause.objects.length - 1];
+  const proposition = PROPOSITION_VERBS.has(clause.lemma) || (CLAUSE_BEFORE_VERB.has(clause.lemma) && lastObject !== undefined && verbFollows(tokens, lastObject.last));
   // the event, with verbs of intending taken off ("plan_to_buy" -> "buy"); how it is put is in mode
   const event = mode.event;
 

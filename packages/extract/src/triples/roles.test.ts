@@ -14,7 +14,7 @@ describe("offices from titles and appositions", () => {
   });
 
   test("the words that change an office stay in it", () => {
-    expect(roles("Conservative shadow foreign secretary Michael Ancram said it was wrong.")).toEqual(["Michael Ancram shadow_foreign_secretary_of Conservative"]);
+    expect(roles("Conservative shadow foreign secretary Michael Ancram said it was wrong.")).toEqual(["Michael Ancram shadow_foreign_secretary_of Conservative Party"]);
     expect(roles("Chelsea assistant boss Steve Clarke said the coin was thrown.")).toEqual(["Steve Clarke assistant_boss_of Chelsea"]);
   });
 

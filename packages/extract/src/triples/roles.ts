@@ -35,7 +35,7 @@ function ofRole(role: string): string {
 }
 
 /** Words that make a role more specific; kept in the predicate (`prime_minister_of`). */
-const ROLE_QUALIFIERS = new Set(["prime", "foreign", "defence", "defense", "finance", "interior", "vice", "deputy", "chief", "first", "shadow", "assistant", "acting", "interim", "caretaker", "junior",
+const ROLE_QUALIFIERS = new Set(["prime", "foreign", "defence", "defense", "finance", "interior", "vice", "deputy", "chief", "first", "general", "technical", "sporting", "commercial", "shadow", "assistant", "acting", "interim", "caretaker", "junior",
   // portfolios: "environment minister", "health secretary", "culture secretary"
   "environment", "health", "home", "culture", "trade", "transport", "education", "justice", "energy", "economy", "agriculture", "sports", "sport", "treasury", "economic", "industry", "employment", "immigration", "security", "information"]);
 
@@ -99,6 +99,16 @@ function findMemberships(tokens: Token[], entities: RoleEntity[], i: number): Ro
   return facts;
 }
 
+/** The name a possessive phrase is about, past a few adjectives and common nouns: "Venice's famous La Fenice Theatre". */
+function possessed(tokens: Token[], entities: RoleEntity[], from: number): RoleEntity | undefined {
+  for (let m = from; m < Math.min(from + 4, tokens.length); m++) {
+    const e = entityAt(entities, m);
+    if (e) return e;
+    if (!(tokens[m]!.pos === "ADJ" || (tokens[m]!.pos === "NOUN" && /^[a-z]/.test(tokens[m]!.text)))) return undefined;
+  }
+  return undefined;
+}
+
 export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
   const facts: RoleFact[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -121,7 +131,8 @@ export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
       if (tokens[k]?.pos === "DET") k++;
       // "of Moscow's National ... Centre": the possessor is not the thing
       let e = entityAt(entities, k);
-      if (e && /^['’]s?$/.test(tokens[e.last]?.text ?? "")) e = entityAt(entities, e.last + 1) ?? e;
+      // (nor is it when a name does not follow: "the head of Russia's central bank")
+      if (e && /^['’]s?$/.test(tokens[e.last]?.text ?? "")) e = possessed(tokens, entities, e.last + 1);
       // "of P2P network Red Swoosh": a name or a modifier, a common noun, then the name the phrase is about
       if (e && e.last + 1 < tokens.length && tokens[e.last]!.pos === "NOUN" && /^[a-z]/.test(tokens[e.last]!.text)) e = entityAt(entities, e.last + 1) ?? e;
       for (let m = k; !e && m < Math.min(k + 3, tokens.length - 1); m++) {
@@ -169,7 +180,9 @@ export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
       const head = tokens[i]!.lower;
       if (owner && owner !== holder && (owner.type === "Location" || owner.type === "Organization" || (holderTypes === PARTIES && owner.type === "Person"))) {
         if (owner.type === "Location" && possessive < 0 && NOT_OF_PLACES.has(head)) continue;
-        facts.push({ holder, predicate: ofRole(role), of: owner, first: owner.first, last: holder.last });
+        // "Palace stadium manager", "Labour campaign manager": a noun before a team's title names another job
+        const job = (head === "manager" || head === "boss") && left > k && tokens[left]!.pos === "NOUN" && /^[a-z]/.test(tokens[left]!.text) ? `${tokens[left]!.lower}_${role}` : role;
+        facts.push({ holder, predicate: ofRole(job), of: owner, first: owner.first, last: holder.last });
       } else if (tokens[k] && DEMONYMS.has(tokens[k]!.lower) && !NATIONALITY_ONLY.has(head)) {
         facts.push({ holder, predicate: ofRole(role), country: DEMONYMS.get(tokens[k]!.lower)!, first: k, last: holder.last });
       }
