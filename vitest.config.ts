@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["packages/*/src/**/*.test.ts", "packages/*/server/**/*.test.ts", "packages/viewer/e2e/**/*.test.ts", "test/**/*.test.ts"],
-    globalSetup: ["test/setup/neo4j-global.ts"],
+    globalSetup: ["test/setup/neo4j-global.ts", "test/setup/redis-global.ts"],
     testTimeout: 60_000,
     hookTimeout: 180_000,
   },

@@ -1,5 +1,5 @@
 /** Runs the real `kg` CLI in a child process, as a user would. */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { afterAll } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -34,17 +34,23 @@ export function kg(args: string[], options: { input?: string; env?: NodeJS.Proce
 
 /** `kg(...)` without blocking: for several `kg` processes running at the same time. */
 export function kgAsync(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<KgResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), join(repoRoot, "packages/cli/src/main.ts"), ...args], {
-      cwd: options.cwd ?? workDir,
-      env: { ...process.env, ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+  return kgSpawn(args, options).done;
+}
+
+/** A `kg` process that can be signalled (`child.kill("SIGKILL")`) while it runs; `done` settles when it ends. */
+export function kgSpawn(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): { child: ChildProcess; done: Promise<KgResult & { signal: NodeJS.Signals | null }> } {
+  const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), join(repoRoot, "packages/cli/src/main.ts"), ...args], {
+    cwd: options.cwd ?? workDir,
+    env: { ...process.env, ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const done = new Promise<KgResult & { signal: NodeJS.Signals | null }>((resolve, reject) => {
     let stdout = "";
     let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
+    child.on("close", (status, signal) => resolve({ status, signal, stdout, stderr }));
   });
+  return { child, done };
 }

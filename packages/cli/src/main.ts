@@ -8,6 +8,8 @@ import { UsageError } from "./usage-error.ts";
 import { warn } from "./log.ts";
 import { availableParallelism } from "node:os";
 import { readFileSync } from "node:fs";
+import { queueName } from "./queue/keys.ts";
+import { DEFAULT_QUEUE } from "./queue/types.ts";
 // the fitted confidence's threshold, for --help: a small JSON file, not the extractor
 import fitted from "newskg-extract/confidence.json" with { type: "json" };
 
@@ -92,6 +94,57 @@ program
   .option("--schema <file>", "for triple files: class relations with this schema instead of ours")
   .option("--strict-schema", "for triple files: drop triples the --schema has no class for")
   .action(run((inputs: string[], opts) => import("./commands/export.ts").then((m) => m.exportNeo4jCommand(inputs, opts))));
+
+const queueCommand = program.command("queue").description("queue-driven ingestion on Redis (REDIS_URL): enqueue articles for kg worker processes, see progress, retry failures");
+const withQueueOption = (command: Command) => command.option("--queue <name>", "queue name", queueName, DEFAULT_QUEUE);
+
+withQueueOption(queueCommand.command("add"))
+  .description("enqueue articles (.txt/.html files, folders, .jsonl, or - for stdin), keyed by content: an article already done or queued is not added again, a changed one is")
+  .argument("<inputs...>", "files or folders")
+  .option("--attempts <n>", "attempts before an article goes to the failed list", positiveInt, 3)
+  .option("--max-size <MB>", "skip articles larger than this", positiveInt, 10)
+  .option("--errors <file>", "also write every problem with the input to this file as JSON Lines")
+  .action(run((inputs: string[], opts) => import("./commands/queue.ts").then((m) => m.queueAddCommand(inputs, { ...opts, verbose }))));
+
+withQueueOption(queueCommand.command("status"))
+  .description("waiting, active, done and failed articles, articles/s and ETA across all workers, and the failed articles with their errors")
+  .option("--json", "one JSON object instead of lines for people")
+  .option("--window <s>", "seconds the rate is measured over", positiveInt, 60)
+  .action(run((opts) => import("./commands/queue.ts").then((m) => m.queueStatusCommand(opts))));
+
+withQueueOption(queueCommand.command("retry-failed"))
+  .description("put the failed articles back in the queue, with their attempts counted afresh")
+  .action(run((opts) => import("./commands/queue.ts").then((m) => m.queueRetryFailedCommand(opts))));
+
+withQueueOption(program.command("worker"))
+  .description("extract queued articles and write them to Neo4j (NEO4J_URI, ...; as kg export neo4j of kg extract's triples) and/or JSON Lines files; runs until stopped (Ctrl-C finishes the jobs it holds)")
+  .option("-c, --concurrency <n>", "extraction threads", positiveInt, 1)
+  .option("--batch-size <n>", "articles a sink commit takes at most", positiveInt, 100)
+  .option("--max-wait <s>", "a batch is committed at most this many seconds after its first article", positiveInt, 5)
+  .option("--no-neo4j", "do not write to Neo4j (then --jsonl is needed)")
+  .option("--jsonl <dir>", "also write the triples as JSON Lines (kg extract's format) into a file of this worker's own in DIR")
+  .option("--database <name>", "Neo4j database (default: NEO4J_DATABASE or the server's default)")
+  .option("--neo4j-wait <s>", "how long a commit retries a Neo4j that went away (or a deadlock) before the worker hands its jobs back and stops", positiveInt, 60)
+  .option("--min-confidence <x>", "leave out triples less sure than this, from Neo4j and the JSON Lines alike (0 to 1, 0 writes every one; default as kg extract and kg export neo4j)", confidence, fitted.threshold)
+  .option("--timeout <s>", "an article whose extraction takes longer fails (that attempt)", positiveInt, 120)
+  .option("--stall-seconds <s>", "a killed worker's jobs go back to the queue after this long (their lock's life)", positiveInt, 30)
+  .option("--cache <dir>", "extraction cache folder", ".kg-cache")
+  .option("--no-cache", "extract every article again")
+  .option("--schema <file>", "class relations with this schema instead of ours")
+  .option("--strict-schema", "drop triples the --schema has no class for")
+  .option("--exit-when-empty", "stop once nothing is waiting, delayed or active in the queue")
+  .option("--stats <file>", "write what this worker measured (JSON) here when it stops")
+  .action(run((opts) => import("./commands/worker.ts").then((m) => m.workerCommand(opts))));
+
+program
+  .command("graph")
+  .description("graph-wide steps on the stored graph")
+  .command("from-neo4j")
+  .description("read the graph from Neo4j (NEO4J_URI, ...), compute metrics and layout as kg build does, write the viewer's graph.json; --write-metrics stores degree, pagerank and community back")
+  .option("-o, --output <file>", "graph file", "out/graph.json")
+  .option("--write-metrics", "write degree, pagerank and community back to the entities in Neo4j")
+  .option("--database <name>", "Neo4j database (default: NEO4J_DATABASE or the server's default)")
+  .action(run((opts) => import("./commands/graph.ts").then((m) => m.graphFromNeo4jCommand(opts))));
 
 program
   .command("serve")

@@ -14,7 +14,7 @@ export interface ServerDescription {
 }
 
 export function openDriver(options: Neo4jConnectionOptions): Driver {
-  const { uri, username, password } = options;
+  const { uri, username, password, retryMs } = options;
   const auth =
     username === undefined && password === undefined ? undefined : neo4j.auth.basic(username ?? "neo4j", password ?? "");
   try {
@@ -23,7 +23,7 @@ export function openDriver(options: Neo4jConnectionOptions): Driver {
       connectionTimeout: 15_000,
       // Deadlocks between concurrent exports are transient errors that
       // executeWrite retries; give them time to clear.
-      maxTransactionRetryTime: 60_000,
+      maxTransactionRetryTime: retryMs ?? 60_000,
     });
   } catch (error) {
     throw toExportError(error, { uri, username });

@@ -31,9 +31,10 @@ export interface EntityRow {
   label: string;
   aliases: string[];
   mentions: number;
-  degree: number;
-  pagerank: number;
-  community: number;
+  /** Null: left as stored (an export of a slice of the graph: see RowOptions). */
+  degree: number | null;
+  pagerank: number | null;
+  community: number | null;
   firstSeen: string | null;
   lastSeen: string | null;
 }
@@ -147,7 +148,12 @@ function articleRow(article: ArticleAttributes): ArticleRow {
   return { id: article.id, title: text(article.title), date: text(article.date), source: text(article.source), sha256: text(article.sha256) };
 }
 
-function entityRow(id: string, attributes: Partial<NodeAttributes>): EntityRow {
+export interface RowOptions {
+  /** "keep": entity rows carry no degree, pagerank or community, so the stored ones stay (see Neo4jWriteOptions). */
+  metrics?: "write" | "keep";
+}
+
+function entityRow(id: string, attributes: Partial<NodeAttributes>, metrics: boolean): EntityRow {
   const type = text(attributes.type) ?? "Other";
   const name = text(attributes.label) ?? id;
   const articles = Array.isArray(attributes.articles) ? attributes.articles.filter((a): a is string => typeof a === "string" && a !== "") : [];
@@ -159,9 +165,9 @@ function entityRow(id: string, attributes: Partial<NodeAttributes>): EntityRow {
     label: entityLabel(type),
     aliases: Array.isArray(attributes.aliases) ? attributes.aliases.filter((a): a is string => typeof a === "string") : [name],
     mentions: Math.trunc(finite(attributes.mentions)),
-    degree: Math.trunc(finite(attributes.degree)),
-    pagerank: finite(attributes.pagerank),
-    community: Math.trunc(finite(attributes.community)),
+    degree: metrics ? Math.trunc(finite(attributes.degree)) : null,
+    pagerank: metrics ? finite(attributes.pagerank) : null,
+    community: metrics ? Math.trunc(finite(attributes.community)) : null,
     firstSeen: text(attributes.firstSeen),
     lastSeen: text(attributes.lastSeen),
   };
@@ -196,7 +202,8 @@ function evidenceEntries(edge: Partial<EdgeAttributes>): EvidenceEntry[] {
   }));
 }
 
-export function toRows(serialized: SerializedKnowledgeGraph): ExportRows {
+export function toRows(serialized: SerializedKnowledgeGraph, options: RowOptions = {}): ExportRows {
+  const metrics = options.metrics !== "keep";
   const nodes = serialized.nodes ?? [];
   const entityIds = new Set(nodes.map((node) => node.key));
   const articlesById = new Map<string, ArticleAttributes>();
@@ -205,7 +212,7 @@ export function toRows(serialized: SerializedKnowledgeGraph): ExportRows {
   }
   const articles = [...articlesById.values()].map(articleRow).sort((a, b) => compare(a.id, b.id));
 
-  const entities = nodes.map((node) => entityRow(node.key, node.attributes ?? {})).sort((a, b) => compare(a.id, b.id));
+  const entities = nodes.map((node) => entityRow(node.key, node.attributes ?? {}, metrics)).sort((a, b) => compare(a.id, b.id));
 
   const mentions: MentionRow[] = [];
   for (const article of articles) {

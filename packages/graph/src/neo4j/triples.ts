@@ -85,9 +85,12 @@ export function extractionsFromTriples(triples: Iterable<Triple>): ArticleExtrac
   return out;
 }
 
-/** The graph `kg build` would make of these articles' extractions (metrics included, no layout), serialised. */
-export function graphFromTriples(triples: Iterable<Triple>, options: { name?: string; minConfidence?: number } = {}): SerializedKnowledgeGraph {
+/**
+ * The graph `kg build` would make of these articles' extractions (metrics included unless `metrics` is
+ * false, no layout), serialised. A `kg worker` batch leaves metrics out: they would describe the batch.
+ */
+export function graphFromTriples(triples: Iterable<Triple>, options: { name?: string; minConfidence?: number; metrics?: boolean } = {}): SerializedKnowledgeGraph {
   const graph = buildGraph(extractionsFromTriples(triples), options);
-  computeMetrics(graph);
+  if (options.metrics !== false) computeMetrics(graph);
   return graph.export();
 }

@@ -13,6 +13,11 @@ export interface Neo4jConnectionOptions {
   password?: string | undefined;
   /** Defaults to the server's default database (`neo4j`). */
   database?: string | undefined;
+  /**
+   * How long a write keeps retrying a transient failure (a deadlock, a server gone for a moment) before it
+   * fails: the driver's maxTransactionRetryTime. Default 60 s.
+   */
+  retryMs?: number | undefined;
 }
 
 export interface Neo4jExportOptions extends Neo4jConnectionOptions {

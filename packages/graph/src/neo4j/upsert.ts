@@ -134,7 +134,8 @@ RETURN a.id AS id`;
 /**
  * Entity nodes. The graph metrics (degree, pagerank, community) are those of
  * the export that wrote last: they describe one exported graph and cannot be
- * merged. The name is spelt as in the first article (by id) that names the
+ * merged; a row without them (an export of a slice, like a `kg worker` batch)
+ * leaves the stored ones. The name is spelt as in the first article (by id) that names the
  * entity, as buildGraph does, so it does not depend on the order of exports:
  * `nameArticle` keeps which article that is (an export without one, i.e.
  * whose graph has no article mentioning the entity, names it only if nothing
@@ -159,9 +160,9 @@ SET e.name = CASE WHEN renamed THEN row.name ELSE e.name END,
     e.type = row.type,
     e.aliases = aliases,
     e.mentions = coalesce(e.mentions, toInteger(row.mentions)),
-    e.degree = toInteger(row.degree),
-    e.pagerank = toFloat(row.pagerank),
-    e.community = toInteger(row.community),
+    e.degree = coalesce(toInteger(row.degree), e.degree),
+    e.pagerank = coalesce(toFloat(row.pagerank), e.pagerank),
+    e.community = coalesce(toInteger(row.community), e.community),
     e.firstSeen = CASE WHEN e.firstSeen IS NULL OR row.firstSeen < e.firstSeen THEN coalesce(row.firstSeen, e.firstSeen) ELSE e.firstSeen END,
     e.lastSeen = CASE WHEN e.lastSeen IS NULL OR row.lastSeen > e.lastSeen THEN coalesce(row.lastSeen, e.lastSeen) ELSE e.lastSeen END
 SET e:$(row.label)
