@@ -24,8 +24,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { extractArticle, resolveAcrossArticles, type ArticleExtraction } from "@kg/extract";
-import { buildGraph, computeMetrics, toJSON, type SerializedKnowledgeGraph } from "@kg/graph";
+import { extractArticle, resolveAcrossArticles, type ArticleExtraction } from "newskg-extract";
+import { buildGraph, computeMetrics, toJSON, type SerializedKnowledgeGraph } from "newskg-graph";
 import { exportToNeo4j, type Neo4jExportOptions, type Neo4jExportSummary } from "../packages/graph/src/neo4j/index.ts";
 import { openDriver } from "../packages/graph/src/neo4j/connection.ts";
 import { addArticle, addEntity, addRelation, createTestGraph, serialize } from "../packages/graph/src/neo4j/testing.ts";

@@ -4,9 +4,10 @@
  * repo either) read the way the CLI reads them, and the BBC graph.
  */
 import { spawnSync } from "node:child_process";
+import { realpathSync } from "node:fs";
 import { join } from "node:path";
-import { extractArticle, resolveAcrossArticles, type ArticleInput } from "@kg/extract";
-import { applyLayout, buildGraph, computeMetrics, type KnowledgeGraph } from "@kg/graph";
+import { extractArticle, resolveAcrossArticles, type ArticleInput } from "newskg-extract";
+import { applyLayout, buildGraph, computeMetrics, type KnowledgeGraph } from "newskg-graph";
 import { benchPath, repoRoot } from "../../packages/extract/src/bench/paths.ts";
 import { expandPaths, readArticles } from "../../packages/cli/src/inputs.ts";
 
@@ -75,10 +76,25 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs the real `kg` command as a user would (from out/bench/), with its peak RSS and CPU time. */
+/**
+ * The `kg` the benchmarks run, as Node arguments: the built CLI (packages/cli/dist, built first when its
+ * sources changed), which is the JavaScript the tarballs hold; or, with KG_BIN=<prefix>/bin/kg, a `kg`
+ * installed with npm (see README, Install).
+ */
+let kgEntry: string[] | undefined;
+export function kgCommand(): string[] {
+  if (kgEntry) return kgEntry;
+  if (process.env.KG_BIN) return (kgEntry = [realpathSync(process.env.KG_BIN)]);
+  const built = spawnSync(process.execPath, [join(repoRoot(), "scripts", "build.mjs"), "--if-stale"], { stdio: "inherit" });
+  if (built.status !== 0) throw new Error("pnpm build failed");
+  return (kgEntry = ["--conditions=newskg-dist", join(repoRoot(), "packages/cli/dist/main.js")]);
+}
+
+/** Runs the real `kg` command as a user would, a whole process (from out/bench/), with its peak RSS and CPU time. */
 export function kg(args: string[], stdin?: string): Run {
+  const command = kgCommand();
   const started = performance.now();
-  const r = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), "--import", import.meta.resolve("./report-rss.mjs"), join(repoRoot(), "packages/cli/src/main.ts"), ...args], { encoding: "utf8", cwd: tmpPath(""), input: stdin, maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, ["--import", import.meta.resolve("./report-rss.mjs"), ...command, ...args], { encoding: "utf8", cwd: tmpPath(""), input: stdin, maxBuffer: 1 << 28 });
   const seconds = (performance.now() - started) / 1000;
   if (r.status !== 0) throw new Error(`kg ${args.join(" ")} failed:\n${r.stderr}`);
   const rss = /KG_BENCH_MAXRSS_KB (\d+)/.exec(r.stderr);

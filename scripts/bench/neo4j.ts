@@ -10,7 +10,7 @@
  * on its own (`coldExportSeconds`), as the best-of-three figures hide it.
  */
 import neo4j, { type Session } from "neo4j-driver";
-import { DEFAULT_BATCH_SIZE, exportToNeo4j, toRows } from "@kg/graph/neo4j";
+import { DEFAULT_BATCH_SIZE, exportToNeo4j, toRows } from "newskg-graph/neo4j";
 import { relationParams } from "../../packages/graph/src/neo4j/rows.ts";
 import { UPSERT_ARTICLES, UPSERT_ENTITIES, UPSERT_MENTIONS, UPSERT_RELATIONS, writeBatches } from "../../packages/graph/src/neo4j/upsert.ts";
 import { ensureSchema } from "../../packages/graph/src/neo4j/schema.ts";

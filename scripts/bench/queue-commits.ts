@@ -4,10 +4,10 @@
  * (graphFromTriples without metrics, the exporter's write with metrics kept), for several B. The mean
  * wall time of a commit against B gives the fixed and per-article parts of the model (queue-model.ts).
  */
-import { extractArticle, type Triple } from "@kg/extract";
+import { extractArticle, type Triple } from "newskg-extract";
 import neo4j from "neo4j-driver";
 import { graphFromTriples, openNeo4jWriter } from "../../packages/graph/src/neo4j/index.ts";
-import fitted from "@kg/extract/confidence.json" with { type: "json" };
+import fitted from "newskg-extract/confidence.json" with { type: "json" };
 import { readCorpus } from "./corpus.ts";
 
 export interface CommitCost {

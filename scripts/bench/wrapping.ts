@@ -8,7 +8,7 @@
  * indented lines of a table of figures run together into one line, which
  * yields a few triples of its own, nearly all wrong.)
  */
-import { extractArticle, type ArticleInput } from "@kg/extract";
+import { extractArticle, type ArticleInput } from "newskg-extract";
 import { readReuters } from "./corpus.ts";
 
 const limitAt = process.argv.indexOf("--limit");

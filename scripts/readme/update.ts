@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import neo4j from "neo4j-driver";
-import { exportToNeo4j } from "@kg/graph/neo4j";
+import { exportToNeo4j } from "newskg-graph/neo4j";
 import { startNeo4j } from "../neo4j/start.mjs";
 import { repoRoot } from "../../packages/extract/src/bench/paths.ts";
 import { parseReadmeQueries, replaceTables, runAsTable } from "./queries.ts";

@@ -9,7 +9,7 @@ import { Readable } from "node:stream";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { basename, extname, join, relative } from "node:path";
-import type { ArticleInput } from "@kg/extract";
+import type { ArticleInput } from "newskg-extract";
 import type { Origin, Problem } from "./problems.ts";
 
 /** An article as read, with where it came from (for messages; the extractor never sees it used). */

@@ -4,13 +4,14 @@
  * or graph logic lives here.
  */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { UsageError } from "./commands/build.ts";
+import { UsageError } from "./usage-error.ts";
 import { warn } from "./log.ts";
 import { availableParallelism } from "node:os";
+import { readFileSync } from "node:fs";
 import { queueName } from "./queue/keys.ts";
 import { DEFAULT_QUEUE } from "./queue/types.ts";
 // the fitted confidence's threshold, for --help: a small JSON file, not the extractor
-import fitted from "@kg/extract/confidence.json" with { type: "json" };
+import fitted from "newskg-extract/confidence.json" with { type: "json" };
 
 const confidence = (v: string) => {
   const x = Number(v);
@@ -23,6 +24,9 @@ const positiveInt = (v: string) => {
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number");
   return n;
 };
+
+// The package's own version: ../package.json from src/ (the repository) as from dist/ (built, installed).
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 
 let verbose = false;
 const run = (fn: (...args: any[]) => Promise<number>) => async (...args: any[]) => {
@@ -38,6 +42,7 @@ const run = (fn: (...args: any[]) => Promise<number>) => async (...args: any[]) 
 // Commands load their code when they run, so `kg --help` and an unchanged build start fast.
 const program = new Command("kg")
   .description("Build a knowledge graph of who did what to whom from news articles.")
+  .version(version, "-V, --version", "print the version (of the newskg package)")
   .option("--verbose", "show stack traces for errors (and for sentences extraction skipped)")
   .hook("preAction", (cmd) => {
     verbose = !!cmd.opts().verbose;

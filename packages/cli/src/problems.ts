@@ -8,7 +8,7 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { once } from "node:events";
-import type { ExtractionProblem } from "@kg/extract";
+import type { ExtractionProblem } from "newskg-extract";
 import { warn } from "./log.ts";
 
 /** Where an article came from: its file (or "stdin"), and its line when the file is JSON Lines. */

@@ -1,14 +1,14 @@
 /**
  * `--schema FILE` and `--strict-schema`: a user's relation schema (the format
- * of @kg/extract's relations/schema.json) classes every triple instead of
+ * of newskg-extract's relations/schema.json) classes every triple instead of
  * ours, or before ours when it `"extends": "default"`. With --strict-schema a
  * triple no class takes is dropped and counted, not put in the catch-all.
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import type { ArticleExtraction } from "@kg/extract";
-import { effectiveSchema, readSchema, SchemaError, withRelation, type RelationSchema } from "@kg/extract/relations";
-import { UsageError } from "./commands/build.ts";
+import type { ArticleExtraction } from "newskg-extract";
+import { effectiveSchema, readSchema, SchemaError, withRelation, type RelationSchema } from "newskg-extract/relations";
+import { UsageError } from "./usage-error.ts";
 
 export interface SchemaChoice {
   schema: RelationSchema;

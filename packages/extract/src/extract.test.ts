@@ -213,6 +213,16 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(run("Chelsea assistant manager Steve Clarke spoke.").find((x) => x.subject.name === "Steve Clarke")).toMatchObject({ predicate: "assistant_manager_of", relation: "COACHES" });
   });
 
+  it("a 'by' phrase of an event noun is no passive's agent: 'opposed to any takeover by Malcolm Glazer'", () => {
+    expect(run("The fan-based group Shareholders United is strongly opposed to any takeover by Malcolm Glazer.").some((x) => x.subject.name === "Malcolm Glazer")).toBe(false);
+    expect(has(run("Christos Tzekos was also banned for two years by the IAAF."), "IAAF", "ban", "Christos Tzekos")).toBe(true);
+  });
+
+  it("the British future of arrangements is a plan: 'is to visit', 'are still to meet' (where the verb group breaks at 'still')", () => {
+    expect(run("Tony Blair is to visit Paris next week.").find((x) => x.object.name === "Paris")).toMatchObject({ predicate: "visit", modality: "intended" });
+    expect(run("Wales are still to meet Italy.").find((x) => x.object.name === "Italy")).toMatchObject({ predicate: "meet", modality: "intended" });
+  });
+
   it("a party named by its adjective is the party: 'former Conservative leader William Hague'", () => {
     expect(has(run("They list former Conservative leader William Hague as a supporter."), "William Hague", "leader_of", "Conservative Party")).toBe(true);
     expect(has(run("Liberal Democrat parliamentary chairman Matthew Taylor said so."), "Matthew Taylor", "chairman_of", "Liberal Democrats")).toBe(true);

@@ -77,6 +77,11 @@ function equipmentByNoun(sentences: SentenceEntities[], refOfMention: (EntityRef
 }
 
 /**
+ * One article in, its extraction out: the article's metadata (date, dateline, sha256, the entities it names
+ * and how often), its triples (subject, predicate, object, relation class, polarity, modality, evidence with
+ * offsets into `input.text`, confidence) and the parts it had to skip (`problems`). Pure: no file or network
+ * access; the first call loads the entity model. Library entry point (README, "Library").
+ *
  * `cues`: also return what the confidence model read of each triple (aligned with `triples`), for
  * fitting it (scripts/triples/fit-confidence.ts). Users never need them.
  */

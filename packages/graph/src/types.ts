@@ -2,7 +2,7 @@
  * The one place that defines the graph's node and edge attributes.
  * The viewer imports these types; the Neo4j exporter reads them.
  */
-import type { EntityType, Modality, Polarity, Triple } from "@kg/extract";
+import type { EntityType, Modality, Polarity, Triple } from "newskg-extract";
 
 export interface EvidenceItem {
   article: string;

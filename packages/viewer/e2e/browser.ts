@@ -44,7 +44,7 @@ export function launchChromium(): Promise<Browser> {
 /** Builds the viewer when dist/ is missing (the root pretest builds it too). */
 export function ensureViewerBuilt(): void {
   if (existsSync(join(VIEWER_DIR, "dist", "index.html"))) return;
-  execFileSync("pnpm", ["--filter", "@kg/viewer", "build"], { cwd: REPO_ROOT, stdio: "inherit" });
+  execFileSync("pnpm", ["--filter", "newskg-viewer", "build"], { cwd: REPO_ROOT, stdio: "inherit" });
 }
 
 export function artifactPath(name: string): string {

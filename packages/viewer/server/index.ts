@@ -29,7 +29,7 @@ export interface ViewerServer {
 
 export const DEFAULT_DIST_DIR = fileURLToPath(new URL("../dist/", import.meta.url));
 
-export const NOT_BUILT_MESSAGE = "viewer is not built: run pnpm --filter @kg/viewer build";
+export const NOT_BUILT_MESSAGE = "viewer is not built: run pnpm --filter newskg-viewer build";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

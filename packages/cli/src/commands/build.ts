@@ -1,8 +1,8 @@
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { ArticleExtraction, ExtractionProblem } from "@kg/extract";
-import type { KnowledgeGraph } from "@kg/graph";
-import { FORMATS, type Format } from "@kg/graph/formats";
+import type { ArticleExtraction, ExtractionProblem } from "newskg-extract";
+import type { KnowledgeGraph } from "newskg-graph";
+import { FORMATS, type Format } from "newskg-graph/formats";
 import type { ExtractOptions } from "./extract.ts";
 import { readArticles } from "../inputs.ts";
 import { articleKey, buildKey, ExtractionCache, extractorFingerprint, type SkippedParts } from "../pipeline/cache.ts";
@@ -11,6 +11,7 @@ import { articleFailed, ProblemLog, skippedParts } from "../problems.ts";
 import { belowConfidenceNote } from "../confidence-note.ts";
 import { info, lap } from "../log.ts";
 import { loadSchemaOption, reclassify, type SchemaChoice } from "../schema.ts";
+import { UsageError } from "../usage-error.ts";
 
 export interface BuildOptions extends ExtractOptions {
   output: string;
@@ -118,7 +119,7 @@ async function build(paths: string[], opts: BuildOptions, log: ProblemLog): Prom
   }
   const others = formats.filter((f) => f !== "json");
   if (others.length) {
-    const { fromJSON, toGEXF, toGraphML, toNeo4jCSV } = await import("@kg/graph");
+    const { fromJSON, toGEXF, toGraphML, toNeo4jCSV } = await import("newskg-graph");
     const graph = built.graph ?? fromJSON(JSON.parse(await graphJSON()));
     for (const format of others) {
       if (format === "gexf") await write(`${base}.gexf`, toGEXF(graph));
@@ -131,7 +132,7 @@ async function build(paths: string[], opts: BuildOptions, log: ProblemLog): Prom
     }
   }
   if (opts.site) {
-    const { writeStaticSite } = await import("@kg/viewer/server");
+    const { writeStaticSite } = await import("newskg-viewer/server");
     await writeStaticSite(opts.site, await graphJSON());
     written.push(`${opts.site}/ (static site)`);
   }
@@ -140,8 +141,6 @@ async function build(paths: string[], opts: BuildOptions, log: ProblemLog): Prom
   info(`${summary} -> ${built.order} entities, ${built.size} relations: ${written.join(", ")}`);
   return 0;
 }
-
-export class UsageError extends Error {}
 
 /** The sentences extraction skipped, article by article in input order, each naming its record. */
 function reportSkipped(scan: Scan, skipped: Map<string, SkippedParts>, log: ProblemLog): void {
@@ -229,8 +228,8 @@ interface GraphChoice {
 }
 
 async function buildGraphOf(extractions: ArticleExtraction[], choice: GraphChoice, cache?: ExtractionCache): Promise<Built & { json: string }> {
-  const { resolveAcrossArticles } = await import("@kg/extract/across-articles");
-  const { applyLayout, buildGraph, computeMetrics, toJSON } = await import("@kg/graph");
+  const { resolveAcrossArticles } = await import("newskg-extract/across-articles");
+  const { applyLayout, buildGraph, computeMetrics, toJSON } = await import("newskg-graph");
   lap("graph code loaded");
   let dropped = 0;
   const classed = extractions.map((x) => {

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
-import type { Triple } from "@kg/extract";
-import { withRelation } from "@kg/extract/relations";
+import type { Triple } from "newskg-extract";
+import { withRelation } from "newskg-extract/relations";
 import { loadSchemaOption } from "../schema.ts";
-import type { SerializedKnowledgeGraph } from "@kg/graph";
+import type { SerializedKnowledgeGraph } from "newskg-graph";
 import { belowConfidenceNote } from "../confidence-note.ts";
 import { info } from "../log.ts";
 
@@ -71,11 +71,11 @@ export function parseExportInput(name: string, text: string, isTriple: (value: u
 
 /**
  * Exports each graph file, then all the triple files together as one graph
- * (built as `kg build` builds one: see @kg/graph/neo4j triples.ts).
+ * (built as `kg build` builds one: see newskg-graph/neo4j triples.ts).
  * Credentials come from the environment only: never from arguments, never logged.
  */
 export async function exportNeo4jCommand(paths: string | string[], opts: ExportOptions): Promise<number> {
-  const { exportToNeo4j, graphFromTriples, isTriple } = await import("@kg/graph/neo4j");
+  const { exportToNeo4j, graphFromTriples, isTriple } = await import("newskg-graph/neo4j");
   const inputs: ExportInput[] = [];
   for (const path of Array.isArray(paths) ? paths : [paths]) inputs.push(parseExportInput(path === "-" ? "standard input" : path, await readAll(path), isTriple));
   const graphs = inputs.flatMap((input) => (input.kind === "graph" ? [{ name: input.name, graph: input.graph }] : []));

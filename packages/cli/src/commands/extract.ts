@@ -2,9 +2,9 @@ import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { once } from "node:events";
-import type { ArticleExtraction } from "@kg/extract";
+import type { ArticleExtraction } from "newskg-extract";
 // The article module alone: the package index would load the models into the main thread.
-import { looksLikeHtml } from "@kg/extract/article";
+import { looksLikeHtml } from "newskg-extract/article";
 import { expandPaths, HTML_WARNING, readArticles, type ReadOptions } from "../inputs.ts";
 import { extractInOrder, workersFor, type Job } from "../pipeline/pool.ts";
 import { articleKey, ExtractionCache, extractorFingerprint } from "../pipeline/cache.ts";

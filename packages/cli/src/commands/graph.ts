@@ -16,8 +16,8 @@ export interface FromNeo4jOptions {
 }
 
 export async function graphFromNeo4jCommand(opts: FromNeo4jOptions): Promise<number> {
-  const { openDriver, checkConnection, readGraph, writeMetrics, toExportError, displayUri } = await import("@kg/graph/neo4j");
-  const { applyLayout, computeMetrics, toJSON } = await import("@kg/graph");
+  const { openDriver, checkConnection, readGraph, writeMetrics, toExportError, displayUri } = await import("newskg-graph/neo4j");
+  const { applyLayout, computeMetrics, toJSON } = await import("newskg-graph");
   const uri = process.env.NEO4J_URI ?? "bolt://127.0.0.1:7687";
   const database = opts.database ?? process.env.NEO4J_DATABASE;
   const connection = {

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { articleMentions, tagConll } from "@kg/extract";
+import { articleMentions, tagConll } from "newskg-extract";
 import { expandPaths, readArticles } from "../inputs.ts";
 import { info, warn } from "../log.ts";
-import { UsageError } from "./build.ts";
+import { UsageError } from "../usage-error.ts";
 
 export interface NerOptions {
   conll?: string;

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { openie, toCarbLines } from "@kg/extract";
+import { openie, toCarbLines } from "newskg-extract";
 
 /** `kg openie sentences.txt`: one tokenised sentence a line in, CaRB system-output lines out. */
 export async function openieCommand(file: string): Promise<number> {

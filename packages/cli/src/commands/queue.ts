@@ -3,7 +3,7 @@
  * src/queue/). Redis from REDIS_URL only.
  */
 import { Queue } from "bullmq";
-import { looksLikeHtml } from "@kg/extract/article";
+import { looksLikeHtml } from "newskg-extract/article";
 import { expandPaths, HTML_WARNING, readArticles, type ReadOptions } from "../inputs.ts";
 import { extractorFingerprint } from "../pipeline/cache.ts";
 import { ProblemLog, type Problem } from "../problems.ts";

@@ -10,7 +10,7 @@ export async function serveCommand(graphPath: string, opts: { port: number; host
   await access(graphPath).catch(() => {
     throw new Error(`${graphPath}: no such graph file (build one with: pnpm kg build <articles> -o ${graphPath})`);
   });
-  const { startViewerServer } = await import("@kg/viewer/server");
+  const { startViewerServer } = await import("newskg-viewer/server");
   // A port the user chose is theirs: when it is taken, say so. The default one
   // (5173, often held by another dev server) gives way to the next free one.
   const last = opts.portGiven || opts.port === 0 ? opts.port : opts.port + PORTS_TO_TRY;

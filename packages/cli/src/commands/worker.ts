@@ -3,7 +3,7 @@ import { info } from "../log.ts";
 import { redisTarget } from "../queue/redis.ts";
 import { runWorker } from "../queue/worker.ts";
 import { loadSchemaOption } from "../schema.ts";
-import { UsageError } from "./build.ts";
+import { UsageError } from "../usage-error.ts";
 
 export interface WorkerCommandOptions {
   queue: string;

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ArticleExtraction } from "@kg/extract";
-import { ExtractionCache } from "./cache.ts";
+import type { ArticleExtraction } from "newskg-extract";
+import { ExtractionCache, fingerprintFiles } from "./cache.ts";
 
 const extraction = (id: string): ArticleExtraction => ({ article: { id, sha256: "0", mentions: {}, entities: [] }, triples: [] });
 const scratch = mkdtempSync(join(tmpdir(), "kg-cache-"));
@@ -29,5 +29,35 @@ describe("ExtractionCache.writer", () => {
       await writer.flush();
     };
     await expect(run()).rejects.toThrow(/ENOTDIR|EEXIST/);
+  });
+});
+
+describe("fingerprintFiles (what invalidates cached extractions)", () => {
+  it("changes with the code, with the JSON data the code imports and with the model, not with tests", async () => {
+    const dir = mkdtempSync(join(scratch, "pkg-"));
+    mkdirSync(join(dir, "src", "relations"), { recursive: true });
+    mkdirSync(join(dir, "models"));
+    const file = (p: string, text: string) => writeFileSync(join(dir, p), text);
+    file("src/extract.ts", "export const x = 1;");
+    file("src/relations/schema.json", '{"classes": []}');
+    file("src/extract.test.ts", "test");
+    file("models/meta.json", '{"version": "a"}');
+    const print = () => fingerprintFiles(join(dir, "src"), [join(dir, "models", "meta.json")]);
+    const before = await print();
+    expect(await print()).toBe(before);
+
+    file("src/extract.test.ts", "another test");
+    expect(await print()).toBe(before);
+
+    file("src/relations/schema.json", '{"classes": ["MEET"]}');
+    const schemaChanged = await print();
+    expect(schemaChanged).not.toBe(before);
+
+    file("models/meta.json", '{"version": "b"}');
+    const modelChanged = await print();
+    expect(modelChanged).not.toBe(schemaChanged);
+
+    file("src/extract.ts", "export const x = 2;");
+    expect(await print()).not.toBe(modelChanged);
   });
 });

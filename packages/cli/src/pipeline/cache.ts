@@ -16,35 +16,50 @@ import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from "n
 import { readFileSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ArticleExtraction, ArticleInput, ExtractionProblem } from "@kg/extract";
-import type { LayoutCache } from "@kg/graph";
+import type { ArticleExtraction, ArticleInput, ExtractionProblem } from "newskg-extract";
+import type { LayoutCache } from "newskg-graph";
 
 const fingerprints = new Map<string, string>();
 
 /**
- * Hash of the source files of a package (or of one folder of it): editing
- * that code invalidates what the cache holds from it. The graph package's
+ * Hash of the code and data under a folder (.ts in the sources; .js and .d.ts in a built or installed
+ * package; the .json data the code imports, such as the relation schema and the confidence weights), and
+ * of any `extra` files: a change to any of them invalidates what the cache holds from that code. Tests and
+ * benchmarks are left out, and whatever `skip` says.
+ */
+export async function fingerprintFiles(dir: string, extra: string[] = [], skip: (file: string) => boolean = () => false): Promise<string> {
+  const files = (await readdir(dir, { recursive: true }))
+    .filter((f) => /\.([tj]s|json)$/.test(f) && !/\.test\.[tj]s$/.test(f) && !f.includes("bench") && !skip(f))
+    .sort();
+  const h = createHash("sha256");
+  for (const f of files) h.update(f).update(readFileSync(join(dir, f)));
+  for (const f of extra) h.update(readFileSync(f));
+  return h.digest("hex").slice(0, 16);
+}
+
+/**
+ * Fingerprint of a package's code, or of one folder of it (see fingerprintFiles). The extractor's includes
+ * its entity model (the model's meta.json, whose version changes with the weights); the graph package's
  * Neo4j exporter is left out: a build never runs it.
  */
-async function sourceFingerprint(pkg: "@kg/extract" | "@kg/graph", folder = ""): Promise<string> {
+async function sourceFingerprint(pkg: "newskg-extract" | "newskg-graph", folder = ""): Promise<string> {
   const id = `${pkg}/${folder}`;
   const known = fingerprints.get(id);
   if (known) return known;
-  const src = join(dirname(fileURLToPath(import.meta.resolve(pkg))), folder);
-  const skip = (f: string) => f.endsWith(".test.ts") || f.includes("bench") || (pkg === "@kg/graph" && f.split(sep)[0] === "neo4j");
-  const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith(".ts") && !skip(f)).sort();
-  const h = createHash("sha256");
-  for (const f of files) h.update(f).update(readFileSync(join(src, f)));
-  const digest = h.digest("hex").slice(0, 16);
+  const src = dirname(fileURLToPath(import.meta.resolve(pkg)));
+  const digest =
+    pkg === "newskg-extract"
+      ? await fingerprintFiles(join(src, folder), folder ? [] : [join(src, "..", "models", "ner", "meta.json")])
+      : await fingerprintFiles(join(src, folder), [], (f) => !folder && f.split(sep)[0] === "neo4j");
   fingerprints.set(id, digest);
   return digest;
 }
 
-export const extractorFingerprint = () => sourceFingerprint("@kg/extract");
+export const extractorFingerprint = () => sourceFingerprint("newskg-extract");
 
 /** Key of a whole build: the same articles, extractor and graph code give the same graph. */
 export async function buildKey(articleKeys: string[]): Promise<string> {
-  const h = createHash("sha256").update(await sourceFingerprint("@kg/graph"));
+  const h = createHash("sha256").update(await sourceFingerprint("newskg-graph"));
   for (const k of articleKeys) h.update(k);
   return h.digest("hex");
 }
@@ -173,7 +188,7 @@ export class ExtractionCache {
 
   /** Core positions of the last build, for this layout code and Node version. */
   async layoutCache(): Promise<LayoutCache & { save(): Promise<void> }> {
-    const name = `layout-${await sourceFingerprint("@kg/graph", "layout")}-${process.version}.json`;
+    const name = `layout-${await sourceFingerprint("newskg-graph", "layout")}-${process.version}.json`;
     const path = join(this.dir, name);
     let stored: Record<string, number[]> = {};
     try {

@@ -1,6 +1,6 @@
 /** A worker thread that extracts articles sent to it; results go back with their sequence number. */
 import { parentPort } from "node:worker_threads";
-import { extractArticle, type ArticleInput } from "@kg/extract";
+import { extractArticle, type ArticleInput } from "newskg-extract";
 import type { WorkerReply } from "./pool.ts";
 
 parentPort!.on("message", (msg: { seq: number; article: ArticleInput }) => {

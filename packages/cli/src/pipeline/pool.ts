@@ -7,7 +7,7 @@
 import { availableParallelism } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
-import type { ArticleExtraction } from "@kg/extract";
+import type { ArticleExtraction } from "newskg-extract";
 import type { ReadArticle } from "../inputs.ts";
 
 /** An article to extract, or one whose result the cache already holds. */
@@ -22,6 +22,12 @@ export interface Job {
 export type Outcome = (Job & { result: ArticleExtraction; json?: string }) | (Job & { error: string; stack?: string });
 
 const IN_FLIGHT_PER_WORKER = 4;
+
+/**
+ * The worker's entry: the compiled one in the built package (dist/), or, run from the sources (tsx,
+ * vitest), a JavaScript file that registers tsx in the thread first, since Node starts no worker from .ts.
+ */
+const WORKER = new URL(import.meta.url.endsWith(".ts") ? "./extract-worker.mjs" : "./extract-worker.js", import.meta.url);
 
 /**
  * Fewer articles to extract than this: extracting them in this thread beats starting workers, each of which
@@ -69,7 +75,7 @@ export async function* extractInOrder(jobs: AsyncIterable<Job>, workers: number)
   if (workers <= 1) {
     // Loaded here, not at the top: with worker threads the main thread never
     // extracts, and loading the models costs about half a second.
-    const { extractArticle } = await import("@kg/extract");
+    const { extractArticle } = await import("newskg-extract");
     for await (const job of jobs) {
       if (job.cached) {
         yield { ...job, result: job.cached };
@@ -90,7 +96,7 @@ export async function* extractInOrder(jobs: AsyncIterable<Job>, workers: number)
 
 async function* parallel(jobs: AsyncIterable<Job>, n: number): AsyncGenerator<Outcome> {
   compileOnWorkerThreads(true);
-  const pool = Array.from({ length: n }, () => new Worker(new URL("./extract-worker.mjs", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 64 } }));
+  const pool = Array.from({ length: n }, () => new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 64 } }));
   const pending = new Map<number, Job>();
   const done = new Map<number, Outcome>();
   const load = pool.map(() => 0);

@@ -22,7 +22,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { extname, join, resolve } from "node:path";
-import { looksLikeHtml } from "@kg/extract/article";
+import { looksLikeHtml } from "newskg-extract/article";
 import { expandPaths, HTML_WARNING, readArticles, type InputFile } from "../inputs.ts";
 import type { Origin, Problem } from "../problems.ts";
 import { articleKey, writeAtomically } from "./cache.ts";

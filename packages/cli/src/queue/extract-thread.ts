@@ -7,7 +7,7 @@
  * seconds on a busy machine, and again in a thread that replaces one stopped).
  */
 import { parentPort } from "node:worker_threads";
-import { extractArticle, type ArticleInput } from "@kg/extract";
+import { extractArticle, type ArticleInput } from "newskg-extract";
 import type { ThreadReply } from "./extractor.ts";
 
 parentPort!.on("message", (msg: { seq: number; article: ArticleInput }) => {

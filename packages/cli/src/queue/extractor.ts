@@ -7,8 +7,10 @@
  * fails with a message saying so (a few pathological texts take minutes).
  */
 import { Worker } from "node:worker_threads";
-import type { ArticleExtraction, ArticleInput } from "@kg/extract";
+import type { ArticleExtraction, ArticleInput } from "newskg-extract";
 import { compileOnWorkerThreads } from "../pipeline/pool.ts";
+// from the sources a plain-JavaScript entry registers tsx first (Node won't start a thread from .ts); built, the compiled thread
+const THREAD = new URL(import.meta.url.endsWith(".ts") ? "./extract-thread.mjs" : "./extract-thread.js", import.meta.url);
 
 export interface ThreadReply {
   seq: number;
@@ -75,7 +77,7 @@ export class Extractor {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(new URL("./extract-thread.mjs", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 64 } }), ready: false };
+    const slot: Slot = { worker: new Worker(THREAD, { resourceLimits: { maxYoungGenerationSizeMb: 64 } }), ready: false };
     slot.worker.on("message", (msg: ThreadReply | { ready: true }) => {
       if ("ready" in msg) {
         slot.ready = true;

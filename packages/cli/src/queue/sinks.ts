@@ -9,8 +9,8 @@
 import { open, mkdir, type FileHandle } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import type { Triple } from "@kg/extract";
-import type { Neo4jWriter } from "@kg/graph/neo4j";
+import type { Triple } from "newskg-extract";
+import type { Neo4jWriter } from "newskg-graph/neo4j";
 import { QueueError } from "./redis.ts";
 
 export interface Sink {
@@ -36,7 +36,7 @@ const NEO4J_UNAVAILABLE = /^Cannot reach Neo4j|rejected the login|requires a log
 
 /** Neo4j: each batch is exported as `kg export neo4j` exports a triples file, entity metrics left as stored. */
 export async function openNeo4jSink(options: Neo4jSinkOptions): Promise<Sink> {
-  const { openNeo4jWriter, graphFromTriples, Neo4jExportError } = await import("@kg/graph/neo4j");
+  const { openNeo4jWriter, graphFromTriples, Neo4jExportError } = await import("newskg-graph/neo4j");
   const unavailable = (error: unknown) =>
     error instanceof Neo4jExportError && NEO4J_UNAVAILABLE.test(error.message) ? new SinkUnavailable(error.message, { cause: error }) : error;
   let writer: Neo4jWriter;

@@ -5,7 +5,7 @@
  * source), so the same article is one job however often it is enqueued, and
  * a changed article (or a changed extractor) is a new one.
  */
-import type { ArticleInput } from "@kg/extract";
+import type { ArticleInput } from "newskg-extract";
 import type { Origin } from "../problems.ts";
 
 /** The queue `kg queue` and `kg worker` use when no --queue is given. */

@@ -20,7 +20,7 @@
  */
 import { writeFile } from "node:fs/promises";
 import { Queue, Worker, WaitingError, type Job } from "bullmq";
-import type { Triple } from "@kg/extract";
+import type { Triple } from "newskg-extract";
 import { articleKey, ExtractionCache, extractorFingerprint } from "../pipeline/cache.ts";
 import { belowConfidenceNote } from "../confidence-note.ts";
 import { where } from "../problems.ts";
@@ -28,7 +28,7 @@ import { reclassify, type SchemaChoice } from "../schema.ts";
 import { Batcher } from "./batcher.ts";
 import { Extractor } from "./extractor.ts";
 import { COMMITS_KEPT_MS, queueKeys } from "./keys.ts";
-import { checkRedis, openRedis, QueueError, type RedisTarget } from "./redis.ts";
+import { checkRedis, isConnectionError, openRedis, QueueError, type RedisTarget } from "./redis.ts";
 import { openJsonlSink, openNeo4jSink, SinkUnavailable, type Neo4jSinkOptions, type Sink } from "./sinks.ts";
 import type { ArticleJob, WorkerStats } from "./types.ts";
 
@@ -226,7 +226,8 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
     else log(`kg: ${record}: ${error.message} (attempt ${job.attemptsMade} of ${attempts}; will be retried)`);
   });
   worker.on("error", (error) => {
-    if (!fatal) log(`kg: worker: ${error.message}`);
+    // a lost connection is said once, by the connection's own handler (openRedis), whichever hears it first
+    if (!fatal && !isConnectionError(error)) log(`kg: worker: ${error.message}`);
   });
 
   const stop = () => void worker.close().then(() => finish(0));
@@ -251,7 +252,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
   const sinkNames = sinks.map((s) => (s.name === "jsonl" ? `JSON Lines in ${options.jsonl}` : `Neo4j at ${options.neo4j!.uri.replace(/^([a-z+]+:\/\/)[^@/]*@/i, "$1")}`));
   log(`kg worker: queue "${options.queue}" on ${options.redis.display}, ${options.threads} extraction thread(s), writing to ${sinkNames.join(" and ")}`);
   void worker.run().catch((error: unknown) => {
-    if (!fatal) log(`kg: worker: ${(error as Error).message}`);
+    if (!fatal && !isConnectionError(error)) log(`kg: worker: ${(error as Error).message}`);
   });
 
   const code = await finished;

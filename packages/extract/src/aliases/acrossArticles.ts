@@ -14,6 +14,10 @@ import { entityId } from "./ids.ts";
 /** Below this an entity's type is a guess from the words around it, which the rest of the corpus may overrule. */
 const GUESS_BELOW = 0.75;
 
+/**
+ * The extractions of a corpus with names resolved across its articles (see the top of this file): entity
+ * refs and ids rewritten, the input left as it is. Run it on all the articles before buildGraph.
+ */
 export function resolveAcrossArticles(extractions: ArticleExtraction[]): ArticleExtraction[] {
   return unifyGuessedTypes(resolveAcronyms(resolveSurnames(extractions)));
 }

@@ -42,7 +42,8 @@ export function verbLemma(tokens: Token[], verb: Span): { lemma: string; negated
     } else if (t.pos === "AUX") {
       if (isBe(t)) sawBe = true;
       if (k === verb.last - 1 && lastVerb < 0) parts.push(t.lemma); // copula or "has" as main verb
-    } else if (t.pos === "PART" || t.pos === "ADP" || (t.pos === "ADV" && k === verb.last - 1)) parts.push(t.lower);
+    } else if (t.lower === "to" && parts.length === 0 && k < lastVerb) continue; // "is to visit": the arrangement's "to" (modality.ts reads it)
+    else if (t.pos === "PART" || t.pos === "ADP" || (t.pos === "ADV" && k === verb.last - 1)) parts.push(t.lower);
     else if (t.lower === "to") parts.push("to");
   }
   if (parts.length === 0) for (let k = verb.first; k < verb.last; k++) parts.push(tokens[k]!.lower);

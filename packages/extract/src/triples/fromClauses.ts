@@ -107,6 +107,21 @@ function text(tokens: Token[], first: number, last: number): string {
   return out;
 }
 
+/**
+ * The "by" phrase of a passive, unless it belongs to an event noun right before it: "is opposed to any
+ * takeover by Mr Glazer" says nothing Glazer does to the subject.
+ */
+function passiveAgent(tokens: Token[], clause: Clause): Clause["preps"][number] | undefined {
+  for (let k = 0; k < clause.preps.length; k++) {
+    const p = clause.preps[k]!;
+    if (tokens[p.prep.first]!.lower !== "by") continue;
+    const before = k > 0 ? clause.preps[k - 1]! : undefined;
+    if (before && before.arg.last === p.prep.first && EVENT_NOUNS.has(objectNoun(tokens, before.arg) ?? "")) return undefined;
+    return p;
+  }
+  return undefined;
+}
+
 /** Does a finite verb or auxiliary ("will", "has", "scored") come next, past the rest of a noun phrase and its coordinates ("and striker Didier Drogba will")? */
 function verbFollows(tokens: Token[], from: number): boolean {
   for (let k = from; k < tokens.length && k < from + 8; k++) {
@@ -270,7 +285,7 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
     return out;
   }
 
-  const agent = clause.passive ? clause.preps.find((p) => tokens[p.prep.first]!.lower === "by") : undefined;
+  const agent = clause.passive ? passiveAgent(tokens, clause) : undefined;
   if (agent) {
     // "X was attacked by Y" -> Y attack X
     emit(headEntity(tokens, agent.arg, entities), event, verbText + " by", 0.05, "passive", "by");

@@ -108,6 +108,12 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
     if (/^(is|are|was|were|be)$/.test(aux[k]!) && next === "to") raise("intended");
     if ((aux[k] === "going" || aux[k] === "about") && aux[k + 1] === "to") raise("intended");
   }
+  // "are still to meet" where the verb group breaks at the adverb: "to" and "are" stand before the verb
+  const v = clause.verb.first;
+  if (tokens[v - 1]?.lower === "to") {
+    const be = /^(still|yet)$/.test(tokens[v - 2]?.lower ?? "") ? tokens[v - 3] : tokens[v - 2];
+    if (be && /^(is|are|was|were|be|am)$/.test(be.lower)) raise("intended");
+  }
 
   // verbs of intending in the lemma chain: "plan_to_buy", "refuse_to_sign", "deny_having"
   const parts = clause.lemma.split("_to_");

@@ -1,4 +1,4 @@
-import type { EntityType } from "@kg/extract";
+import type { EntityType } from "newskg-extract";
 
 /** One colour per entity type, shared by the files we write and the viewer. */
 export const TYPE_COLORS: Record<EntityType, string> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ArticleExtraction, Triple } from "@kg/extract";
+import type { ArticleExtraction, Triple } from "newskg-extract";
 import { buildGraph, edgeKey, noisyOr } from "./index.ts";
 import { colorForType } from "./colors.ts";
 

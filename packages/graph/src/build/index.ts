@@ -4,7 +4,7 @@
  * evidence. Pure: no I/O.
  */
 import { MultiDirectedGraph } from "graphology";
-import type { ArticleExtraction, Modality, Polarity, Triple } from "@kg/extract";
+import type { ArticleExtraction, Modality, Polarity, Triple } from "newskg-extract";
 import type { EdgeAttributes, EvidenceItem, GraphAttributes, NodeAttributes } from "../types.ts";
 import { colorForType } from "./colors.ts";
 
@@ -41,6 +41,11 @@ function maxDate(a: string | undefined, b: string | undefined): string | undefin
   return a > b ? a : b;
 }
 
+/**
+ * The knowledge graph of a corpus's extractions (after resolveAcrossArticles): an entity a node, one edge
+ * per (subject, predicate, polarity, modality, object) with its evidence, articles, dates and confidence.
+ * Metrics and positions are left at zero: computeMetrics and applyLayout fill them.
+ */
 export function buildGraph(extractions: ArticleExtraction[], options: BuildOptions = {}): KnowledgeGraph {
   const { name, minConfidence = 0 } = options;
   const graph: KnowledgeGraph = new MultiDirectedGraph({ allowSelfLoops: false });

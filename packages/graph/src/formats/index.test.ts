@@ -6,8 +6,8 @@ import { buildGraph } from "../build/index.ts";
 import { computeMetrics } from "../metrics/index.ts";
 import { applyLayout } from "../layout/index.ts";
 import { fromJSON, toGEXF, toGraphML, toJSON, toNeo4jCSV } from "./index.ts";
-import { seedExtractions } from "@kg/extract/testing";
-import { resolveAcrossArticles } from "@kg/extract";
+import { seedExtractions } from "newskg-extract/testing";
+import { resolveAcrossArticles } from "newskg-extract";
 
 const graph = () => {
   const g = buildGraph(resolveAcrossArticles(seedExtractions()));

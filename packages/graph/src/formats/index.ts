@@ -13,6 +13,7 @@ export { FORMATS, type Format } from "./names.ts";
 
 export type SerializedKnowledgeGraph = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
+/** The graph file `kg build` writes and the viewer reads: graphology's serialisation, as JSON. */
 export function toJSON(graph: KnowledgeGraph): string {
   return JSON.stringify(graph.export());
 }

@@ -69,6 +69,7 @@ function digest(s: string): string {
 
 const TAU = Math.PI * 2;
 
+/** Sets every node's `x` and `y` (see the top of this file); the same graph gets the same positions. */
 export function applyLayout(graph: KnowledgeGraph, options: LayoutOptions = {}): void {
   // The simple undirected graph on node indices, nodes in id order.
   const ids = graph.nodes().sort();

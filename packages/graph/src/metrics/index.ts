@@ -21,6 +21,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** Sets every node's `degree`, `pagerank`, `community` (Louvain, seeded: the same graph, the same result) and `size`. */
 export function computeMetrics(graph: KnowledgeGraph): void {
   const directed = new DirectedGraph();
   const undirected = new UndirectedGraph();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { extractArticle, type ArticleExtraction, type Triple } from "@kg/extract";
+import { extractArticle, type ArticleExtraction, type Triple } from "newskg-extract";
 import { buildGraph } from "../build/index.ts";
 import { computeMetrics } from "../metrics/index.ts";
 import { toRows } from "./rows.ts";

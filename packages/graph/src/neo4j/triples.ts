@@ -21,7 +21,7 @@
  * depend on which other articles share its file.
  */
 import { createHash } from "node:crypto";
-import type { ArticleExtraction, EntityRef, Triple } from "@kg/extract";
+import type { ArticleExtraction, EntityRef, Triple } from "newskg-extract";
 import { buildGraph } from "../build/index.ts";
 import { computeMetrics } from "../metrics/index.ts";
 import type { SerializedKnowledgeGraph } from "./types.ts";
