@@ -14,7 +14,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { benchPath, repoRoot } from "../../packages/extract/src/bench/paths.ts";
+import { readNewsArticle, repoRoot } from "../../packages/extract/src/bench/paths.ts";
 import { extractArticle } from "../../packages/extract/src/extract.ts";
 import { features } from "../../packages/extract/src/triples/confidence.ts";
 
@@ -47,8 +47,7 @@ const byArticle = new Map<string, Label[]>();
 for (const l of labels) byArticle.set(l.article, [...(byArticle.get(l.article) ?? []), l]);
 let unmatched = 0;
 for (const [ref, list] of [...byArticle].sort(([a], [b]) => (a < b ? -1 : 1))) {
-  const bytes = readFileSync(benchPath("news", ref));
-  const text = bytes.toString("utf8").includes("\uFFFD") ? bytes.toString("latin1") : bytes.toString("utf8");
+  const text = readNewsArticle(ref);
   const x = extractArticle({ id: ref, text }, { cues: true });
   const index = new Map(x.triples.map((t, k) => [keyOf(t.evidence.start, [t.evidence.subject!.start, t.evidence.subject!.end], t.predicate, [t.evidence.object!.start, t.evidence.object!.end], t.polarity!, t.modality!), k]));
   for (const l of list) {

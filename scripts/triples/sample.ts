@@ -13,7 +13,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { benchPath, repoRoot } from "../../packages/extract/src/bench/paths.ts";
+import { benchPath, readNewsArticle, repoRoot } from "../../packages/extract/src/bench/paths.ts";
 import { extractArticle } from "../../packages/extract/src/extract.ts";
 import type { Triple } from "../../packages/extract/src/types.ts";
 import { defaultSchema } from "../../packages/extract/src/relations/schema.ts";
@@ -43,8 +43,7 @@ for (const section of ["business", "entertainment", "politics", "sport", "tech"]
   for (const f of readdirSync(benchPath("news", "bbc", section)).filter((n) => n.endsWith(".txt")).sort()) {
     const ref = `bbc/${section}/${f}`;
     if (factsArticles.has(ref)) continue;
-    const bytes = readFileSync(benchPath("news", ref));
-    const text = bytes.toString("utf8").includes("\uFFFD") ? bytes.toString("latin1") : bytes.toString("utf8");
+    const text = readNewsArticle(ref);
     for (const t of extractArticle({ id: ref, text }).triples) all.push({ ref, t });
   }
 }

@@ -7,15 +7,14 @@
  * takes a doctype or several block tags), so the payload is not blanked out
  * and reaches the evidence sentences as written.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { kg } from "../../../test/helpers/kg.ts";
 import type { SerializedGraph } from "../src/core/types.ts";
-import { startViewerServer, type ViewerServer } from "../server/index.ts";
-import { artifactPath, chromiumAvailable, ensureViewerBuilt, launchChromium } from "./browser.ts";
+import type { ViewerServer } from "../server/index.ts";
+import { artifactPath, chromiumAvailable } from "./browser.ts";
+import { buildAndServe, type BuiltSite } from "./built-site.ts";
 import { openViewer } from "./pages.ts";
 
 const IMG = "<img src=x onerror=alert(1)>";
@@ -34,29 +33,21 @@ const ARTICLE = {
 const run = chromiumAvailable() ? describe : describe.skip;
 
 run("markup in articles, through kg build, in Chromium", () => {
+  let site: BuiltSite;
   let browser: Browser;
   let server: ViewerServer;
-  let tmp: string;
   let graph: SerializedGraph;
 
   beforeAll(async () => {
-    ensureViewerBuilt();
-    tmp = mkdtempSync(join(tmpdir(), "kg-viewer-xss-"));
-    const input = join(tmp, "articles.jsonl");
-    writeFileSync(input, `${JSON.stringify(ARTICLE)}\n`);
-    const out = join(tmp, "graph.json");
-    const r = kg(["build", input, "-o", out]);
-    if (r.status !== 0) throw new Error(`kg build failed (${r.status}): ${r.stderr}`);
-    graph = JSON.parse(readFileSync(out, "utf8")) as SerializedGraph;
-    server = await startViewerServer({ graphPath: out });
-    browser = await launchChromium();
+    site = await buildAndServe("kg-viewer-xss-", (dir) => {
+      const input = join(dir, "articles.jsonl");
+      writeFileSync(input, `${JSON.stringify(ARTICLE)}\n`);
+      return input;
+    });
+    ({ graph, server, browser } = site);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => site?.close());
 
   it("kg build keeps the markup in the evidence sentences and the title", () => {
     const sentences = graph.edges.flatMap((e) => (e.attributes?.evidence ?? []).map((ev) => ev.text));

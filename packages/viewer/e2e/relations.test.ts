@@ -11,15 +11,14 @@
  * `--min-confidence 0`: the denied attack is extracted at 0.39, below the
  * default threshold; the test is about how the viewer shows it.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { kg } from "../../../test/helpers/kg.ts";
 import type { SerializedGraph } from "../src/core/types.ts";
-import { startViewerServer, type ViewerServer } from "../server/index.ts";
-import { artifactPath, chromiumAvailable, ensureViewerBuilt, launchChromium, waitForState } from "./browser.ts";
+import type { ViewerServer } from "../server/index.ts";
+import { artifactPath, chromiumAvailable, waitForState } from "./browser.ts";
+import { buildAndServe, type BuiltSite } from "./built-site.ts";
 import { isEdgeHidden, isNodeHidden, openViewer, urlParams } from "./pages.ts";
 
 const ARTICLES: Record<string, string> = {
@@ -33,9 +32,9 @@ const ARTICLES: Record<string, string> = {
 const run = chromiumAvailable() ? describe : describe.skip;
 
 run("relation classes and statements, through kg build, in Chromium", () => {
+  let site: BuiltSite;
   let browser: Browser;
   let server: ViewerServer;
-  let tmp: string;
   let graph: SerializedGraph;
   const id = (label: string) => graph.nodes.find((n) => n.attributes?.label === label)?.key ?? `(no ${label})`;
   /** The key of the edge source –predicate→ target (labels), and its attributes. */
@@ -46,24 +45,16 @@ run("relation classes and statements, through kg build, in Chromium", () => {
   };
 
   beforeAll(async () => {
-    ensureViewerBuilt();
-    tmp = mkdtempSync(join(tmpdir(), "kg-viewer-relations-"));
-    const input = join(tmp, "articles");
-    mkdirSync(input);
-    for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(input, name), text);
-    const out = join(tmp, "graph.json");
-    const r = kg(["build", input, "-q", "--no-cache", "--min-confidence", "0", "-o", out]);
-    if (r.status !== 0) throw new Error(`kg build failed (${r.status}): ${r.stderr}`);
-    graph = JSON.parse(readFileSync(out, "utf8")) as SerializedGraph;
-    server = await startViewerServer({ graphPath: out });
-    browser = await launchChromium();
+    site = await buildAndServe("kg-viewer-relations-", (dir) => {
+      const input = join(dir, "articles");
+      mkdirSync(input);
+      for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(input, name), text);
+      return input;
+    }, ["-q", "--no-cache", "--min-confidence", "0"]);
+    ({ graph, server, browser } = site);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => site?.close());
 
   const classFilter = (page: Page) => page.getByTestId("filter-relations");
   const openClassFilter = async (page: Page) => {

@@ -5,7 +5,7 @@
  * into the repo. `KG_SHARED` overrides the location of the `shared` folder
  * (the one holding `bench/`).
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -29,4 +29,11 @@ export function sharedDir(): string {
 /** A path under `shared/bench/`, e.g. `benchPath("carb", "dev-gold.tsv")`. */
 export function benchPath(...parts: string[]): string {
   return join(sharedDir(), "bench", ...parts);
+}
+
+/** An article file of `shared/bench/news/` (`bbc/sport/199.txt`) as kg reads it: UTF-8, else Latin-1. */
+export function readNewsArticle(ref: string): string {
+  const bytes = readFileSync(benchPath("news", ref));
+  const utf8 = bytes.toString("utf8");
+  return utf8.includes("\uFFFD") ? bytes.toString("latin1") : utf8;
 }

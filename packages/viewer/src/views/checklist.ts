@@ -6,6 +6,7 @@
  */
 import { matchOptions } from "../core/filters/index.ts";
 import { clear, h } from "./dom.ts";
+import { filterGroup } from "./filter-group.ts";
 
 export interface ChecklistItem {
   key: string;
@@ -46,12 +47,7 @@ export function createChecklist(options: ChecklistOptions): Checklist {
   const list = h("ul", { class: "checklist", attrs: { "aria-label": options.heading, id: `filter-${options.id}-list` } });
   const note = h("p", { class: "checklist-note" });
   const clearButton = h("button", { class: "link-btn", attrs: { type: "button" }, on: { click: () => options.onChange(new Set()) } }, "Clear");
-  const element = h(
-    "details",
-    { class: "filter-group", attrs: { "data-testid": `filter-${options.id}` } },
-    h("summary", null, h("span", { class: "filter-group-name" }, options.heading), badge),
-    h("div", { class: "filter-group-body" }, search, list, note, h("div", { class: "filter-foot" }, h("span", null, options.hint), clearButton)),
-  );
+  const element = filterGroup(options.id, options.heading, badge, search, list, note, h("div", { class: "filter-foot" }, h("span", null, options.hint), clearButton));
 
   const toggle = (key: string, on: boolean) => {
     const next = new Set(selected);

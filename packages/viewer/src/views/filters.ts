@@ -8,6 +8,7 @@ import { articleLabel, normaliseRange, type ArticleOption, type FilterState, typ
 import type { RelationGroupOption } from "../core/relations/index.ts";
 import { createChecklist } from "./checklist.ts";
 import { h } from "./dom.ts";
+import { filterGroup } from "./filter-group.ts";
 import { createClassFilter } from "./relation-classes.ts";
 
 export interface RelationFiltersOptions {
@@ -72,36 +73,32 @@ export function createRelationFilters(options: RelationFiltersOptions): Relation
   to.addEventListener("change", changed);
   undated.addEventListener("change", changed);
   clearDates.addEventListener("click", () => emit({ from: null, to: null }));
-  const dates = h(
-    "details",
-    { class: "filter-group", attrs: { "data-testid": "filter-dates" } },
-    h("summary", null, h("span", { class: "filter-group-name" }, "Dates"), datesBadge),
+  const dates = filterGroup(
+    "dates",
+    "Dates",
+    datesBadge,
     h(
       "div",
-      { class: "filter-group-body" },
+      { class: "date-range" },
+      h("label", { attrs: { for: "date-from" } }, "From"),
+      from,
+      h("label", { attrs: { for: "date-to" } }, "To"),
+      to,
+    ),
+    h("label", { class: "check-line" }, undated, h("span", null, "Keep relations with no date")),
+    h(
+      "div",
+      { class: "filter-foot" },
       h(
-        "div",
-        { class: "date-range" },
-        h("label", { attrs: { for: "date-from" } }, "From"),
-        from,
-        h("label", { attrs: { for: "date-to" } }, "To"),
-        to,
+        "span",
+        null,
+        "Dated ",
+        h("span", { class: "nowrap" }, min ?? ""),
+        " to ",
+        h("span", { class: "nowrap" }, max ?? ""),
+        ". A statement counts by its own date, else its article's.",
       ),
-      h("label", { class: "check-line" }, undated, h("span", null, "Keep relations with no date")),
-      h(
-        "div",
-        { class: "filter-foot" },
-        h(
-          "span",
-          null,
-          "Dated ",
-          h("span", { class: "nowrap" }, min ?? ""),
-          " to ",
-          h("span", { class: "nowrap" }, max ?? ""),
-          ". A statement counts by its own date, else its article's.",
-        ),
-        clearDates,
-      ),
+      clearDates,
     ),
   );
   // A group with nothing to choose from (a GEXF without articles, an undated graph) is left out.

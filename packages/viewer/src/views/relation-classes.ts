@@ -11,6 +11,7 @@ import { RELATION_GROUP_COLORS } from "../core/appearance/index.ts";
 import { matchOptions } from "../core/filters/index.ts";
 import { formatGoldstein, groupState, toggleGroup, type RelationGroupOption, type RelationOption } from "../core/relations/index.ts";
 import { h } from "./dom.ts";
+import { filterGroup } from "./filter-group.ts";
 
 export interface ClassFilterOptions {
   groups: RelationGroupOption[];
@@ -104,17 +105,13 @@ export function createClassFilter(options: ClassFilterOptions): ClassFilter {
     sections.push({ group, element, box: headBox, count: headCount, rows });
   }
 
-  const element = h(
-    "details",
-    { class: "filter-group", attrs: { "data-testid": "filter-relations" } },
-    h("summary", null, h("span", { class: "filter-group-name" }, "Relation classes"), badge),
-    h(
-      "div",
-      { class: "filter-group-body" },
-      search,
-      h("div", { class: "class-groups" }, ...sections.map((s) => s.element), empty),
-      h("div", { class: "filter-foot" }, h("span", null, "Tick classes, or a group's name for all of it."), clearButton),
-    ),
+  const element = filterGroup(
+    "relations",
+    "Relation classes",
+    badge,
+    search,
+    h("div", { class: "class-groups" }, ...sections.map((s) => s.element), empty),
+    h("div", { class: "filter-foot" }, h("span", null, "Tick classes, or a group's name for all of it."), clearButton),
   );
 
   const filterRows = () => {

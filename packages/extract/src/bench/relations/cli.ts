@@ -15,7 +15,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { benchPath, repoRoot } from "../paths.ts";
+import { benchPath, readNewsArticle, repoRoot } from "../paths.ts";
 import { forKg, runKg } from "../run-kg.ts";
 import { runMain } from "../cli-main.ts";
 import { classify } from "../../relations/classify.ts";
@@ -42,9 +42,7 @@ const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)} %` : "
 function typesOfLabelled(labels: ClassLabel[]): Map<string, [EntityType, EntityType]> {
   const types = new Map<string, [EntityType, EntityType]>();
   for (const article of new Set(labels.map((l) => l.article))) {
-    const bytes = readFileSync(benchPath("news", article));
-    const text = bytes.toString("utf8").includes("\uFFFD") ? bytes.toString("latin1") : bytes.toString("utf8");
-    for (const t of extractArticle({ id: article, text }).triples) {
+    for (const t of extractArticle({ id: article, text: readNewsArticle(article) }).triples) {
       const e = t.evidence;
       types.set(JSON.stringify([article, e.subject!.start, e.subject!.end, e.object!.start, e.object!.end]), [t.subject.type, t.object.type]);
     }
