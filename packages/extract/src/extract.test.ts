@@ -287,5 +287,33 @@ describe("grammar patterns (sentences of our own)", () => {
     const t = [...run("Siemens is a constructor of Germany."), ...run("Russia sent bombers on constructor over Syria.")];
     expect(t.map((x) => x.predicate).filter((p) => !/^[a-z_]+$/.test(p))).toEqual([]);
   });
+
+  it("'it' and 'they' in what an organisation says are the organisation; elsewhere 'it' names nobody", () => {
+    const t = run("Acme Corp said it had sued Zeta Holdings. Brentford said they would meet Fulham. It was sued by Omega Group.");
+    const sued = t.find((x) => x.predicate === "sue" && x.object.name === "Zeta Holdings");
+    expect(sued?.subject.name).toBe("Acme Corp");
+    expect(sued?.modality).toBe("reported");
+    expect(sued?.evidence.subject?.text).toBe("it");
+    expect(has(t, "Brentford", "meet", "Fulham")).toBe(true);
+    // a sentence-initial "It" has no speaker to stand for
+    expect(t.some((x) => x.subject.name === "Omega Group")).toBe(false);
+  });
+
+  it("'the company' is the organisation last named as a subject, not one inside a quotation", () => {
+    const t = run("Acme Corp cut 500 jobs on Monday. The company also sued Zeta Holdings.");
+    expect(has(t, "Acme Corp", "sue", "Zeta Holdings")).toBe(true);
+    const quoted = run("Acme Corp cut 500 jobs. \"The company sued Zeta Holdings,\" Smith said.");
+    expect(quoted.some((x) => x.predicate === "sue")).toBe(false);
+  });
+
+  it("each name of a coordinated agent acts: 'was founded by Tom Hale, Ann Roe and Joe Wu'", () => {
+    const t = run("Omega Group was founded in 1971 by Tom Hale, Ann Roe and Joe Wu.");
+    for (const who of ["Tom Hale", "Ann Roe", "Joe Wu"]) expect(has(t, who, "found", "Omega Group")).toBe(true);
+  });
+
+  it("a name after a verb is not part of the verb group: 'told Associated Press'; a name before its prepositional phrase heads it", () => {
+    expect(has(run("\"Prices will rise,\" Tom Hale told Associated Press."), "Tom Hale", "tell", "Associated Press")).toBe(true);
+    expect(has(run("Tom Hale from Reuters met Gordon Brown."), "Tom Hale", "meet", "Gordon Brown")).toBe(true);
+  });
 });
 

@@ -9,15 +9,15 @@ import type { EntitySpan } from "./entities/recognize.ts";
 import { recogniseDocument } from "./entities/tagger.ts";
 import { resolveInArticle, type MentionInput } from "./aliases/inArticle.ts";
 import { entityId } from "./aliases/ids.ts";
-import { extractClauses } from "./clauses/engine.ts";
-import { triplesFromClause, type LinkedEntity } from "./triples/fromClauses.ts";
+import { extractClauses, isSpeechVerb } from "./clauses/engine.ts";
+import { headEntity, triplesFromClause, type LinkedEntity, type Referents } from "./triples/fromClauses.ts";
 import { findRoles } from "./triples/roles.ts";
 import { isFutureTense, resolveSentenceDate } from "./time/index.ts";
 import type { Clause, Span } from "./clauses/types.ts";
 import type { Token } from "./nlp/index.ts";
 import { EQUIPMENT_NOUNS, PLACES } from "./entities/gazetteer.ts";
 import { Antecedents } from "./triples/antecedents.ts";
-import { clauseMode, isQuoted, quoteOpenAfter } from "./triples/modality.ts";
+import { clauseMode, isQuoted, matrixOf, quoteOpenAfter } from "./triples/modality.ts";
 import { confidenceOf, type TripleCues } from "./triples/confidence.ts";
 import { classify, isGeneric } from "./relations/classify.ts";
 import { findDateline } from "./article/dateline.ts";
@@ -168,6 +168,8 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
   const cues: TripleCues[] | undefined = options.cues ? [] : undefined;
   const antecedents = new Antecedents((ref) => refList[ref]!.name);
   const resolvePronoun = (pronoun: string) => antecedents.resolve(pronoun);
+  // the organisation "the company" stands for: the last one named as a clause's subject
+  let lastOrganization: LinkedEntity | undefined;
   const articleId = input.id;
   const seen = new Set<string>();
 
@@ -281,13 +283,24 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
       date = clauseDate(tokens, clause, articleDate) ?? sentenceDate;
       const mode = clauseMode(tokens, clause, clauses, quotedHere);
       const quoted = isQuoted(tokens, clause.verb.first, quotedHere);
-      for (const t of triplesFromClause(tokens, clause, linked, resolvePronoun, mode, quoted)) {
+      const referents: Referents = {
+        person: resolvePronoun,
+        organization: () => lastOrganization,
+        speaker: () => {
+          const matrix = matrixOf(clauses, clause);
+          const speaker = matrix && isSpeechVerb(matrix.lemma) ? headEntity(tokens, matrix.subject, linked) : undefined;
+          return speaker && (speaker.type === "Organization" || speaker.type === "Location") ? speaker : undefined;
+        },
+      };
+      for (const t of triplesFromClause(tokens, clause, linked, referents, mode, quoted)) {
         push(t.subject, t.object, t.predicate, t.surface, { kind: t.kind, rule: t.confidence, viaPronoun: t.viaPronoun, quoted, polarity: t.polarity, modality: t.modality, ...(t.preposition ? { preposition: t.preposition } : {}) });
       }
       const subj = linked.find((e) => e.first >= clause.subject.first && e.last <= clause.subject.last && e.type === "Person");
       const pronoun = clause.subject.last - clause.subject.first === 1 ? tokens[clause.subject.first]!.lower : "";
       topic ??= subj ?? (SUBJECT_PRONOUNS.has(pronoun) ? resolvePronoun(pronoun) : undefined);
       if (subj) antecedents.remember(subj);
+      const named = headEntity(tokens, clause.subject, linked);
+      if (named?.type === "Organization" && !named.inferred) lastOrganization = named;
     }
     if (topic) antecedents.remember(topic);
     // a person named anywhere is the fallback antecedent for "he"

@@ -239,6 +239,8 @@ export function chunk(tokens: Token[], entityStarts: Set<number>, entityEnds: Se
       // auxiliaries, adverbs and "not" between verbs belong to the group
       while (j < tokens.length) {
         const u = tokens[j]!;
+        // "told Associated Press": a name the recogniser found is no part of the verb group
+        if (entityStarts.has(j)) break;
         // "the painting the museum bought was stolen": an auxiliary after a main verb starts the next verb group
         if (u.pos === "AUX" && tokens[j - 1]!.pos === "VERB") break;
         if (u.pos === "VERB" || u.pos === "AUX" || u.lower === "not" || u.lower === "n't" || u.lower === "never") {

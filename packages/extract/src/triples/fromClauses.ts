@@ -12,6 +12,7 @@ import type { Mode } from "./modality.ts";
 import type { Modality, Polarity } from "../types.ts";
 import lightVerbs from "./light-verbs.json" with { type: "json" };
 import propositionVerbs from "./proposition-verbs.json" with { type: "json" };
+import descriptions from "./descriptions.json" with { type: "json" };
 
 const LIGHT_VERBS = new Set(lightVerbs.lightVerbs);
 const PASS_THROUGH = new Set(lightVerbs.passThroughNouns);
@@ -44,6 +45,21 @@ export interface RawTriple {
 }
 
 const PRONOUNS_PERSON = new Set(["he", "she", "him", "her"]);
+/** "The strongman", "the company": definite descriptions of an entity named before (descriptions.json). */
+const PERSON_DESCRIPTIONS = new Set(descriptions.person);
+const ORG_DESCRIPTIONS = new Set(descriptions.organization);
+/** "it" and "they" in what an organisation or a state says stand for the speaker. */
+const SPEAKER_PRONOUNS = new Set(descriptions.speakerPronouns);
+
+/** What a clause's pronoun or description subject may stand for; extractArticle keeps the article's memory. */
+export interface Referents {
+  /** The person "he" or "she" refers to. */
+  person(pronoun: string): LinkedEntity | undefined;
+  /** The organisation "the company" stands for: the last one that was a clause's subject. */
+  organization(): LinkedEntity | undefined;
+  /** The organisation or state whose saying holds this clause: StateWest in "StateWest said it started ...". */
+  speaker(): LinkedEntity | undefined;
+}
 /** Pronouns that stand as a whole object ("put her on the spot"), not a possessive ("turn his back"). */
 const OBJECT_PRONOUNS = new Set(["him", "her", "them", "me", "us", "it", "you", "himself", "herself", "itself", "themselves"]);
 const POSSESSIVE = /^['’]s?$/;
@@ -77,6 +93,11 @@ export function headEntity(tokens: Token[], span: Span, entities: LinkedEntity[]
     const inPrepPhrase = !antecedent && tokens.slice(span.first, e.first).some((t) => t.pos === "ADP" && t.lower !== "of");
     if (!inPrepPhrase) return e;
   }
+  // "Kirsten Pfeifer from the Consumer Electronics Association": a name followed by its prepositional
+  // phrase heads the whole phrase
+  const opening = tokens[span.first]?.pos === "DET" ? span.first + 1 : span.first;
+  const named = entities.find((e) => e.first === opening && e.last < last);
+  if (named && tokens[named.last]!.pos === "ADP" && tokens[named.last]!.lower !== "of") return named;
   return undefined;
 }
 
@@ -207,25 +228,33 @@ function participle(tokens: Token[], verb: Span): string {
   return tokens[verb.last - 1]!.lower;
 }
 
-export function triplesFromClause(tokens: Token[], clause: Clause, entities: LinkedEntity[], resolvePronoun: (lower: string) => LinkedEntity | undefined, mode: Mode, quoted = false): RawTriple[] {
+export function triplesFromClause(tokens: Token[], clause: Clause, entities: LinkedEntity[], referents: Referents, mode: Mode, quoted = false): RawTriple[] {
   const out: RawTriple[] = [];
   let viaPronoun = false;
   let subject: LinkedEntity | undefined;
   // The antecedent may sit in an earlier sentence: the mention recorded is the pronoun here. Inside a
   // quotation "he" is someone the speaker talks about, seldom the person the story was about ("he has
   // also managed Rangers", Ferguson said of Walter Smith): no antecedent is guessed there.
-  const antecedent = (lower: string): LinkedEntity | undefined => {
-    if (quoted) return undefined;
-    const found = resolvePronoun(lower);
-    return found && { ...found, first: clause.subject.first, last: clause.subject.last };
-  };
-  if (clause.subject.last - clause.subject.first === 1 && PRONOUNS_PERSON.has(tokens[clause.subject.first]!.lower)) {
-    subject = antecedent(tokens[clause.subject.first]!.lower);
+  const at = (found: LinkedEntity | undefined) => found && { ...found, first: clause.subject.first, last: clause.subject.last };
+  const antecedent = (lower: string): LinkedEntity | undefined => (quoted ? undefined : at(referents.person(lower)));
+  const width = clause.subject.last - clause.subject.first;
+  const first = tokens[clause.subject.first]!.lower;
+  const second = width === 2 ? tokens[clause.subject.first + 1]!.lower : "";
+  if (width === 1 && PRONOUNS_PERSON.has(first)) {
+    subject = antecedent(first);
+    viaPronoun = true;
+  } else if (width === 1 && SPEAKER_PRONOUNS.has(first) && clause.embedded) {
+    // "Texaco said it filed a petition": the one saying is the one it reports on
+    subject = at(referents.speaker());
+    viaPronoun = true;
+  } else if (width === 2 && first === "the" && ORG_DESCRIPTIONS.has(second) && !quoted) {
+    // "The company also said ...": the organisation the story was about
+    subject = at(referents.organization());
     viaPronoun = true;
   } else {
     subject = headEntity(tokens, clause.subject, entities, clause.subjectVia === "relative");
     // "The strongman has formed ...": a definite description of a person
-    if (!subject && clause.subject.last - clause.subject.first === 2 && tokens[clause.subject.first]!.lower === "the" && /^(strongman|president|leader|chancellor|minister|premier)$/.test(tokens[clause.subject.first + 1]!.lower)) {
+    if (!subject && width === 2 && first === "the" && PERSON_DESCRIPTIONS.has(second)) {
       subject = antecedent("he");
       viaPronoun = true;
     }
@@ -287,8 +316,8 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
 
   const agent = clause.passive ? passiveAgent(tokens, clause) : undefined;
   if (agent) {
-    // "X was attacked by Y" -> Y attack X
-    emit(headEntity(tokens, agent.arg, entities), event, verbText + " by", 0.05, "passive", "by");
+    // "X was attacked by Y" -> Y attack X; "formed by Ferry, Mackay and Eno": each conjunct is an agent
+    for (const p of clause.preps) if (p.prep.first === agent.prep.first) emit(headEntity(tokens, p.arg, entities), event, verbText + " by", 0.05, "passive", "by");
     return out;
   }
   // Loops over array literals here, not map/find: an array from map changes elements kind between

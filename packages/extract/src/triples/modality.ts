@@ -228,7 +228,7 @@ function before(clauses: Clause[], clause: Clause): Clause | undefined {
 }
 
 /** The clause whose complement holds this one. */
-function matrixOf(clauses: Clause[], clause: Clause): Clause | undefined {
+export function matrixOf(clauses: Clause[], clause: Clause): Clause | undefined {
   let best: Clause | undefined;
   for (const c of clauses) {
     const body = c.complement?.body;
