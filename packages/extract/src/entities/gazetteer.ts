@@ -157,7 +157,7 @@ export const ORG_SPELLINGS = new Map<string, string>([
   ["liberal democrat", "Liberal Democrats"],
 ]);
 // Demonyms the package spells differently from news.
-for (const [d, c] of Object.entries({ british: "United Kingdom", american: "United States", americans: "United States", us: "United States", uk: "United Kingdom", belarusian: "Belarus", ukrainian: "Ukraine", russian: "Russia", chinese: "China", german: "Germany", french: "France", polish: "Poland", english: "United Kingdom", scottish: "United Kingdom", welsh: "United Kingdom", irish: "Ireland", dutch: "Netherlands", swiss: "Switzerland", japanese: "Japan", soviet: "Soviet Union", european: "Europe", europeans: "Europe", african: "Africa", asian: "Asia", western: "West" })) {
+for (const [d, c] of Object.entries({ british: "United Kingdom", american: "United States", americans: "United States", us: "United States", uk: "United Kingdom", belarusian: "Belarus", ukrainian: "Ukraine", russian: "Russia", chinese: "China", german: "Germany", french: "France", polish: "Poland", english: "England", scottish: "Scotland", welsh: "Wales", irish: "Ireland", dutch: "Netherlands", swiss: "Switzerland", japanese: "Japan", soviet: "Soviet Union", european: "Europe", europeans: "Europe", african: "Africa", asian: "Asia", western: "West" })) {
   DEMONYMS.set(d, c);
 }
 
@@ -219,7 +219,7 @@ export const TITLES = new Set(
 );
 /** Role nouns for apposition roles: "China's leader Xi Jinping", "French president Emmanuel Macron". */
 const ROLE_NOUNS = new Set(
-  "president leader chancellor minister premier secretary ambassador head chief king queen governor mayor ceo chairman chairwoman chair chairperson executive founder director commander spokesman spokeswoman spokesperson".split(" "),
+  "president leader chancellor minister premier secretary ambassador head chief king queen governor mayor ceo chairman chairwoman chair chairperson executive founder director commander spokesman spokeswoman spokesperson representative commissioner envoy treasurer delegate negotiator".split(" "),
 );
 /**
  * The sports roles only a team has ("fund manager", "charity boss" are not about teams). Positions that

@@ -8,6 +8,9 @@ describe("polarity and modality", () => {
   it("a denial is no attack: 'Russia has denied plans to attack Ukraine'", () => {
     expect(read("Russia has denied plans to attack Ukraine.")).toEqual(["Russia -attack-> Ukraine (negative, denied)"]);
     expect(read("Mr Blair directly denied Gordon Brown met Bill Clinton.")).toEqual(["Gordon Brown -meet-> Bill Clinton (negative, denied)"]);
+    // a report named by a noun, with or without "that"
+    expect(read("Tony Blair has dismissed reports he told Gordon Brown he would quit.")).toEqual(["Tony Blair -tell-> Gordon Brown (negative, denied)"]);
+    expect(read("Tony Blair denied claims that he met Bill Clinton.")).toEqual(["Tony Blair -meet-> Bill Clinton (negative, denied)"]);
   });
 
   it("intentions are not deeds: 'joined the race to sign', 'planning to buy', 'pulled out of an agreement to buy'", () => {

@@ -161,9 +161,11 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
   // "denied reports that Brown is preparing to oust Milburn": a claim named by a noun, and its denial
   const that = clause.subject.first - 1;
   if (tokens[that]?.lower === "that" && REPORT_VERB_FORMS.has(tokens[that - 1]?.lower ?? "") && !clause.embedded) raise("reported");
-  if (tokens[that]?.lower === "that" && REPORT_NOUNS.has(tokens[that - 1]?.lower ?? "")) {
+  // ("dismissed reports he told Gordon Brown he would quit": the "that" may be left out)
+  const noun = tokens[that]?.lower === "that" ? that - 1 : that;
+  if (REPORT_NOUNS.has(tokens[noun]?.lower ?? "") && (noun < that || tokens[noun]!.pos === "NOUN")) {
     raise("reported");
-    for (let k = that - 2; k >= Math.max(0, that - 6); k--) {
+    for (let k = noun - 1; k >= Math.max(0, noun - 5); k--) {
       if (DENY_VERBS.has(tokens[k]!.lemma)) {
         raise("denied");
         polarity = "negative";

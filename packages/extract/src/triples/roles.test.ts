@@ -23,5 +23,15 @@ describe("offices from titles and appositions", () => {
     expect(roles("Hong Kong director Wong Kar-Wai was honoured for promoting Asian cinema.")).toEqual([]);
     expect(roles("Brazil striker Ronaldo scored twice.")).toEqual(["Ronaldo striker_of Brazil"]);
     expect(roles("French president Emmanuel Macron spoke.")).toEqual(["Emmanuel Macron president_of France"]);
+    // the nations of the United Kingdom have their own offices
+    expect(roles("Scottish finance minister Tom McCabe spoke.")).toEqual(["Tom McCabe finance_minister_of Scotland"]);
+  });
+
+  test("representatives, commissioners and treasurers hold offices, also named in an apposition after the holder", () => {
+    expect(roles("Vernon Walters, the US representative, said Washington opposed it.")).toEqual(["Vernon Walters representative_of United States"]);
+    expect(roles("EU trade commissioner Peter Mandelson met Rob Portman.")).toContain("Peter Mandelson trade_commissioner_of European Union");
+    expect(roles("Tom Hale, the Acme Corp treasurer, resigned.")).toEqual(["Tom Hale treasurer_of Acme Corp"]);
+    // a role followed by more words is no apposition: "the US representative office"
+    expect(roles("Tom Hale, the US representative office head, resigned.")).not.toContain("Tom Hale representative_of United States");
   });
 });

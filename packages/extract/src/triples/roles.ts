@@ -165,6 +165,16 @@ export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
         continue;
       }
     }
+    // "Vernon Walters, the US representative,": the holder before the apposition, the place or
+    // organisation as the role's modifier, and nothing but punctuation after the role
+    if ((!holder || !holderTypes.has(holder.type)) && !ofEntity && !toPlace && holderTypes === PERSON_ONLY && (i + 1 >= tokens.length || tokens[i + 1]!.pos === "PUNCT")) {
+      const owner = entityEndingAt(entities, left + 1);
+      const before = owner && tokens[owner.first - 1]?.pos === "DET" && tokens[owner.first - 2]?.text === "," ? entityEndingAt(entities, owner.first - 2) : undefined;
+      if (owner && before?.type === "Person" && (owner.type === "Organization" || (owner.type === "Location" && !NOT_OF_PLACES.has(t.lower)))) {
+        facts.push({ holder: before, predicate: ofRole(role), of: owner, first: before.first, last: i + 1 });
+        continue;
+      }
+    }
     if (holder && holderTypes.has(holder.type)) {
       const predicate = toPlace ? `${role}_to` : ofRole(role);
       const target = toPlace ?? ofEntity;
