@@ -314,6 +314,8 @@ describe("grammar patterns (sentences of our own)", () => {
   it("a name after a verb is not part of the verb group: 'told Associated Press'; a name before its prepositional phrase heads it", () => {
     expect(has(run("\"Prices will rise,\" Tom Hale told Associated Press."), "Tom Hale", "tell", "Associated Press")).toBe(true);
     expect(has(run("Tom Hale from Reuters met Gordon Brown."), "Tom Hale", "meet", "Gordon Brown")).toBe(true);
+    // what someone describes is no party to the describing: "described his years at Stradey"
+    expect(run("Tom Hale described his years at Stradey as the best time.")).toEqual([]);
   });
 });
 

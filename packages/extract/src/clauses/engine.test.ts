@@ -128,6 +128,8 @@ describe("subjects", () => {
   it("a fronted participle takes the subject of the main clause", () => {
     expect(find("Having finished the report, the analyst went home.", "Having finished")).toMatchObject({ subject: "the analyst", objects: ["the report"], via: "fronted" });
     expect(find("Upon reaching the summit, the climbers raised a flag.", "reaching")).toMatchObject({ subject: "the climbers", objects: ["the summit"] });
+    // without the comma that closes its phrase, a participle is an adjective of the subject
+    expect(find("Injured Tom Hale and Ann Roe were left out of the squad.", "Injured")?.subject ?? "").not.toMatch(/Ann Roe|Tom Hale/);
   });
 
   it("a gerund after 'after', 'by', 'before' takes the clause's subject", () => {

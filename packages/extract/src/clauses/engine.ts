@@ -89,7 +89,7 @@ function predicateEnd(chunks: Chunk[], v: number, tokens: Token[]): number {
 }
 
 /** Fills in subjects that come from another clause: coordination, control, fronted participles. */
-function resolveSharedSubjects(drafts: Draft[]): void {
+function resolveSharedSubjects(drafts: Draft[], tokens: Token[]): void {
   for (const d of drafts) {
     const f = d.found;
     if (f && (f.via === "direct" || f.via === "relative")) d.subjects = { conjuncts: f.conjuncts, group: f.group, via: f.via };
@@ -98,7 +98,11 @@ function resolveSharedSubjects(drafts: Draft[]): void {
   let next: Draft["subjects"];
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i]!;
-    if (d.found?.via === "fronted" && next) {
+    // ("Injured Rio Ferdinand and Sol Campbell were left out": a past participle without the comma that
+    // closes its phrase is an adjective of the subject, and no clause of its own; "Speaking to the
+    // committee he urged" needs none)
+    const closed = tokens[(next?.group.first ?? 0) - 1]?.text === "," || /ing$/.test(tokens[d.verb.last - 1]?.lower ?? "");
+    if (d.found?.via === "fronted" && next && closed) {
       d.subjects = { ...next, via: "fronted" };
       // "Responding to the plans, the chairman of ... England and Wales said": the participle's
       // arguments end where the subject it borrows begins
@@ -170,7 +174,7 @@ export function extractClauses(tokens: Token[], entityStarts = new Set<number>()
     drafts.push({ v, end, verb, found, args, lemma });
     v = end;
   }
-  resolveSharedSubjects(drafts);
+  resolveSharedSubjects(drafts, tokens);
   shareArguments(drafts, chunks, tokens);
   const adjunct = findAdjunct(chunks, tokens);
 

@@ -31,6 +31,8 @@ describe("offices from titles and appositions", () => {
     expect(roles("Vernon Walters, the US representative, said Washington opposed it.")).toEqual(["Vernon Walters representative_of United States"]);
     expect(roles("EU trade commissioner Peter Mandelson met Rob Portman.")).toContain("Peter Mandelson trade_commissioner_of European Union");
     expect(roles("Tom Hale, the Acme Corp treasurer, resigned.")).toEqual(["Tom Hale treasurer_of Acme Corp"]);
+    // an item of a list is no apposition
+    expect(roles("He wrote to leaders including Bill Clinton, the King of Belgium as well as the French foreign ministry.")).toEqual([]);
     // a role followed by more words is no apposition: "the US representative office"
     expect(roles("Tom Hale, the US representative office head, resigned.")).not.toContain("Tom Hale representative_of United States");
   });

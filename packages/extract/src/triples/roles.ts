@@ -160,7 +160,11 @@ export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
       let k = left;
       while (k >= 0 && (tokens[k]!.pos === "ADJ" || tokens[k]!.pos === "DET" || tokens[k]!.lower === "and" || (tokens[k]!.pos === "NOUN" && tokens[k + 1]!.lower === "and"))) k--;
       const before = k >= 0 && tokens[k]!.text === "," ? entityEndingAt(entities, k) : undefined;
-      if (before && holderTypes.has(before.type) && before !== (toPlace ?? ofEntity)) {
+      // "dignitaries including Bill Clinton, the King of Belgium as well as ...": a list goes on after
+      // it, so the phrase is the list's next item, not an apposition
+      const after = tokens[(toPlace ?? ofEntity)!.last];
+      const listGoesOn = !!after && (after.pos === "CCONJ" || (after.lower === "as" && tokens[(toPlace ?? ofEntity)!.last + 1]?.lower === "well"));
+      if (before && !listGoesOn && holderTypes.has(before.type) && before !== (toPlace ?? ofEntity)) {
         facts.push({ holder: before, predicate: toPlace ? `${role}_to` : ofRole(role), of: (toPlace ?? ofEntity)!, first: before.first, last: (toPlace ?? ofEntity)!.last });
         continue;
       }
