@@ -115,6 +115,10 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(t, "Canada", "send_aid_to", "Peru")).toBe(true);
   });
 
+  it("a score after the loser's name is no part of it: 'Chelsea beat Fulham 2-1'", () => {
+    expect(has(run("Chelsea beat Fulham 2-1 at Craven Cottage."), "Chelsea", "beat", "Fulham")).toBe(true);
+  });
+
   it("a time phrase between subject and verb is not the subject", () => {
     const t = run("Mr Sunak on Monday visited Kenya.", "2023-11-08");
     expect(has(t, "Sunak", "visit", "Kenya")).toBe(true);

@@ -21,6 +21,7 @@ import { clauseMode, isQuoted, matrixOf, quoteOpenAfter } from "./triples/modali
 import { confidenceOf, type TripleCues } from "./triples/confidence.ts";
 import { classify, isGeneric } from "./relations/classify.ts";
 import { findDateline } from "./article/dateline.ts";
+import { isSportsReport } from "./article/sports.ts";
 import { skipped } from "./problems.ts";
 import type { ArticleExtraction, ArticleInput, Dateline, EntityRef, EntityType, ExtractionProblem, Modality, Polarity, Triple } from "./types.ts";
 
@@ -185,6 +186,7 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
   };
 
   const equipmentNouns = equipmentByNoun(sentences, refOfMention, refIndex);
+  const sports = isSportsReport(sentences.map((s) => s.sentence.tokens));
 
   // a quotation may run over several sentences: they are what someone said, not the article's voice
   let insideQuote = false;
@@ -257,7 +259,7 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
 
     // roles from appositions and titles
     const roleEntities = linked.map((e) => ({ first: e.first, last: e.last, type: e.type, name: refList[e.ref]!.name }));
-    for (const role of findRoles(tokens, roleEntities)) {
+    for (const role of findRoles(tokens, roleEntities, sports)) {
       const holder = linked.find((e) => e.first === role.holder.first)!;
       let target: LinkedEntity | undefined;
       if (role.of) target = linked.find((e) => e.first === role.of!.first);

@@ -82,7 +82,8 @@ export function headEntity(tokens: Token[], span: Span, entities: LinkedEntity[]
   // "his services to the LTA - his long-time rival John McEnroe": a dash ends the phrase; what follows is another
   // (a dash standing apart: "US-based" is one word)
   for (let k = span.first + 1; k < last; k++) if (DASHES.has(tokens[k]!.text) && tokens[k]!.start > tokens[k - 1]!.end) last = k;
-  while (last > span.first + 1 && TRAILING_TIME.has(tokens[last - 1]!.lower)) last--;
+  // "beat Fulham 2-1": a score after the name is not part of the phrase
+  while (last > span.first + 1 && (TRAILING_TIME.has(tokens[last - 1]!.lower) || /^\d{1,3}-\d{1,3}$/.test(tokens[last - 1]!.text))) last--;
   for (const e of entities) {
     if (e.first < span.first || e.last > span.last) continue;
     // "the Tu-22M3 bombers": equipment named by its model

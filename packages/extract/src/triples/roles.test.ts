@@ -36,4 +36,10 @@ describe("offices from titles and appositions", () => {
     // a role followed by more words is no apposition: "the US representative office"
     expect(roles("Tom Hale, the US representative office head, resigned.")).not.toContain("Tom Hale representative_of United States");
   });
+
+  test("in a sports report a club's boss is its manager; elsewhere a boss leads", () => {
+    const report = "Arsenal boss Arsene Wenger praised the defender after the 2-1 league win. Both goals came in the first half of the cup tie.";
+    expect(roles(report)).toContain("Arsene Wenger manager_of Arsenal");
+    expect(roles("IMF boss Rodrigo Rato warned of rising oil prices.")).toEqual(["Rodrigo Rato boss_of IMF"]);
+  });
 });

@@ -109,7 +109,13 @@ function possessed(tokens: Token[], entities: RoleEntity[], from: number): RoleE
   return undefined;
 }
 
-export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
+/** In a sports report a club's "boss" is its manager ("Arsenal boss Arsene Wenger"): `manager_of`, which the schema classes as coaching. */
+function teamRole(role: string, owner: RoleEntity, sports: boolean): string {
+  return sports && owner.type === "Organization" && /(^|_)boss$/.test(role) ? role.replace(/boss$/, "manager") : role;
+}
+
+/** `sports`: the article is a sports report (article/sports.ts). */
+export function findRoles(tokens: Token[], entities: RoleEntity[], sports = false): RoleFact[] {
   const facts: RoleFact[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -180,8 +186,8 @@ export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
       }
     }
     if (holder && holderTypes.has(holder.type)) {
-      const predicate = toPlace ? `${role}_to` : ofRole(role);
       const target = toPlace ?? ofEntity;
+      const predicate = toPlace ? `${role}_to` : ofRole(target ? teamRole(role, target, sports) : role);
       if (target) {
         facts.push({ holder, predicate, of: target, first: i, last: holder.last });
         continue;
@@ -196,7 +202,7 @@ export function findRoles(tokens: Token[], entities: RoleEntity[]): RoleFact[] {
         if (owner.type === "Location" && possessive < 0 && NOT_OF_PLACES.has(head)) continue;
         // "Palace stadium manager", "Labour campaign manager": a noun before a team's title names another job
         const job = (head === "manager" || head === "boss") && left > k && tokens[left]!.pos === "NOUN" && /^[a-z]/.test(tokens[left]!.text) ? `${tokens[left]!.lower}_${role}` : role;
-        facts.push({ holder, predicate: ofRole(job), of: owner, first: owner.first, last: holder.last });
+        facts.push({ holder, predicate: ofRole(teamRole(job, owner, sports)), of: owner, first: owner.first, last: holder.last });
       } else if (tokens[k] && DEMONYMS.has(tokens[k]!.lower) && !NATIONALITY_ONLY.has(head)) {
         facts.push({ holder, predicate: ofRole(role), country: DEMONYMS.get(tokens[k]!.lower)!, first: k, last: holder.last });
       }
