@@ -19,6 +19,12 @@ describe("aliases inside one article", () => {
     expect(names([m("Lukashenko", "Other", { typeConfidence: 0.35 }), m("Alexander Lukashenko", "Person")])).toEqual(["Alexander Lukashenko", "Alexander Lukashenko"]);
   });
 
+  it("maps a surname of several words, its particle capitalised, to the one full name: 'De Vries' -> 'Pieter de Vries'", () => {
+    expect(names([m("Pieter de Vries", "Person"), m("De Vries", "Person", { atSentenceStart: true })])).toEqual(["Pieter de Vries", "Pieter de Vries"]);
+    // two people who share it stay apart
+    expect(names([m("Pieter de Vries", "Person"), m("Anna de Vries", "Person"), m("De Vries", "Person")])).toEqual(["Pieter de Vries", "Anna de Vries", "De Vries"]);
+  });
+
   it("maps 'Mr Xi' to Xi Jinping by the family name first", () => {
     expect(names([m("Xi Jinping", "Person"), m("Xi", "Person", { titled: true, typeConfidence: 0.9 })])).toEqual(["Xi Jinping", "Xi Jinping"]);
   });

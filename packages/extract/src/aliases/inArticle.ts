@@ -56,6 +56,17 @@ export function resolveInArticle(mentions: MentionInput[], acronyms: Map<string,
         conf = 0.85;
       }
     }
+    // "De Vries" -> "Pieter de Vries", "Al Jaber" -> "Sultan Al Jaber": a surname of several words, its
+    // particle capitalised at a sentence's start
+    if (name.includes(" ") && (type === "Person" || conf < 0.8)) {
+      const tail = " " + name.toLowerCase();
+      const candidates = fullPeople.filter((p) => p.length > tail.length && p.toLowerCase().endsWith(tail));
+      if (candidates.length === 1) {
+        name = candidates[0]!;
+        type = "Person";
+        conf = Math.max(conf, 0.85);
+      }
+    }
     if (m.atSentenceStart && type === "Other" && !name.includes(" ")) return undefined;
     if (/^(Western|Eastern|Northern|Southern|Baltic)$/.test(name)) return undefined;
     remember(name, type, conf);

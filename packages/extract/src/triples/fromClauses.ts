@@ -282,7 +282,9 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   // "said UPS was the likeliest bidder", "added: 'Europe ...'", "believes Henry caught Heinze": these verbs
   // take a proposition, and a name inside it is no party to the saying; only "said to X" names one.
   const lastObject = clause.objects[clause.objects.length - 1];
-  const proposition = PROPOSITION_VERBS.has(clause.lemma) || (CLAUSE_BEFORE_VERB.has(clause.lemma) && lastObject !== undefined && verbFollows(tokens, lastObject.last));
+  // ("denied misleading Zeta Holdings": a gerund opening the object is the proposition's verb)
+  const gerund = !!clause.objects[0] && /^[a-z]+ing$/.test(tokens[clause.objects[0].first]!.text);
+  const proposition = PROPOSITION_VERBS.has(clause.lemma) || (CLAUSE_BEFORE_VERB.has(clause.lemma) && lastObject !== undefined && (gerund || verbFollows(tokens, lastObject.last)));
   // the event, with verbs of intending taken off ("plan_to_buy" -> "buy"); how it is put is in mode
   const event = mode.event;
 

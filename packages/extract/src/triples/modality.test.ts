@@ -11,6 +11,8 @@ describe("polarity and modality", () => {
     // a report named by a noun, with or without "that"
     expect(read("Tony Blair has dismissed reports he told Gordon Brown he would quit.")).toEqual(["Tony Blair -tell-> Gordon Brown (negative, denied)"]);
     expect(read("Tony Blair denied claims that he met Bill Clinton.")).toEqual(["Tony Blair -meet-> Bill Clinton (negative, denied)"]);
+    // the denial of a gerund is no triple with the denier as its agent: "denied misleading Zeta Holdings"
+    expect(read("Acme Corp denied misleading Zeta Holdings.")).toEqual([]);
   });
 
   it("intentions are not deeds: 'joined the race to sign', 'planning to buy', 'pulled out of an agreement to buy'", () => {

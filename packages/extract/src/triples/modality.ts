@@ -135,6 +135,13 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
     }
     if (keep > 0) event = parts.slice(keep).join("_to_");
   }
+  // "denies ignoring warnings": the denial of a gerund in the verb group
+  const cut = event.indexOf("_");
+  if (cut > 0 && DENY_VERBS.has(event.slice(0, cut)) && tokens.slice(clause.verb.first + 1, clause.verb.last).some((t) => /ing$/.test(t.lower))) {
+    raise("denied");
+    polarity = "negative";
+    event = event.slice(cut + 1);
+  }
   // "was careful not to turn his back": a "not" right before the infinitive
   if (tokens[clause.verb.first - 1]?.lower === "to" && /^(not|never)$/.test(tokens[clause.verb.first - 2]?.lower ?? "")) polarity = "negative";
 
