@@ -12,6 +12,7 @@ import { entityId } from "./aliases/ids.ts";
 import { extractClauses, isSpeechVerb } from "./clauses/engine.ts";
 import { headEntity, triplesFromClause, type LinkedEntity, type Referents } from "./triples/fromClauses.ts";
 import { findRoles } from "./triples/roles.ts";
+import { findNominal } from "./triples/nominal.ts";
 import { isFutureTense, resolveSentenceDate } from "./time/index.ts";
 import type { Clause, Span } from "./clauses/types.ts";
 import type { Token } from "./nlp/index.ts";
@@ -268,6 +269,12 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
         target = { first: role.first, last: role.first + 1, ref: makeRef(place?.name ?? role.country, "Location"), type: "Location", inferred: false };
       }
       if (target) push(holder, target, role.predicate, raw.slice(tokens[role.first]!.start, tokens[role.last - 1]!.end), { kind: "role", rule: 0.85, viaPronoun: false, quoted: quotedHere, polarity: "positive", modality: "asserted" });
+    }
+    // relations inside noun phrases: "Germany's TUI", "Lucerne, Switzerland", "Hearts 2-1 Livingston"
+    for (const fact of findNominal(tokens, linked.filter((e) => !e.inferred).map((e) => ({ ...e, typeConfidence: refList[e.ref]!.typeConfidence })))) {
+      // a demonym names its country ("Italian bank Mediobanca" -> Italy), as for roles
+      const object = fact.object ?? { first: fact.first, last: fact.first + 1, ref: makeRef(PLACES.get(fact.country!.toLowerCase())?.name ?? fact.country!, "Location"), type: "Location" as const, inferred: false };
+      push(fact.subject, object, fact.predicate, raw.slice(tokens[fact.first]!.start, tokens[fact.last - 1]!.end), { kind: "nominal", rule: fact.rule, viaPronoun: false, quoted: quotedHere, polarity: "positive", modality: "asserted" });
     }
 
     const starts = new Set(linked.map((e) => e.first));

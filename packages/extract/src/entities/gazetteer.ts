@@ -28,6 +28,15 @@ export const NOT_NAMES = new Set(
 export const PLACES = new Map<string, Place>();
 /** lower-cased demonym -> country name ("french" -> "France"). */
 export const DEMONYMS = new Map<string, string>();
+/**
+ * lower-cased spellings of countries (and the UK's home nations), without their capitals and world
+ * regions, which PLACES also holds: "Lucerne, Switzerland" places a town in a country, "France,
+ * Germany and Italy" lists three (triples/nominal.ts).
+ */
+// world-countries names Türkiye and lists neither "Korea" nor "Holland", which news still writes
+export const COUNTRIES = new Set<string>(["turkey", "korea", "holland"]);
+/** lower-cased continents and world regions ("europe", "south-eastern asia"): PLACES holds them beside the countries. */
+export const WORLD_REGIONS = new Set<string>();
 /** Languages, religions and other adjectives of belonging: MISC in CoNLL, never an entity of the graph. */
 export const AFFILIATIONS = new Set<string>();
 
@@ -40,6 +49,7 @@ for (const c of countries) {
   add(c.name.official);
   // Two-letter codes ("BY", "IN") collide with words; keep only longer spellings and a few codes news uses.
   for (const alt of c.altSpellings) if (alt.length > 3 || ["US", "USA", "UK", "UAE", "DRC"].includes(alt)) add(alt);
+  for (const s of [name, c.name.official, ...c.altSpellings.filter((alt) => alt.length > 3 || ["US", "USA", "UK", "UAE", "DRC"].includes(alt))]) COUNTRIES.add(s.toLowerCase());
   for (const form of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) {
     if (!form) continue;
     const d = form.toLowerCase();
@@ -52,6 +62,7 @@ for (const c of countries) {
   }
   for (const lang of Object.values(c.languages ?? {})) if (!/\s/.test(lang)) AFFILIATIONS.add(lang.toLowerCase());
   for (const r of [c.region, c.subregion]) {
+    if (r) WORLD_REGIONS.add(r.toLowerCase());
     if (r && !PLACES.has(r.toLowerCase())) PLACES.set(r.toLowerCase(), { name: r, type: "Location" });
   }
 }
@@ -145,7 +156,11 @@ export const CANONICAL: Record<string, Place> = {
   bakhmut: { name: "Bakhmut", type: "Location" },
   odesa: { name: "Odesa", type: "Location" },
 };
-for (const [k, v] of Object.entries(CANONICAL)) PLACES.set(k, v);
+for (const [k, v] of Object.entries(CANONICAL)) {
+  PLACES.set(k, v);
+  // "Britain", "U.S.", "England": spellings of a country, or a home nation
+  if (COUNTRIES.has(v.name.toLowerCase()) || ["england", "scotland", "wales", "northern ireland"].includes(k)) COUNTRIES.add(k);
+}
 
 /**
  * Party names as an adjective, when the recogniser takes them for an organisation ("former Conservative leader

@@ -11,8 +11,8 @@ import fitted from "./confidence.json" with { type: "json" };
 
 /** What extraction knows of a triple when it makes it. */
 export interface TripleCues {
-  /** How the triple was found: a title or apposition, a verb's object, a prepositional argument, a passive's agent, a copula ("is a member of"), a purpose ("on patrol over"). */
-  kind: "role" | "object" | "prep" | "passive" | "copula" | "purpose";
+  /** How the triple was found: a title or apposition, a verb's object, a prepositional argument, a passive's agent, a copula ("is a member of"), a purpose ("on patrol over"), a noun phrase with no verb ("Germany's TUI", "Lucerne, Switzerland", "Hearts 2-1 Livingston"; triples/nominal.ts). */
+  kind: "role" | "object" | "prep" | "passive" | "copula" | "purpose" | "nominal";
   /** The graded score of the rules that made it (0.05 to 0.95). */
   rule: number;
   viaPronoun: boolean;

@@ -1,0 +1,58 @@
+import { describe, expect, test } from "vitest";
+import { extractArticle } from "../extract.ts";
+
+const NOMINAL = new Set(["based_in", "located_in", "from", "product_of", "beat", "draw_with"]);
+
+/** The noun-phrase triples a user sees for a text, as "subject predicate object". */
+const nominal = (text: string) =>
+  extractArticle({ id: "n.txt", text })
+    .triples.filter((t) => NOMINAL.has(t.predicate))
+    .map((t) => `${t.subject.name} ${t.predicate} ${t.object.name}`);
+
+describe("relations inside noun phrases", () => {
+  test("a country's possessive places a company, a person and a site", () => {
+    expect(nominal("Shares in Norway's Statoil fell sharply on Monday.")).toEqual(["Statoil based_in Norway"]);
+    expect(nominal("Kenya's Paul Tergat won the race in Berlin.")).toEqual(["Paul Tergat from Kenya"]);
+    expect(nominal("Protesters gathered in London's Trafalgar Square on Sunday.")).toEqual(["Trafalgar Square located_in London"]);
+  });
+
+  test("a kind of company between the possessive or demonym and the name", () => {
+    expect(nominal("Ireland's budget airline, Ryanair, raised its fares.")).toEqual(["Ryanair based_in Ireland"]);
+    expect(nominal("The deal was backed by German carmaker Volkswagen.")).toEqual(["Volkswagen based_in Germany"]);
+  });
+
+  test("a role after the possessive is a role, not a place of origin", () => {
+    const triples = extractArticle({ id: "n.txt", text: "Russia's president Vladimir Putin visited Minsk." }).triples.map((t) => `${t.subject.name} ${t.predicate} ${t.object.name}`);
+    expect(triples).toContain("Vladimir Putin president_of Russia");
+    expect(triples).not.toContain("Vladimir Putin from Russia");
+  });
+
+  test("a comparison with a world region gives nothing", () => {
+    expect(nominal("Critics called Parmalat Europe's Enron.")).toEqual([]);
+  });
+
+  test("a town and the country or state it lies in", () => {
+    expect(nominal("The summit will be held in Lucerne, Switzerland, next month.")).toEqual(["Lucerne located_in Switzerland"]);
+    expect(nominal("The airline flies to Reno, Nev., and Tucson, Ariz., from April.")).toEqual(["Reno located_in Nev.", "Tucson located_in Ariz."]);
+  });
+
+  test("a list of countries or of towns is no location", () => {
+    expect(nominal("Ministers from France, Germany and Italy met in Brussels.")).toEqual([]);
+    expect(nominal("The carrier flies to London, Singapore and Kuala Lumpur.")).toEqual([]);
+  });
+
+  test("a score line: the winner beats the loser, a draw is one symmetric triple", () => {
+    expect(nominal("Arsenal 3-1 Chelsea")).toEqual(["Arsenal beat Chelsea"]);
+    expect(nominal("Chelsea 0-2 Arsenal")).toEqual(["Arsenal beat Chelsea"]);
+    expect(nominal("Everton 1-1 Liverpool")).toEqual(["Everton draw_with Liverpool"]);
+  });
+
+  test("a company's product, named or after a product noun", () => {
+    expect(nominal("Many people still use Microsoft's Windows at work.")).toContain("Windows product_of Microsoft");
+    expect(nominal("Nokia's latest gaming phone, the N-Gage, sold poorly.")).toEqual(["N-Gage product_of Nokia"]);
+  });
+
+  test("a club's match or competition is no product", () => {
+    expect(nominal("Celtic's Boxing Day meeting with Hearts was postponed.")).toEqual([]);
+  });
+});
