@@ -115,6 +115,12 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(t, "Canada", "send_aid_to", "Peru")).toBe(true);
   });
 
+  it("the state after a town says where the town is, and is no destination of its own", () => {
+    const t = run("StateWest Airlines said it started service to Las Vegas, Nev., Tucson, Ariz., and San Diego.");
+    expect(t.filter((x) => x.predicate === "start_service_to").map((x) => x.object.name).sort()).toEqual(["Las Vegas", "San Diego", "Tucson"]);
+    expect(has(t, "Las Vegas", "located_in", "Nev.")).toBe(true);
+  });
+
   it("a score after the loser's name is no part of it: 'Chelsea beat Fulham 2-1'", () => {
     expect(has(run("Chelsea beat Fulham 2-1 at Craven Cottage."), "Chelsea", "beat", "Fulham")).toBe(true);
   });

@@ -271,9 +271,13 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
       if (target) push(holder, target, role.predicate, raw.slice(tokens[role.first]!.start, tokens[role.last - 1]!.end), { kind: "role", rule: 0.85, viaPronoun: false, quoted: quotedHere, polarity: "positive", modality: "asserted" });
     }
     // relations inside noun phrases: "Germany's TUI", "Lucerne, Switzerland", "Hearts 2-1 Livingston"
+    // (the state or country after a town only says where the town is: "service to Las Vegas, Nev., and
+    // Tucson" serves no "Nev.")
+    const containers = new Set<number>();
     for (const fact of findNominal(tokens, linked.filter((e) => !e.inferred).map((e) => ({ ...e, typeConfidence: refList[e.ref]!.typeConfidence })))) {
       // a demonym names its country ("Italian bank Mediobanca" -> Italy), as for roles
       const object = fact.object ?? { first: fact.first, last: fact.first + 1, ref: makeRef(PLACES.get(fact.country!.toLowerCase())?.name ?? fact.country!, "Location"), type: "Location" as const, inferred: false };
+      if (fact.predicate === "located_in" && object.first > fact.subject.first) containers.add(object.first);
       push(fact.subject, object, fact.predicate, raw.slice(tokens[fact.first]!.start, tokens[fact.last - 1]!.end), { kind: "nominal", rule: fact.rule, viaPronoun: false, quoted: quotedHere, polarity: "positive", modality: "asserted" });
     }
 
@@ -302,6 +306,7 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
         },
       };
       for (const t of triplesFromClause(tokens, clause, linked, referents, mode, quoted)) {
+        if (containers.has(t.object.first)) continue;
         push(t.subject, t.object, t.predicate, t.surface, { kind: t.kind, rule: t.confidence, viaPronoun: t.viaPronoun, quoted, polarity: t.polarity, modality: t.modality, ...(t.preposition ? { preposition: t.preposition } : {}) });
       }
       const subj = linked.find((e) => e.first >= clause.subject.first && e.last <= clause.subject.last && e.type === "Person");
