@@ -121,6 +121,15 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(t, "Las Vegas", "located_in", "Nev.")).toBe(true);
   });
 
+  it("arguments a reader would not take: a possessor, the rest of a cut name, a 'whose' clause, a team carried into a round", () => {
+    expect(run("Ann Roe played Tom Hale's opposite number in the film.")).toEqual([]);
+    expect(run("Tessa Jowell has hit out at critics of the Gambling Bill.").filter((t) => t.predicate === "hit_out_at")).toEqual([]);
+    expect(run("Mr Tom Hale, whose parents fled the war to come to the UK, says so.").filter((t) => t.object.name === "United Kingdom")).toEqual([]);
+    expect(run("Steven Gerrard fired Liverpool into the last 16.")).toEqual([]);
+    expect(has(run("Chelsea fired Jose Mourinho on Monday."), "Chelsea", "fire", "Jose Mourinho")).toBe(true);
+    expect(has(run("Brian McBride, managing director of Acme Corp in the UK, said so."), "Brian McBride", "managing_director_of", "Acme Corp")).toBe(true);
+  });
+
   it("a score after the loser's name is no part of it: 'Chelsea beat Fulham 2-1'", () => {
     expect(has(run("Chelsea beat Fulham 2-1 at Craven Cottage."), "Chelsea", "beat", "Fulham")).toBe(true);
   });

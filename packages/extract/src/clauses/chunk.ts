@@ -233,7 +233,9 @@ export function chunk(tokens: Token[], entityStarts: Set<number>, entityEnds: Se
     }
     // "in relation to direct taxes": the word after such a "to" starts a noun phrase
     const afterFixedTo = prev?.lower === "to" && FIXED_PREPOSITIONS.has(tokens[i - 2]?.lower ?? "") && isNominal(next);
-    if (looksLikeVerb(t, prev, verbsTaggedAsNouns.has(i)) && !entityStarts.has(i) && !isNounlikeVerb(tokens, i) && !afterFixedTo) {
+    // "managing director", "acting chairman": a title, not a verb
+    const titleWord = (t.lower === "managing" || t.lower === "acting") && /^(director|editor|partner|chairman|chairwoman|president|manager|coach|head|chief)s?$/.test(next?.lower ?? "");
+    if (looksLikeVerb(t, prev, verbsTaggedAsNouns.has(i)) && !entityStarts.has(i) && !isNounlikeVerb(tokens, i) && !afterFixedTo && !titleWord) {
       let j = i + 1;
       let hasBe = isBe(t);
       // auxiliaries, adverbs and "not" between verbs belong to the group

@@ -174,6 +174,8 @@ export function findSubject(chunks: Chunk[], v: number, tokens: Token[], verb: S
     else if (c.kind === "PUNCT" && /^(''|"|”)$/.test(text) && k === v - 1 && chunks[k - 1]) step = { next: k - 1 };
     else if (c.kind === "NP") step = atNounPhrase(chunks, k, tokens);
     else if (c.kind === "COMMA") step = atComma(chunks, v, k, tokens, verb);
+    // "Mr Howard, whose parents fled ...": the parents fled, not Mr Howard; the clause's subject is no entity
+    else if (c.kind === "REL" && text.toLowerCase() === "whose") step = { found: undefined };
     else if (c.kind === "REL" || (c.kind === "SUB" && text.toLowerCase() === "that")) step = relativeSubject(chunks, k, tokens, "relative");
     // "the painting that the museum bought was stolen": the main verb after an object relative
     else if (c.kind === "VG" && kindAt(chunks, k - 1) === "NP" && kindAt(chunks, k - 2) === "REL") step = relativeSubject(chunks, k - 2, tokens, "direct");

@@ -18,6 +18,7 @@ const LIGHT_VERBS = new Set(lightVerbs.lightVerbs);
 const PASS_THROUGH = new Set(lightVerbs.passThroughNouns);
 const EVENT_NOUNS = new Set(lightVerbs.eventNouns);
 const IDIOM_NOUNS = new Set(lightVerbs.idiomNouns);
+const PROPEL_VERBS = new Set(lightVerbs.propelVerbs);
 
 export interface LinkedEntity {
   first: number;
@@ -88,6 +89,8 @@ export function headEntity(tokens: Token[], span: Span, entities: LinkedEntity[]
     if (e.first < span.first || e.last > span.last) continue;
     // "the Tu-22M3 bombers": equipment named by its model
     // "the Nato alliance", "the EU bloc": an organisation named with the kind of thing it is
+    // "played Michael Douglas' opposite number": a possessor is not what the phrase refers to
+    if (e.last === last && POSSESSIVE.test(tokens[e.last]?.text ?? "")) continue;
     const endsPhrase = e.last === last || (e.last === last - 1 && ((e.type === "Equipment" && tokens[e.last]!.pos === "NOUN") || (e.type === "Organization" && ORG_KIND_NOUNS.has(tokens[e.last]!.lower)) || (e.type === "Location" && PLACE_KIND_NOUNS.has(tokens[e.last]!.lower))));
     if (!endsPhrase) continue;
     // The antecedent of "which" is the nearest noun: "patrols over Belarus, which borders Ukraine".
@@ -215,8 +218,11 @@ function objectNoun(tokens: Token[], span: Span): string | undefined {
  */
 function ofNoun(tokens: Token[], e: LinkedEntity | undefined): { noun: string; event: boolean } | undefined {
   if (!e) return undefined;
-  // "the merger of the Royal Scots": a determiner may stand between
-  const of = tokens[e.first - 1]?.pos === "DET" ? e.first - 2 : e.first - 1;
+  // "the merger of the Royal Scots": a determiner may stand between, and so may the rest of a name the
+  // recogniser cut ("critics of the Gambling Bill" with only "Bill" recognised)
+  let of = e.first - 1;
+  while (of > 0 && tokens[of]!.pos === "PROPN" && /^[A-Z]/.test(tokens[of]!.text)) of--;
+  if (tokens[of]?.pos === "DET") of--;
   if (of < 1 || tokens[of]!.lower !== "of") return undefined;
   const noun = tokens[of - 1]!;
   if (noun.pos !== "NOUN" || PLACE_OF.has(noun.lower) || PASS_THROUGH.has(noun.lower)) return undefined;
@@ -337,7 +343,9 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   if (clause.objects.length === 0) purposeAgent = subject;
   // "sent bombers on patrol over Belarus": the bombers patrol Belarus
   let purpose: string | undefined;
-  if (!proposition) {
+  // "fired Liverpool into the last 16", "shot Arsenal to the title": the object is carried, not fired at
+  const carried = PROPEL_VERBS.has(event) && clause.preps.some((p) => p.prep.first === reached && (tokens[p.prep.first]!.lower === "into" || tokens[p.prep.first]!.lower === "to") && !headEntity(tokens, p.arg, entities));
+  if (!proposition && !carried) {
     for (let k = 0; k < objects.length; k++) {
       const o = objects[k];
       const of = ofNoun(tokens, o);

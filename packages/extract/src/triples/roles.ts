@@ -35,7 +35,7 @@ function ofRole(role: string): string {
 }
 
 /** Words that make a role more specific; kept in the predicate (`prime_minister_of`). */
-const ROLE_QUALIFIERS = new Set(["prime", "foreign", "defence", "defense", "finance", "interior", "vice", "deputy", "chief", "first", "general", "technical", "sporting", "commercial", "shadow", "assistant", "acting", "interim", "caretaker", "junior",
+const ROLE_QUALIFIERS = new Set(["prime", "managing", "foreign", "defence", "defense", "finance", "interior", "vice", "deputy", "chief", "first", "general", "technical", "sporting", "commercial", "shadow", "assistant", "acting", "interim", "caretaker", "junior",
   // portfolios: "environment minister", "health secretary", "culture secretary"
   "environment", "health", "home", "culture", "trade", "transport", "education", "justice", "energy", "economy", "agriculture", "sports", "sport", "treasury", "economic", "industry", "employment", "immigration", "security", "information"]);
 
