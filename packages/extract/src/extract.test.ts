@@ -130,6 +130,12 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(run("Brian McBride, managing director of Acme Corp in the UK, said so."), "Brian McBride", "managing_director_of", "Acme Corp")).toBe(true);
   });
 
+  it("in a sports report players who meet play a match (COMPETE); elsewhere a meeting is a consultation", () => {
+    const report = run("Rafael Nadal beat Carlos Moya 6-4 6-3 in the second round. He now meets Mariano Puerta, who won his match 7-5 in the third set.");
+    expect(report.find((t) => t.object.name === "Mariano Puerta")).toMatchObject({ predicate: "play", relation: "COMPETE" });
+    expect(run("Vladimir Putin met Xi Jinping in Beijing.").find((t) => t.object.name === "Xi Jinping")).toMatchObject({ predicate: "meet", relation: "CONSULT" });
+  });
+
   it("a score after the loser's name is no part of it: 'Chelsea beat Fulham 2-1'", () => {
     expect(has(run("Chelsea beat Fulham 2-1 at Craven Cottage."), "Chelsea", "beat", "Fulham")).toBe(true);
   });

@@ -223,6 +223,8 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
       if (seen.has(key) || s.id === o.id) return;
       seen.add(key);
       const { polarity, modality } = found;
+      // in a sports report two sides or two players who meet play a match: not a consultation
+      if (sports && predicate === "meet" && s.type === o.type && (s.type === "Person" || s.type === "Organization")) predicate = "play";
       const classed = { predicate, subjectType: s.type, objectType: o.type, polarity, modality };
       // A verb the schema does not know, named only by its preposition ("suffer_in Athens"): too vague to
       // read as a relation (three in four were wrong or partial in the labelled sample), so not a triple.
