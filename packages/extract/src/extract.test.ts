@@ -136,6 +136,17 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(run("Vladimir Putin met Xi Jinping in Beijing.").find((t) => t.object.name === "Xi Jinping")).toMatchObject({ predicate: "meet", relation: "CONSULT" });
   });
 
+  it("newswire patterns: a company 'of' its town, the sale a company announces, a ticket price said", () => {
+    const sale = run("Armtek Corp announced the sale of its tire division to Dyneer Corp of Scotsdale.");
+    expect(sale.find((t) => t.subject.name === "Armtek Corp" && t.predicate === "announce_sale_to")?.object.name).toMatch(/^Dyneer Corp/);
+    expect(has(run("Acme Corp sold the unit to Zeta Holdings Inc of Toronto."), "Acme Corp", "sell_to", "Zeta Holdings Inc")).toBe(true);
+    // what was said is no one said to: "from New York to Copenhagen" is inside it
+    expect(run("SAS said the price of a ticket from New York to Copenhagen will be 644 dlrs.").filter((t) => t.predicate.startsWith("say"))).toEqual([]);
+    expect(has(run("Tom Hale said in a speech to the Business Club that taxes would fall."), "Tom Hale", "say_to", "Business Club")).toBe(true);
+    // "a series of joint drills": the drills carry the event
+    expect(has(run("Russia has conducted a series of joint drills with Belarus."), "Russia", "conduct_drills_with", "Belarus")).toBe(true);
+  });
+
   it("a score after the loser's name is no part of it: 'Chelsea beat Fulham 2-1'", () => {
     expect(has(run("Chelsea beat Fulham 2-1 at Craven Cottage."), "Chelsea", "beat", "Fulham")).toBe(true);
   });

@@ -19,6 +19,7 @@ const PASS_THROUGH = new Set(lightVerbs.passThroughNouns);
 const EVENT_NOUNS = new Set(lightVerbs.eventNouns);
 const IDIOM_NOUNS = new Set(lightVerbs.idiomNouns);
 const PROPEL_VERBS = new Set(lightVerbs.propelVerbs);
+const QUANTITY_NOUNS = new Set(lightVerbs.quantityNouns);
 
 export interface LinkedEntity {
   first: number;
@@ -95,7 +96,9 @@ export function headEntity(tokens: Token[], span: Span, entities: LinkedEntity[]
     if (!endsPhrase) continue;
     // The antecedent of "which" is the nearest noun: "patrols over Belarus, which borders Ukraine".
     const inPrepPhrase = !antecedent && tokens.slice(span.first, e.first).some((t) => t.pos === "ADP" && t.lower !== "of");
-    if (!inPrepPhrase) return e;
+    // "Dyneer Corp of Scotsdale": a name before "of" is the one the phrase refers to
+    const owner = tokens[e.first - 1]?.lower === "of" ? entities.find((x) => x.last === e.first - 1 && x.first >= span.first) : undefined;
+    if (!inPrepPhrase) return owner ?? e;
   }
   // "Kirsten Pfeifer from the Consumer Electronics Association": a name followed by its prepositional
   // phrase heads the whole phrase
@@ -199,7 +202,14 @@ function copularRelation(tokens: Token[], clause: Clause, entities: LinkedEntity
  * not `pay_to`. A pronoun object ("put her on the spot") names nothing.
  */
 function objectNoun(tokens: Token[], span: Span): string | undefined {
-  for (let k = span.last - 1; k >= span.first; k--) {
+  // "the sale of its tire division": the head is before "of", unless it only counts what follows ("a series
+  // of joint drills")
+  let end = span.last;
+  for (let k = span.first + 1; k < span.last; k++) if (tokens[k]!.lower === "of") {
+    if (!QUANTITY_NOUNS.has(tokens[k - 1]!.lower)) end = k;
+    break;
+  }
+  for (let k = end - 1; k >= span.first; k--) {
     const t = tokens[k]!;
     // as written, not the lemma: "held talks with" is `hold_talks_with`
     if (t.pos === "NOUN") return t.lower.replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || undefined;
@@ -395,7 +405,9 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
     if (purpose && purposeAgent) emitPair(purposeAgent, object, purpose, `on ${purpose} ${tokens[p.prep.first]!.text}`, 0.1, "purpose", prep);
     if (pronounObject) continue;
     // "said in a speech to the Business Club": of a saying, only whom it was said to
-    if (!proposition || prep === "to") emit(object, `${stem}_${prep}`, `${verbText}${objectText} ${tokens[p.prep.first]!.text}`, 0.08, "prep", prep);
+    // (with no object, or right after what was said: "said the price of a ticket from New York to
+    // Copenhagen ..." says nothing to Copenhagen)
+    if (!proposition || (prep === "to" && (!lastObject || p.prep.first === lastObject.last))) emit(object, `${stem}_${prep}`, `${verbText}${objectText} ${tokens[p.prep.first]!.text}`, 0.08, "prep", prep);
   }
   return out;
 }

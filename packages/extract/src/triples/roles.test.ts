@@ -42,4 +42,8 @@ describe("offices from titles and appositions", () => {
     expect(roles(report)).toContain("Arsene Wenger manager_of Arsenal");
     expect(roles("IMF boss Rodrigo Rato warned of rising oil prices.")).toEqual(["Rodrigo Rato boss_of IMF"]);
   });
+
+  test("a US cabinet secretary's department is part of the title, and the country the office's", () => {
+    expect(roles("Deng Xiaoping told visiting US Secretary of State George Shultz the troubles were over.")).toContain("George Shultz secretary_of_state_of United States");
+  });
 });

@@ -34,6 +34,9 @@ function ofRole(role: string): string {
   return /(^|_)spokes(man|woman|person)$/.test(role) ? `${role}_for` : `${role}_of`;
 }
 
+/** The departments of a US cabinet secretary, named in the title: "Secretary of State", "Treasury Secretary" aside. */
+const DEPARTMENTS = new Set(["state", "defense", "defence", "commerce", "energy", "labor", "treasury", "agriculture", "transportation", "interior", "education", "health", "justice", "homeland"]);
+
 /** Words that make a role more specific; kept in the predicate (`prime_minister_of`). */
 const ROLE_QUALIFIERS = new Set(["prime", "managing", "foreign", "defence", "defense", "finance", "interior", "vice", "deputy", "chief", "first", "general", "technical", "sporting", "commercial", "shadow", "assistant", "acting", "interim", "caretaker", "junior",
   // portfolios: "environment minister", "health secretary", "culture secretary"
@@ -126,13 +129,17 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
     if (!isRoleNoun(t.lower) && !RELATION_ROLES.has(t.lower) && t.lower !== "capital") continue;
     // An office is held by a person; a relation such as "ally" joins any two parties.
     const holderTypes = RELATION_ROLES.has(t.lower) ? PARTIES : PERSON_ONLY;
-    const { role, left } = t.lower === "capital" ? { role: "capital", left: i - 1 } : qualifiedRole(tokens, i);
+    let { role, left } = t.lower === "capital" ? { role: "capital", left: i - 1 } : qualifiedRole(tokens, i);
 
     // The holder: the person right after ("leader Xi Jinping", "ambassador to Belarus, Boris Gryzlov").
     let j = i + 1;
     let toPlace: RoleEntity | undefined;
     let ofEntity: RoleEntity | undefined;
-    if ((tokens[j]?.lower === "to" || tokens[j]?.lower === "of") && tokens[j + 1]) {
+    // "US Secretary of State George Shultz": the department is part of the title, and the country is the office's
+    const department = t.lower === "secretary" && tokens[j]?.lower === "of" && DEPARTMENTS.has(tokens[j + 1]?.lower ?? "") && entityAt(entities, j + 1)?.last !== j + 3 ? tokens[j + 1]!.lower : undefined;
+    if (department) j += 2;
+    if (department) role = `${role}_of_${department}`;
+    else if ((tokens[j]?.lower === "to" || tokens[j]?.lower === "of") && tokens[j + 1]) {
       let k = j + 1;
       if (tokens[k]?.pos === "DET") k++;
       // "of Moscow's National ... Centre": the possessor is not the thing
