@@ -280,7 +280,7 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
       // a demonym names its country ("Italian bank Mediobanca" -> Italy), as for roles
       const object = fact.object ?? { first: fact.first, last: fact.first + 1, ref: makeRef(PLACES.get(fact.country!.toLowerCase())?.name ?? fact.country!, "Location"), type: "Location" as const, inferred: false };
       if (fact.predicate === "located_in" && object.first > fact.subject.first) containers.add(object.first);
-      push(fact.subject, object, fact.predicate, raw.slice(tokens[fact.first]!.start, tokens[fact.last - 1]!.end), { kind: "nominal", rule: fact.rule, viaPronoun: false, quoted: quotedHere, polarity: "positive", modality: "asserted" });
+      push(fact.subject, object, fact.predicate, raw.slice(tokens[fact.first]!.start, tokens[fact.last - 1]!.end), { kind: "nominal", rule: fact.rule, viaPronoun: false, quoted: quotedHere, polarity: "positive", modality: fact.modality ?? "asserted" });
     }
 
     const starts = new Set(linked.map((e) => e.first));

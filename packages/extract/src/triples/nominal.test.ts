@@ -55,4 +55,12 @@ describe("relations inside noun phrases", () => {
   test("a club's match or competition is no product", () => {
     expect(nominal("Celtic's Boxing Day meeting with Hearts was postponed.")).toEqual([]);
   });
+
+  test("a fixture line: a match yet to be played, only possible when a side is one of alternatives", () => {
+    const read = (text: string) => extractArticle({ id: "n.txt", text }).triples.filter((t) => t.predicate === "play").map((t) => `${t.subject.name} play ${t.object.name} (${t.modality})`);
+    const draw = read("FA Cup draw\n\nNewcastle v Tottenham or Nottingham Forest\n\nSouthampton v Manchester United\n");
+    expect(draw).toEqual(["Newcastle play Tottenham (hypothetical)", "Newcastle play Nottingham Forest (hypothetical)", "Southampton play Manchester United (intended)"]);
+    // "v" inside a sentence is no fixture line
+    expect(read("The case of Smith v Jones was heard in London.")).toEqual([]);
+  });
 });

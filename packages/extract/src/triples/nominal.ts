@@ -33,6 +33,8 @@ export interface NominalFact<E extends NominalEntity = NominalEntity> {
   last: number;
   /** How sure the rule is (the confidence model's `rule` cue). */
   rule: number;
+  /** A fixture is yet to be played (`intended`), or one of alternatives (`hypothetical`); otherwise asserted. */
+  modality?: "intended" | "hypothetical";
 }
 
 const STATE_ABBREVIATIONS = new Set(lists.stateAbbreviations.map((s) => s.toLowerCase()));
@@ -108,6 +110,8 @@ export function findNominal<E extends NominalEntity>(tokens: Token[], entities: 
   const facts: NominalFact<E>[] = [];
   const scored = scoreLine(tokens, entities);
   if (scored) return [scored];
+  const fixtures = fixtureLine(tokens, entities);
+  if (fixtures.length) return fixtures;
 
   for (const owner of entities) {
     const k = owner.last;
@@ -280,4 +284,40 @@ function scoreLine<E extends NominalEntity>(tokens: Token[], entities: E[]): Nom
   const span = { first: 0, last: end, rule: 0.9 };
   if (a === b) return { subject: home, predicate: "draw_with", object: away, ...span };
   return a > b ? { subject: home, predicate: "beat", object: away, ...span } : { subject: away, predicate: "beat", object: home, ...span };
+}
+
+/**
+ * A fixture on its own line, as draws and previews give them: "Bolton v Arsenal or Sheffield United",
+ * "Southampton or Brentford v Manchester United". Each side plays each side opposite: a match yet to be
+ * played (`intended`), or only possibly (`hypothetical`) when a side is one of alternatives.
+ */
+function fixtureLine<E extends NominalEntity>(tokens: Token[], entities: E[]): NominalFact<E>[] {
+  let end = tokens.length;
+  while (end > 0 && tokens[end - 1]!.pos === "PUNCT") end--;
+  const v = tokens.findIndex((t, i) => i > 0 && i < end - 1 && /^(v|vs|v\.|vs\.)$/i.test(t.text));
+  if (v < 0) return [];
+  const teams = new Set(["Organization", "Location"]);
+  // each side: names joined by "or", and nothing else
+  const side = (from: number, to: number): E[] | undefined => {
+    const out: E[] = [];
+    let k = from;
+    while (k < to) {
+      const e = entities.find((x) => x.first === k);
+      if (!e || !teams.has(e.type) || e.last > to) return undefined;
+      out.push(e);
+      k = e.last;
+      if (k < to) {
+        if (tokens[k]!.lower !== "or") return undefined;
+        k++;
+      }
+    }
+    return out.length ? out : undefined;
+  };
+  const home = side(0, v);
+  const away = side(v + 1, end);
+  if (!home || !away) return [];
+  const modality = home.length > 1 || away.length > 1 ? "hypothetical" : "intended";
+  const facts: NominalFact<E>[] = [];
+  for (const h of home) for (const a of away) facts.push({ subject: h, predicate: "play", object: a, first: 0, last: end, rule: 0.8, modality });
+  return facts;
 }
