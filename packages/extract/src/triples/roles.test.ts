@@ -46,4 +46,11 @@ describe("offices from titles and appositions", () => {
   test("a US cabinet secretary's department is part of the title, and the country the office's", () => {
     expect(roles("Deng Xiaoping told visiting US Secretary of State George Shultz the troubles were over.")).toContain("George Shultz secretary_of_state_of United States");
   });
+
+  test("jobs at or with an organisation: 'chief strategist at Acme Bank', 'an analyst with NPD Group'; a town employs no one", () => {
+    const read = (text: string) => extractArticle({ id: "s.txt", text }).triples.map((t) => `${t.subject.name} ${t.predicate} ${t.object.name} ${t.relation}`);
+    expect(read("Tom Hale, chief strategist at Acme Bank, said rates would rise.")).toContain("Tom Hale chief_strategist_at Acme Bank WORKS_FOR");
+    expect(read("\"Demand is strong,\" said Stephen Baker, a consumer electronics analyst with retail research firm NPD Group.")).toContain("Stephen Baker analyst_with NPD Group WORKS_FOR");
+    expect(read("Mark Lee, a researcher at Oxford, said so.").filter((t) => t.includes("researcher"))).toEqual([]);
+  });
 });

@@ -34,6 +34,9 @@ function ofRole(role: string): string {
   return /(^|_)spokes(man|woman|person)$/.test(role) ? `${role}_for` : `${role}_of`;
 }
 
+/** Jobs held at or with an organisation rather than of it: "chief strategist at Acme Bank", "an analyst with NPD Group". */
+const JOB_NOUNS = new Set(["analyst", "economist", "strategist", "researcher", "professor", "lecturer", "trader", "dealer", "banker", "scientist", "engineer", "correspondent", "consultant", "partner", "fellow", "reporter", "lawyer", "adviser", "advisor", "manager", "executive", "officer", "official", "employee", "worker", "producer", "designer", "developer", "programmer", "technician", "editor", "columnist", "writer"]);
+
 /** The departments of a US cabinet secretary, named in the title: "Secretary of State", "Treasury Secretary" aside. */
 const DEPARTMENTS = new Set(["state", "defense", "defence", "commerce", "energy", "labor", "treasury", "agriculture", "transportation", "interior", "education", "health", "justice", "homeland"]);
 
@@ -126,7 +129,9 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
       facts.push(...findMemberships(tokens, entities, i));
       continue;
     }
-    if (!isRoleNoun(t.lower) && !RELATION_ROLES.has(t.lower) && t.lower !== "capital") continue;
+    // "chief strategist at Acme Bank", "an analyst with NPD Group": a job at an organisation
+    const atWork = (tokens[i + 1]?.lower === "at" || tokens[i + 1]?.lower === "with") && (JOB_NOUNS.has(t.lower) || (isRoleNoun(t.lower) && tokens[i + 1]!.lower === "at"));
+    if (!isRoleNoun(t.lower) && !RELATION_ROLES.has(t.lower) && t.lower !== "capital" && !atWork) continue;
     // An office is held by a person; a relation such as "ally" joins any two parties.
     const holderTypes = RELATION_ROLES.has(t.lower) ? PARTIES : PERSON_ONLY;
     let { role, left } = t.lower === "capital" ? { role: "capital", left: i - 1 } : qualifiedRole(tokens, i);
@@ -135,11 +140,12 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
     let j = i + 1;
     let toPlace: RoleEntity | undefined;
     let ofEntity: RoleEntity | undefined;
+    let atPlace: { entity: RoleEntity; prep: string } | undefined;
     // "US Secretary of State George Shultz": the department is part of the title, and the country is the office's
     const department = t.lower === "secretary" && tokens[j]?.lower === "of" && DEPARTMENTS.has(tokens[j + 1]?.lower ?? "") && entityAt(entities, j + 1)?.last !== j + 3 ? tokens[j + 1]!.lower : undefined;
     if (department) j += 2;
     if (department) role = `${role}_of_${department}`;
-    else if ((tokens[j]?.lower === "to" || tokens[j]?.lower === "of") && tokens[j + 1]) {
+    else if ((tokens[j]?.lower === "to" || tokens[j]?.lower === "of" || atWork) && tokens[j + 1]) {
       let k = j + 1;
       if (tokens[k]?.pos === "DET") k++;
       // "of Moscow's National ... Centre": the possessor is not the thing
@@ -152,7 +158,13 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
         if (!/^(NOUN|ADJ|PROPN|NUM)$/.test(tokens[m]!.pos)) break;
         if (tokens[m]!.pos === "NOUN" && /^[a-z]/.test(tokens[m]!.text)) e = entityAt(entities, m + 1);
       }
-      if (e) {
+      if (e && atWork) {
+        // only an organisation employs: "an analyst at Goldman Sachs", not "a researcher at Oxford" the town
+        if (e.type === "Organization") {
+          atPlace = { entity: e, prep: tokens[j]!.lower };
+          j = e.last;
+        }
+      } else if (e) {
         if (tokens[j]!.lower === "to") toPlace = e;
         else ofEntity = e;
         j = e.last;
@@ -169,16 +181,19 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
     }
     // "Sultan Al Jaber, the president of COP28": the holder stands before the apposition, which may
     // coordinate two nouns ("Boris Gryzlov, a senior politician and close ally of Vladimir Putin")
-    if ((!holder || !holderTypes.has(holder.type)) && (ofEntity || toPlace)) {
+    if ((!holder || !holderTypes.has(holder.type)) && (ofEntity || toPlace || atPlace)) {
       let k = left;
-      while (k >= 0 && (tokens[k]!.pos === "ADJ" || tokens[k]!.pos === "DET" || tokens[k]!.lower === "and" || (tokens[k]!.pos === "NOUN" && tokens[k + 1]!.lower === "and"))) k--;
+      // ("Stephen Baker, a consumer electronics analyst with": common nouns may qualify a job)
+      while (k >= 0 && (tokens[k]!.pos === "ADJ" || tokens[k]!.pos === "DET" || tokens[k]!.lower === "and" || (tokens[k]!.pos === "NOUN" && (tokens[k + 1]!.lower === "and" || (!!atPlace && /^[a-z]/.test(tokens[k]!.text)))))) k--;
       const before = k >= 0 && tokens[k]!.text === "," ? entityEndingAt(entities, k) : undefined;
       // "dignitaries including Bill Clinton, the King of Belgium as well as ...": a list goes on after
       // it, so the phrase is the list's next item, not an apposition
-      const after = tokens[(toPlace ?? ofEntity)!.last];
-      const listGoesOn = !!after && (after.pos === "CCONJ" || (after.lower === "as" && tokens[(toPlace ?? ofEntity)!.last + 1]?.lower === "well"));
-      if (before && !listGoesOn && holderTypes.has(before.type) && before !== (toPlace ?? ofEntity)) {
-        facts.push({ holder: before, predicate: toPlace ? `${role}_to` : ofRole(role), of: (toPlace ?? ofEntity)!, first: before.first, last: (toPlace ?? ofEntity)!.last });
+      const target = (toPlace ?? ofEntity ?? atPlace?.entity)!;
+      const after = tokens[target.last];
+      const listGoesOn = !!after && (after.pos === "CCONJ" || (after.lower === "as" && tokens[target.last + 1]?.lower === "well"));
+      if (before && !listGoesOn && holderTypes.has(before.type) && before !== target) {
+        const predicate = toPlace ? `${role}_to` : atPlace ? `${role}_${atPlace.prep}` : ofRole(role);
+        facts.push({ holder: before, predicate, of: target, first: before.first, last: target.last });
         continue;
       }
     }
@@ -193,8 +208,8 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
       }
     }
     if (holder && holderTypes.has(holder.type)) {
-      const target = toPlace ?? ofEntity;
-      const predicate = toPlace ? `${role}_to` : ofRole(target ? teamRole(role, target, sports) : role);
+      const target = toPlace ?? ofEntity ?? atPlace?.entity;
+      const predicate = toPlace ? `${role}_to` : atPlace ? `${role}_${atPlace.prep}` : ofRole(target ? teamRole(role, target, sports) : role);
       if (target) {
         facts.push({ holder, predicate, of: target, first: i, last: holder.last });
         continue;
