@@ -147,6 +147,11 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(run("Russia has conducted a series of joint drills with Belarus."), "Russia", "conduct_drills_with", "Belarus")).toBe(true);
   });
 
+  it("a verb the tagger takes for a plural noun between two names: 'Belarus borders Poland, Lithuania and Latvia'", () => {
+    const t = run("Belarus borders Poland, Lithuania and Latvia.");
+    for (const o of ["Poland", "Lithuania", "Latvia"]) expect(has(t, "Belarus", "border", o)).toBe(true);
+  });
+
   it("a score after the loser's name is no part of it: 'Chelsea beat Fulham 2-1'", () => {
     expect(has(run("Chelsea beat Fulham 2-1 at Craven Cottage."), "Chelsea", "beat", "Fulham")).toBe(true);
   });

@@ -4,7 +4,7 @@
  * nouns tagged as verbs ("This finding indicated", "human being").
  */
 import type { Token } from "../nlp/index.ts";
-import { DEMONSTRATIVES, DETERMINERS, POSSESSIVE_PRONOUNS } from "./words.ts";
+import { DEMONSTRATIVES, DETERMINERS, POSSESSIVE_PRONOUNS, VERBS_BETWEEN_NAMES } from "./words.ts";
 
 const OBJECT_STARTS = new Set(["DET", "PRON", "NUM"]);
 
@@ -26,6 +26,16 @@ export function misTaggedVerbs(tokens: Token[]): Set<number> {
     if (t.pos === "VERB" || t.pos === "AUX") {
       sawVerb = true;
       if (/[^s]s$/.test(t.lower) && t.lower !== t.lemma) presentVerb = true;
+      continue;
+    }
+    // "Belarus borders Poland": a verb between two names, before any other verb
+    // (not "BBC hits Little Britain and Strictly Come Dancing are ...": a verb after the names makes it a noun)
+    let after = i + 1;
+    while (after < tokens.length && (tokens[after]!.pos === "PROPN" || tokens[after]!.pos === "CCONJ" || tokens[after]!.text === ",")) after++;
+    const verbAfter = after < tokens.length && (tokens[after]!.pos === "VERB" || tokens[after]!.pos === "AUX");
+    if (!sawVerb && !verbAfter && t.pos === "NOUN" && prev.pos === "PROPN" && next.pos === "PROPN" && VERBS_BETWEEN_NAMES.has(t.lower)) {
+      out.add(i);
+      sawVerb = true;
       continue;
     }
     if (!pluralLike(t)) continue;

@@ -17,6 +17,8 @@ export const QUANTIFIERS = new Set(["several", "many", "few", "numerous", "vario
 export const APPROXIMATORS = new Set(["about", "nearly", "almost", "approximately", "roughly", "around", "some", "over", "only", "just", "under", "up"]);
 /** "in relation to direct taxes": after these, "to" is a preposition even before a word the tagger calls a verb. */
 export const FIXED_PREPOSITIONS = new Set(["relation", "addition", "according", "due", "prior", "close", "respect", "regard", "contrast", "comparison", "response", "reference", "opposed", "next", "compared", "thanks", "owing", "subject", "exposure", "access", "approach", "contribution", "devoted", "committed", "dedicated", "related"]);
+/** Third-person verbs wink tags as plural nouns between two names: "Belarus borders Poland", "Chelsea sign Smith". */
+export const VERBS_BETWEEN_NAMES = new Set(["borders", "faces", "hosts", "backs", "signs", "meets", "beats", "leads", "joins", "visits", "targets", "eyes", "urges", "warns", "sues", "buys", "sells", "slams", "accuses", "blames", "thanks", "praises", "criticises", "criticizes", "attacks", "tells", "replaces", "rejects", "defeats", "edges", "stuns", "tops", "trails"]);
 export const BREAKS = new Set([";", ":", "--", "–", "—"]);
 export const OPEN_QUOTES = new Set(['"', "``", "`", "“", "‘"]);
 export const CLOSE_QUOTES = new Set(['"', "''", "'", "”", "’"]);

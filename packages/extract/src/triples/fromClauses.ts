@@ -189,8 +189,15 @@ function copularRelation(tokens: Token[], clause: Clause, entities: LinkedEntity
     const object = noun ? headEntity(tokens, { first: of + 1, last: np.last }, entities) : undefined;
     return noun && object ? { noun, prep: "of", np: { first: np.first, last: of }, object } : undefined;
   }
-  const p = clause.preps[0];
   const head = tokens[np.last - 1]!;
+  // "O'Driscoll is Ireland captain", "Wenger is the Arsenal manager", "is England's captain"
+  if (isRoleNoun(head.lower)) {
+    const { role, left } = qualifiedRole(tokens, np.last - 1);
+    const k = POSSESSIVE.test(tokens[left]?.text ?? "") ? left - 1 : left;
+    const owner = entities.find((e) => e.last === k + 1 && e.first >= np.first);
+    if (owner && owner.type !== "Person") return { noun: role, prep: "of", np, object: owner };
+  }
+  const p = clause.preps[0];
   if (!p || p.prep.first !== np.last || tokens[p.prep.first]!.lower !== "to" || !ROLES_TO.has(head.lower)) return undefined;
   const object = headEntity(tokens, p.arg, entities);
   return object ? { noun: head.lower, prep: "to", np, object } : undefined;

@@ -53,4 +53,11 @@ describe("offices from titles and appositions", () => {
     expect(read("\"Demand is strong,\" said Stephen Baker, a consumer electronics analyst with retail research firm NPD Group.")).toContain("Stephen Baker analyst_with NPD Group WORKS_FOR");
     expect(read("Mark Lee, a researcher at Oxford, said so.").filter((t) => t.includes("researcher"))).toEqual([]);
   });
+
+  test("for whom one speaks or works: 'a spokesman for Acme Corp', 'a lawyer for Zeta Holdings'; a role a copula gives: 'is Ireland captain'", () => {
+    expect(roles("Tom Hale, a spokesman for Acme Corp, said so.")).toEqual(["Tom Hale spokesman_for Acme Corp"]);
+    expect(roles("Ann Roe, a lawyer for Zeta Holdings, denied it.")).toEqual(["Ann Roe lawyer_for Zeta Holdings"]);
+    expect(roles("Brian O'Driscoll is Ireland captain.")).toEqual(["Brian O'Driscoll captain_of Ireland"]);
+    expect(roles("Tom Hale would have been the Chelsea captain.")).toEqual([]);
+  });
 });

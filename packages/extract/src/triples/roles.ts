@@ -130,7 +130,9 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
       continue;
     }
     // "chief strategist at Acme Bank", "an analyst with NPD Group": a job at an organisation
-    const atWork = (tokens[i + 1]?.lower === "at" || tokens[i + 1]?.lower === "with") && (JOB_NOUNS.has(t.lower) || (isRoleNoun(t.lower) && tokens[i + 1]!.lower === "at"));
+    // ("a spokesman for Acme Corp", "a lawyer for the family": for whom one speaks or works)
+    const prepAfter = tokens[i + 1]?.lower ?? "";
+    const atWork = ((prepAfter === "at" || prepAfter === "with") && (JOB_NOUNS.has(t.lower) || (isRoleNoun(t.lower) && prepAfter === "at"))) || (prepAfter === "for" && (JOB_NOUNS.has(t.lower) || /^spokes(man|woman|person)$/.test(t.lower)));
     if (!isRoleNoun(t.lower) && !RELATION_ROLES.has(t.lower) && t.lower !== "capital" && !atWork) continue;
     // An office is held by a person; a relation such as "ally" joins any two parties.
     const holderTypes = RELATION_ROLES.has(t.lower) ? PARTIES : PERSON_ONLY;
