@@ -234,7 +234,7 @@ export const TITLES = new Set(
 );
 /** Role nouns for apposition roles: "China's leader Xi Jinping", "French president Emmanuel Macron". */
 const ROLE_NOUNS = new Set(
-  "president leader chancellor minister premier secretary ambassador head chief king queen governor mayor ceo chairman chairwoman chair chairperson executive founder director commander spokesman spokeswoman spokesperson representative commissioner envoy treasurer delegate negotiator".split(" "),
+  "president leader chancellor minister premier secretary ambassador head chief king queen governor mayor ceo chairman chairwoman chair chairperson executive founder director commander spokesman spokeswoman spokesperson representative commissioner envoy treasurer delegate negotiator resident native citizen".split(" "),
 );
 /**
  * The sports roles only a team has ("fund manager", "charity boss" are not about teams). Positions that

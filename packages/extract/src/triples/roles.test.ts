@@ -58,6 +58,8 @@ describe("offices from titles and appositions", () => {
     expect(roles("Tom Hale, a spokesman for Acme Corp, said so.")).toEqual(["Tom Hale spokesman_for Acme Corp"]);
     expect(roles("Ann Roe, a lawyer for Zeta Holdings, denied it.")).toEqual(["Ann Roe lawyer_for Zeta Holdings"]);
     expect(roles("Brian O'Driscoll is Ireland captain.")).toEqual(["Brian O'Driscoll captain_of Ireland"]);
+    // where one lives or comes from, as a title: "Kyiv resident Ilya Goncharov"
+    expect(roles("\"I am here to learn,\" Kyiv resident Ilya Goncharov said.")).toEqual(["Ilya Goncharov resident_of Kyiv"]);
     expect(roles("Tom Hale would have been the Chelsea captain.")).toEqual([]);
   });
 });
