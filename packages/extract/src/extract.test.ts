@@ -121,6 +121,11 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(t, "Las Vegas", "located_in", "Nev.")).toBe(true);
   });
 
+  it("an infinitive after bringing, signing or picking someone is what that one does: 'brought Drogba on to partner Gudjohnsen'", () => {
+    expect(has(run("Chelsea brought striker Didier Drogba on to partner Eidur Gudjohnsen up front."), "Didier Drogba", "partner", "Eidur Gudjohnsen")).toBe(true);
+    expect(run("Chelsea brought striker Didier Drogba on to partner Eidur Gudjohnsen up front.").some((x) => x.subject.name === "Chelsea" && x.object.name === "Eidur Gudjohnsen")).toBe(false);
+  });
+
   it("arguments a reader would not take: a possessor, the rest of a cut name, a 'whose' clause, a team carried into a round", () => {
     expect(run("Ann Roe played Tom Hale's opposite number in the film.")).toEqual([]);
     expect(run("Tessa Jowell has hit out at critics of the Gambling Bill.").filter((t) => t.predicate === "hit_out_at")).toEqual([]);
@@ -343,6 +348,9 @@ describe("grammar patterns (sentences of our own)", () => {
   it("'the company' is the organisation last named as a subject, not one inside a quotation", () => {
     const t = run("Acme Corp cut 500 jobs on Monday. The company also sued Zeta Holdings.");
     expect(has(t, "Acme Corp", "sue", "Zeta Holdings")).toBe(true);
+    // a description apposed to a name is that name: "Rosneft, the company that acquired ..."
+    const apposed = run("Gazprom will merge with Rosneft, the company that acquired Yuganskneftegas.");
+    expect(apposed.find((x) => x.predicate === "acquire")?.subject.name).toBe("Rosneft");
     const quoted = run("Acme Corp cut 500 jobs. \"The company sued Zeta Holdings,\" Smith said.");
     expect(quoted.some((x) => x.predicate === "sue")).toBe(false);
   });

@@ -129,7 +129,7 @@ function resolveSharedSubjects(drafts: Draft[], tokens: Token[]): void {
 }
 
 /** Verbs whose object does what the infinitive after it says. */
-const OBJECT_CONTROL = new Set(["allow", "let", "enable", "help", "ask", "tell", "order", "force", "persuade", "urge", "encourage", "invite", "require", "permit", "cause", "lead", "get", "want", "expect", "warn", "advise", "instruct", "compel", "push", "pressure", "press", "convince", "leave", "call", "challenge", "dare", "beg", "implore", "authorise", "authorize"]);
+const OBJECT_CONTROL = new Set(["allow", "let", "enable", "help", "ask", "tell", "order", "force", "persuade", "urge", "encourage", "invite", "require", "permit", "cause", "lead", "get", "want", "expect", "warn", "advise", "instruct", "compel", "push", "pressure", "press", "convince", "leave", "call", "challenge", "dare", "beg", "implore", "authorise", "authorize", "bring", "send", "appoint", "hire", "sign", "recruit", "pick", "select", "choose", "name"]);
 
 /**
  * "buy and sell large amounts": a verb with nothing after it shares the next

@@ -272,9 +272,14 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
     subject = at(referents.speaker());
     viaPronoun = true;
   } else if (width === 2 && first === "the" && ORG_DESCRIPTIONS.has(second) && !quoted) {
-    // "The company also said ...": the organisation the story was about
-    subject = at(referents.organization());
-    viaPronoun = true;
+    // "The company also said ...": the organisation the story was about; but "Rosneft, the company that
+    // acquired ...": the name the description is apposed to
+    const apposed = tokens[clause.subject.first - 1]?.text === "," ? entities.find((e) => e.last === clause.subject.first - 1) : undefined;
+    if (apposed) subject = apposed.type === "Organization" ? apposed : undefined;
+    else if (clause.subjectVia !== "relative") {
+      subject = at(referents.organization());
+      viaPronoun = true;
+    }
   } else {
     subject = headEntity(tokens, clause.subject, entities, clause.subjectVia === "relative");
     // "The strongman has formed ...": a definite description of a person
