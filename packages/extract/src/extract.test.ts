@@ -152,6 +152,12 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(run("Russia has conducted a series of joint drills with Belarus."), "Russia", "conduct_drills_with", "Belarus")).toBe(true);
   });
 
+  it("what follows an event noun belongs to it: 'filed a complaint against Brussels with the WTO over state aid to Airbus'", () => {
+    const t = run("The US filed a complaint against Brussels with the WTO over state aid to Airbus.");
+    expect(has(t, "United States", "file_complaint_against", "Brussels")).toBe(true);
+    expect(t.some((x) => x.object.name === "Airbus")).toBe(false);
+  });
+
   it("a verb the tagger takes for a plural noun between two names: 'Belarus borders Poland, Lithuania and Latvia'", () => {
     const t = run("Belarus borders Poland, Lithuania and Latvia.");
     for (const o of ["Poland", "Lithuania", "Latvia"]) expect(has(t, "Belarus", "border", o)).toBe(true);

@@ -392,9 +392,11 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   // entities or very short phrases ("sent bombers on patrol over Belarus");
   // a longer phrase without an entity ends it ("in a show of support for ...").
   let previousPrep = -1;
+  let afterEventNoun = false;
   for (const p of clause.preps) {
     const prep = tokens[p.prep.first]!.lower;
     if (NOT_ARGUMENT.has(prep)) break;
+    if (afterEventNoun && prep !== "with") break;
     // The chain must be contiguous: a phrase the engine skipped ("amid spiralling tensions") ends it.
     if (p.prep.first !== previousPrep && !onlyAdverbs(tokens, reached, p.prep.first)) break;
     previousPrep = p.prep.first;
@@ -405,6 +407,9 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
     if (of && !of.event) object = undefined;
     if (!object) {
       if (p.arg.last - p.arg.first > 2) break;
+      // ("over state aid to Airbus": what follows an event noun belongs to it, but for its counterpart:
+      // "called for closer ties with Moscow")
+      afterEventNoun = EVENT_NOUNS.has(tokens[p.arg.last - 1]!.lower) && !PURPOSE_NOUNS.has(tokens[p.arg.last - 1]!.lemma);
       for (let k = p.arg.first; k < p.arg.last; k++) {
         const noun = PURPOSE_NOUNS.get(tokens[k]!.lemma);
         if (noun) {

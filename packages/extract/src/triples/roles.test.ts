@@ -62,4 +62,11 @@ describe("offices from titles and appositions", () => {
     expect(roles("\"I am here to learn,\" Kyiv resident Ilya Goncharov said.")).toEqual(["Ilya Goncharov resident_of Kyiv"]);
     expect(roles("Tom Hale would have been the Chelsea captain.")).toEqual([]);
   });
+
+  test("a job as a title is held at an organisation, not a country: 'First Boston Corp analyst William Randol'", () => {
+    expect(roles("First Boston Corp analyst William Randol recommended the shares.")).toEqual([]);
+    const read = extractArticle({ id: "s.txt", text: "First Boston Corp analyst William Randol recommended the shares. US economist Tom Hale disagreed." }).triples.map((t) => `${t.subject.name} ${t.predicate} ${t.object.name}`);
+    expect(read).toContain("William Randol analyst_at First Boston Corp");
+    expect(read.filter((t) => t.startsWith("Tom Hale"))).toEqual([]);
+  });
 });

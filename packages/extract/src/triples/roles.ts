@@ -133,7 +133,9 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
     // ("a spokesman for Acme Corp", "a lawyer for the family": for whom one speaks or works)
     const prepAfter = tokens[i + 1]?.lower ?? "";
     const atWork = ((prepAfter === "at" || prepAfter === "with") && (JOB_NOUNS.has(t.lower) || (isRoleNoun(t.lower) && prepAfter === "at"))) || (prepAfter === "for" && (JOB_NOUNS.has(t.lower) || /^spokes(man|woman|person)$/.test(t.lower)));
-    if (!isRoleNoun(t.lower) && !RELATION_ROLES.has(t.lower) && t.lower !== "capital" && !atWork) continue;
+    // "First Boston Corp analyst William Randol", "Deutsche Bank economist Tom Hale": a job as a title
+    const titleJob = !atWork && !isRoleNoun(t.lower) && JOB_NOUNS.has(t.lower) && entityAt(entities, i + 1)?.type === "Person";
+    if (!isRoleNoun(t.lower) && !RELATION_ROLES.has(t.lower) && t.lower !== "capital" && !atWork && !titleJob) continue;
     // An office is held by a person; a relation such as "ally" joins any two parties.
     const holderTypes = RELATION_ROLES.has(t.lower) ? PARTIES : PERSON_ONLY;
     let { role, left } = t.lower === "capital" ? { role: "capital", left: i - 1 } : qualifiedRole(tokens, i);
@@ -222,6 +224,11 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
       const possessive = tokens[k] && /^['’]s?$/.test(tokens[k]!.text) ? k : -1;
       const owner = possessive >= 0 ? entityEndingAt(entities, possessive) : entityEndingAt(entities, k + 1);
       const head = tokens[i]!.lower;
+      // (a job as a title is held at an organisation: "US economist Tom Hale" is an American)
+      if (titleJob) {
+        if (owner && owner !== holder && owner.type === "Organization") facts.push({ holder, predicate: `${role}_at`, of: owner, first: owner.first, last: holder.last });
+        continue;
+      }
       if (owner && owner !== holder && (owner.type === "Location" || owner.type === "Organization" || (holderTypes === PARTIES && owner.type === "Person"))) {
         if (owner.type === "Location" && possessive < 0 && NOT_OF_PLACES.has(head)) continue;
         // "Palace stadium manager", "Labour campaign manager": a noun before a team's title names another job
