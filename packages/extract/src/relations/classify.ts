@@ -8,8 +8,15 @@
 import type { EntityType, Modality, Polarity, Triple } from "../types.ts";
 import { defaultSchema, type RelationClass, type RelationGroup, type RelationSchema } from "./schema.ts";
 
+/** A pattern's globs: the plain names looked up, the ones with a wildcard as one expression. */
+interface Matcher {
+  exact: Set<string>;
+  re?: RegExp;
+}
+const matches = (m: Matcher, predicate: string) => m.exact.has(predicate) || (!!m.re && m.re.test(predicate));
+
 interface Compiled {
-  classes: { cls: RelationClass; patterns: { re: RegExp; subject?: Set<EntityType>; object?: Set<EntityType> }[] }[];
+  classes: { cls: RelationClass; patterns: { re: Matcher; subject?: Set<EntityType>; object?: Set<EntityType> }[] }[];
   byId: Map<string, RelationClass>;
   schema: RelationSchema;
 }
@@ -19,6 +26,7 @@ const compiled = new WeakMap<RelationSchema, Compiled>();
 function compile(schema: RelationSchema): Compiled {
   let c = compiled.get(schema);
   if (c) return c;
+  const matcher = (exact: string[], globs: string[]): Matcher => ({ exact: new Set(exact), ...(globs.length ? { re: new RegExp(`^(?:${globs.join("|")})$`) } : {}) });
   const glob = (g: string) => g.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
   c = {
     schema,
@@ -26,7 +34,7 @@ function compile(schema: RelationSchema): Compiled {
     classes: schema.classes.map((cls) => ({
       cls,
       patterns: cls.patterns.map((p) => ({
-        re: new RegExp(`^(?:${p.match.map(glob).join("|")})$`),
+        re: matcher(p.match.filter((g) => !g.includes("*")), p.match.filter((g) => g.includes("*")).map(glob)),
         ...(p.subject ? { subject: new Set(p.subject) } : {}),
         ...(p.object ? { object: new Set(p.object) } : {}),
       })),
@@ -58,7 +66,7 @@ export function isGeneric(t: ClassifyInput, schema: RelationSchema = defaultSche
 
 function baseClass(t: ClassifyInput, c: Compiled): RelationClass | undefined {
   for (const { cls, patterns } of c.classes) {
-    if (patterns.some((p) => p.re.test(t.predicate) && (!p.subject || p.subject.has(t.subjectType)) && (!p.object || p.object.has(t.objectType)))) return cls;
+    if (patterns.some((p) => matches(p.re, t.predicate) && (!p.subject || p.subject.has(t.subjectType)) && (!p.object || p.object.has(t.objectType)))) return cls;
   }
   return undefined;
 }
