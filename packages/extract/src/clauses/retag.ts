@@ -4,7 +4,7 @@
  * nouns tagged as verbs ("This finding indicated", "human being").
  */
 import type { Token } from "../nlp/index.ts";
-import { DEMONSTRATIVES, DETERMINERS, POSSESSIVE_PRONOUNS, VERBS_BETWEEN_NAMES } from "./words.ts";
+import { DEMONSTRATIVES, DETERMINERS, POSSESSIVE_PRONOUNS, VERBS_BEFORE_INFINITIVE, VERBS_BETWEEN_NAMES } from "./words.ts";
 
 const OBJECT_STARTS = new Set(["DET", "PRON", "NUM"]);
 
@@ -34,6 +34,12 @@ export function misTaggedVerbs(tokens: Token[]): Set<number> {
     while (after < tokens.length && (tokens[after]!.pos === "PROPN" || tokens[after]!.pos === "CCONJ" || tokens[after]!.text === ",")) after++;
     const verbAfter = after < tokens.length && (tokens[after]!.pos === "VERB" || tokens[after]!.pos === "AUX");
     if (!sawVerb && !verbAfter && t.pos === "NOUN" && prev.pos === "PROPN" && next.pos === "PROPN" && VERBS_BETWEEN_NAMES.has(t.lower)) {
+      out.add(i);
+      sawVerb = true;
+      continue;
+    }
+    // "Tom Hale plans to fly to Paris": a verb of intending before an infinitive, before any other verb
+    if (!sawVerb && t.pos === "NOUN" && (prev.pos === "PROPN" || prev.pos === "PRON") && next.lower === "to" && tokens[i + 2]?.pos === "VERB" && VERBS_BEFORE_INFINITIVE.has(t.lower)) {
       out.add(i);
       sawVerb = true;
       continue;

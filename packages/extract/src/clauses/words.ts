@@ -19,6 +19,8 @@ export const APPROXIMATORS = new Set(["about", "nearly", "almost", "approximatel
 export const FIXED_PREPOSITIONS = new Set(["relation", "addition", "according", "due", "prior", "close", "respect", "regard", "contrast", "comparison", "response", "reference", "opposed", "next", "compared", "thanks", "owing", "subject", "exposure", "access", "approach", "contribution", "devoted", "committed", "dedicated", "related"]);
 /** Third-person verbs wink tags as plural nouns between two names: "Belarus borders Poland", "Chelsea sign Smith". */
 export const VERBS_BETWEEN_NAMES = new Set(["borders", "faces", "hosts", "backs", "signs", "meets", "beats", "leads", "joins", "visits", "targets", "eyes", "urges", "warns", "sues", "buys", "sells", "slams", "accuses", "blames", "thanks", "praises", "criticises", "criticizes", "attacks", "tells", "replaces", "rejects", "defeats", "edges", "stuns", "tops", "trails"]);
+/** Third-person verbs wink tags as plural nouns before an infinitive: "Tom Hale plans to fly to Paris". */
+export const VERBS_BEFORE_INFINITIVE = new Set(["plans", "hopes", "wants", "aims", "intends", "expects", "seeks", "vows", "threatens", "promises", "needs", "tries", "refuses", "agrees", "decides", "fails", "continues", "starts", "begins", "wishes", "prepares", "pledges", "offers", "struggles", "looks", "bids"]);
 export const BREAKS = new Set([";", ":", "--", "–", "—"]);
 export const OPEN_QUOTES = new Set(['"', "``", "`", "“", "‘"]);
 export const CLOSE_QUOTES = new Set(['"', "''", "'", "”", "’"]);

@@ -20,6 +20,9 @@ describe("polarity and modality", () => {
     expect(read("Microsoft is planning to buy Sony.")).toEqual(["Microsoft -buy-> Sony (positive, intended)"]);
     expect(read("General Motors pulled out of an agreement to buy Fiat.")).toEqual(["General Motors -buy-> Fiat (negative, intended)"]);
     expect(read("Olaf Scholz will travel to Kyiv.")).toEqual(["Olaf Scholz -travel_to-> Kyiv (positive, intended)"]);
+    // "plans" read as a verb before its infinitive, and a purpose of an intended act
+    expect(read("Tom Hale plans to fly to Paris.")).toEqual(["Tom Hale -fly_to-> Paris (positive, intended)"]);
+    expect(read("Viktor Yushchenko prepared to head to Brussels to meet George Bush.")).toContain("Viktor Yushchenko -meet-> George Bush (positive, intended)");
   });
 
   it("negation, also of an infinitive: 'did not beat', 'refused to sign', 'careful not to turn'", () => {

@@ -97,6 +97,8 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
   if (clause.subjectVia === "control") {
     const governing = before(clauses, clause);
     if (governing) aux.unshift(...auxiliaries(tokens, governing));
+    // "prepared to head to Brussels to meet Bush": a purpose of an intended act is intended too
+    if (governing?.lemma.split("_to_").slice(0, -1).some((part) => INTEND_VERBS.has(part.split("_").pop()!))) raise("intended");
   }
   for (let k = 0; k < aux.length; k++) {
     if (FUTURE.has(aux[k]!)) raise("intended");
