@@ -13,7 +13,7 @@ import type { Token } from "../nlp/index.ts";
 import type { EntityType } from "../types.ts";
 import { AFFILIATIONS, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, ORG_SPELLINGS, PLACES } from "./gazetteer.ts";
 import { entityModel, tagWords } from "./model/model.ts";
-import { documentContext, type DocumentContext } from "./model/features.ts";
+import { documentContext, isOrdinaryWord, type DocumentContext } from "./model/features.ts";
 import { ruleTags } from "./model/rules.ts";
 import type { EntityClass } from "./model/labels.ts";
 import { isTitle, joinUnits, TITLE_MODIFIERS, toUnits, type EntitySpan, type SentenceEntities, type Unit } from "./recognize.ts";
@@ -56,12 +56,187 @@ export type SentenceResult = SentenceEntities & { error?: unknown };
 export function recogniseDocument(sentences: Token[][]): SentenceResult[] {
   const units = sentences.map(toUnits);
   const doc = documentContext(units);
-  return sentences.map((tokens, k) => {
+  const results: SentenceResult[] = sentences.map((tokens, k) => {
     try {
       return entitiesOf(tokens, units[k]!, doc);
     } catch (error) {
       return { entities: [], demonyms: [], affiliations: [], error };
     }
+  });
+  results.forEach((r, k) => {
+    if (r.error === undefined) institutionNames(sentences[k]!, units[k]!, r);
+  });
+  try {
+    documentConsistency(sentences, units, results);
+  } catch {
+    // the sentences' own readings stand
+  }
+  return results;
+}
+
+/** Head words of an institution's name "X of/for ...": "Department for Work and Pensions". */
+const INSTITUTION_HEADS = new Set(["department", "ministry", "office", "university", "institute", "council", "commission", "committee", "society", "association", "federation", "board", "school", "college", "academy", "agency", "authority", "museum", "foundation", "centre", "center", "bank", "secretary", "union", "court", "chamber", "league", "confederation", "organisation", "organization"]);
+const cap = (u: Unit | undefined) => !!u && /^[\p{Lu}\d]/u.test(u.text);
+const ordinaryCap = (u: Unit | undefined) => !!u && /^\p{Lu}\p{Ll}+$/u.test(u.text) && isOrdinaryWord(u.lower);
+
+/**
+ * "Department of the Environment, Food and Rural Affairs", "University of the Highlands and Islands",
+ * "Office of the Deputy Prime Minister": the model cuts such names at "and" or a comma, or keeps
+ * only their tail. A capitalised head word, "of" or "for", then capitalised words, where "and" or a
+ * comma joins only capitalised common words (not "… and Southampton"), is one organisation.
+ */
+function institutionNames(tokens: Token[], us: Unit[], r: SentenceResult): void {
+  for (let i = 0; i + 2 < us.length; i++) {
+    if (!cap(us[i]) || !INSTITUTION_HEADS.has(us[i]!.lower) || (us[i + 1]!.lower !== "of" && us[i + 1]!.lower !== "for")) continue;
+    let j = i + 2;
+    if (us[j]?.lower === "the") j++;
+    if (!cap(us[j])) continue;
+    while (cap(us[j])) j++;
+    let parts = 1;
+    for (;;) {
+      // ", Food and Rural Affairs": a comma, then common words, then "and"
+      if (us[j]?.text === "," && ordinaryCap(us[j + 1])) {
+        let k = j + 1;
+        while (ordinaryCap(us[k])) k++;
+        if (us[k]?.lower !== "and" || !ordinaryCap(us[k + 1])) break;
+        j = k;
+      }
+      if (us[j]?.lower === "and" && ordinaryCap(us[j + 1])) {
+        let k = j + 1;
+        while (ordinaryCap(us[k])) k++;
+        if (cap(us[k])) break;
+        j = k;
+        parts++;
+        continue;
+      }
+      break;
+    }
+    // a plain "Bank of England" the model reads well: only names it is likely to cut
+    if (parts === 1 && j - i < 5) continue;
+    const first = us[i]!.first;
+    const last = us[j - 1]!.last;
+    const inside = r.entities.filter((e) => e.first < last && e.last > first);
+    if (inside.some((e) => e.first < first || e.last > last || (e.type !== "Organization" && e.type !== "Other" && e.type !== "Location"))) continue;
+    r.entities = r.entities.filter((e) => !inside.includes(e));
+    const span = us.slice(i, j);
+    r.entities.push({ first, last, text: joinUnits(tokens, span), start: span[0]!.start, end: span[span.length - 1]!.end, type: "Organization", canonical: undefined, title: undefined, typeConfidence: 0.8, words: span.map((u) => u.text) });
+    r.entities.sort((a, b) => a.first - b.first);
+    i = j - 1;
+  }
+}
+
+/** The types a name may take from the rest of its article: the CoNLL three. */
+const CONSISTENT: ReadonlySet<EntityType> = new Set(["Person", "Organization", "Location"]);
+
+/**
+ * One article, one reading of a name: the model reads each sentence with only what came before it,
+ * so a name opening the article, or a sentence, is often missed or mistyped where later mentions are
+ * clear ("Ambev" the brewer; "Blunkett" after "David Blunkett"). After every sentence is read:
+ * - a name written the same way elsewhere takes the type its mentions give it, by summed confidence;
+ * - a person's full name makes the surname alone a person ("Blunkett", "Tomasson");
+ * - a name the article gave a type, or a surname, is found where the model left it out, when it stands
+ *   alone (no capitalised word beside it it would cut a longer name from).
+ */
+function documentConsistency(sentences: Token[][], units: Unit[][], results: SentenceResult[]): void {
+  const votes = new Map<string, Map<EntityType, number>>();
+  const surnames = new Map<string, number>();
+  for (const r of results) {
+    for (const e of r.entities) {
+      if (!CONSISTENT.has(e.type) || e.canonical) continue;
+      const key = e.words.join(" ");
+      let v = votes.get(key);
+      if (!v) votes.set(key, (v = new Map()));
+      v.set(e.type, (v.get(e.type) ?? 0) + e.typeConfidence);
+      if (e.type === "Person" && e.words.length >= 2) {
+        const last = e.words[e.words.length - 1]!;
+        if (/^\p{Lu}\p{Ll}/u.test(last)) surnames.set(last, Math.max(surnames.get(last) ?? 0, e.typeConfidence));
+      }
+    }
+  }
+  const best = (key: string): [EntityType, number, number] | undefined => {
+    const v = votes.get(key);
+    if (!v) return undefined;
+    let type: EntityType | undefined;
+    let score = 0;
+    let total = 0;
+    for (const [t, x] of v) {
+      total += x;
+      if (x > score) (type = t), (score = x);
+    }
+    return type ? [type, score, total] : undefined;
+  };
+  for (const r of results) {
+    for (const e of r.entities) {
+      if (!CONSISTENT.has(e.type) || e.canonical) continue;
+      const key = e.words.join(" ");
+      if (e.words.length === 1 && surnames.has(key) && e.type !== "Person" && e.typeConfidence < 0.95) {
+        e.type = "Person";
+        e.typeConfidence = Math.min(e.typeConfidence, surnames.get(key)!);
+        continue;
+      }
+      const b = best(key);
+      if (!b || b[0] === e.type) continue;
+      const own = votes.get(key)!.get(e.type) ?? 0;
+      // the other reading must outweigh this one clearly
+      if (b[1] >= 1.5 * own && b[1] - own >= 0.5) {
+        e.type = b[0];
+        e.typeConfidence = b[1] / b[2];
+      }
+    }
+  }
+  // names left out: a surname, or a name the article typed surely
+  const known = new Map<string, [EntityType, number]>();
+  for (const key of votes.keys()) {
+    const b = best(key)!;
+    const words = key.split(" ");
+    if (b[1] < 0.8 || b[1] < 0.7 * b[2] || words.length > 4) continue;
+    // a name of ordinary words alone ("Budget", "Home Office") is found only where the model found it
+    if (words.every((w) => isOrdinaryWord(w.toLowerCase()) || !/\p{L}/u.test(w))) continue;
+    known.set(key, [b[0], b[1] / b[2]]);
+  }
+  for (const [name, c] of surnames) if (!known.has(name)) known.set(name, ["Person", c]);
+  if (known.size === 0) return;
+  sentences.forEach((tokens, k) => {
+    const r = results[k]!;
+    const us = units[k]!;
+    if (r.error !== undefined || us.length === 0) return;
+    const taken = new Uint8Array(us.length);
+    const unitOf = new Map(us.map((u, i) => [u.first, i]));
+    for (const e of r.entities) for (let i = unitOf.get(e.first) ?? us.length; i < us.length && us[i]!.first < e.last; i++) taken[i] = 1;
+    for (const d of r.demonyms) if (unitOf.has(d.index)) taken[unitOf.get(d.index)!] = 1;
+    for (const a of r.affiliations) for (let i = unitOf.get(a.first) ?? us.length; i < us.length && us[i]!.first < a.last; i++) taken[i] = 1;
+    const capital = (i: number) => i >= 0 && i < us.length && /^\p{Lu}/u.test(us[i]!.text);
+    let added = false;
+    for (let i = 0; i < us.length; i++) {
+      if (taken[i] || !capital(i)) continue;
+      for (let n = Math.min(4, us.length - i); n >= 1; n--) {
+        const span = us.slice(i, i + n);
+        if (span.some((_, j) => taken[i + j])) continue;
+        const hit = known.get(span.map((u) => u.text).join(" "));
+        // standing alone: no capitalised word either side it would be cut from
+        if (!hit || capital(i + n) || (capital(i - 1) && !taken[i - 1] && !isTitle(us[i - 1]!.lower.replace(/\.$/, "")) && !isOrdinaryWord(us[i - 1]!.lower))) continue;
+        // a surname that is also a word ("King", "Cage") only where a person stands: "Mr King", "Cage's", "King said"
+        if (n === 1 && isOrdinaryWord(us[i]!.lower) && !(i > 0 && isTitle(us[i - 1]!.lower.replace(/\.$/, ""))) && !/^('s|’s|said|says|told|added)$/.test(us[i + 1]?.lower ?? "")) continue;
+        const [type, confidence] = hit;
+        r.entities.push({
+          first: span[0]!.first,
+          last: span[n - 1]!.last,
+          text: joinUnits(tokens, span),
+          start: span[0]!.start,
+          end: span[n - 1]!.end,
+          type,
+          canonical: undefined,
+          title: type === "Person" ? titleBefore(us, i) : undefined,
+          typeConfidence: Math.min(0.9, confidence * 0.9),
+          words: span.map((u) => u.text),
+        });
+        for (let j = i; j < i + n; j++) taken[j] = 1;
+        added = true;
+        i += n - 1;
+        break;
+      }
+    }
+    if (added) r.entities.sort((a, b) => a.first - b.first);
   });
 }
 
