@@ -64,8 +64,17 @@ export function recogniseDocument(sentences: Token[][]): SentenceResult[] {
     }
   });
   results.forEach((r, k) => {
-    if (r.error === undefined) institutionNames(sentences[k]!, units[k]!, r);
+    if (r.error !== undefined) return;
+    institutionNames(sentences[k]!, units[k]!, r);
+    lineUp(sentences[k]!, units[k]!, r);
   });
+  if (doc.sports) {
+    try {
+      sportsTeams(units, results);
+    } catch {
+      // the sentences' own readings stand
+    }
+  }
   try {
     documentConsistency(sentences, units, results);
   } catch {
@@ -123,6 +132,78 @@ function institutionNames(tokens: Token[], us: Unit[], r: SentenceResult): void 
     r.entities.sort((a, b) => a.first - b.first);
     i = j - 1;
   }
+}
+
+const SURNAME_PARTICLES = new Set(["van", "der", "den", "de", "du", "da", "di", "von", "le", "la", "mac", "st"]);
+
+/**
+ * Team line-ups: "G Dempsey; G Murphy, B O'Driscoll (capt), S Horgan, F Du Preez, G du Toit". Where a
+ * sentence holds three or more names of an initial and a surname between commas and semicolons, each
+ * is a person, initial included, whatever the model made of it.
+ */
+function lineUp(tokens: Token[], us: Unit[], r: SentenceResult): void {
+  const found: [number, number][] = [];
+  const boundary = (u: Unit | undefined) => !u || /^[,;.(:]$/.test(u.text) || u.lower === "and";
+  for (let i = 0; i + 1 < us.length; i++) {
+    if (!/^[A-Z]$/.test(us[i]!.text) || !boundary(us[i - 1])) continue;
+    let j = i + 1;
+    while (j < us.length && j - i <= 4 && (/^\p{Lu}/u.test(us[j]!.text) || (SURNAME_PARTICLES.has(us[j]!.lower) && /^\p{Lu}/u.test(us[j + 1]?.text ?? "")))) j++;
+    if (j === i + 1 || j - i > 4 || !boundary(us[j])) continue;
+    found.push([i, j]);
+    i = j - 1;
+  }
+  if (found.length < 3) return;
+  for (const [i, j] of found) {
+    const first = us[i]!.first;
+    const last = us[j - 1]!.last;
+    const inside = r.entities.filter((e) => e.first < last && e.last > first);
+    if (inside.some((e) => e.first < first || e.last > last)) continue;
+    r.entities = r.entities.filter((e) => !inside.includes(e));
+    const span = us.slice(i, j);
+    r.entities.push({ first, last, text: joinUnits(tokens, span), start: span[0]!.start, end: span[span.length - 1]!.end, type: "Person", canonical: undefined, title: undefined, typeConfidence: 0.8, words: span.map((u) => u.text) });
+  }
+  r.entities.sort((a, b) => a.first - b.first);
+  // a line-up holds no demonyms or affiliations
+  const names = r.entities.filter((e) => e.type === "Person");
+  r.demonyms = r.demonyms.filter((d) => !names.some((e) => d.index >= e.first && d.index < e.last));
+}
+
+const TEAM_BEFORE = new Set(["against", "v", "vs", "vs.", "beat", "beating", "defeated", "defeating", "thrashed", "face", "facing", "faced", "host", "hosting", "hosted", "play", "playing", "played", "meet", "meets", "met", "joined", "join", "joins", "represent", "represented"]);
+const TEAM_AFTER = new Set(["were", "are", "have", "beat", "beats", "lost", "lose", "drew", "won", "win", "wins", "defeated", "thrashed", "trail", "trailed", "led", "scored", "conceded", "coach", "captain", "manager", "boss", "skipper", "squad", "side", "team", "fans", "supporters", "players", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "prop", "hooker", "flanker", "lock", "fly-half", "scrum-half", "full-back", "forwards", "backs", "pack", "international", "internationals", "debut", "chairman"]);
+const PLACE_BEFORE = new Set(["in", "from", "across", "throughout", "near", "outside", "inside", "visit", "visited", "visiting", "at", "to"]);
+const SCORE = /^\d{1,3}(-\d{1,3})?$/;
+
+/**
+ * In a sports report, a place the sentence shows as a team ("Ireland 17-12 South Africa", "against
+ * Bulgaria", "Russia were") is the team, an organisation; and so is every mention of it in the report
+ * that no place word precedes ("in Russia", "from Milan").
+ */
+function sportsTeams(units: Unit[][], results: SentenceResult[]): void {
+  const teams = new Set<string>();
+  const unitIndex = (us: Unit[], token: number) => us.findIndex((u) => u.first === token);
+  results.forEach((r, k) => {
+    const us = units[k]!;
+    for (const e of r.entities) {
+      if (e.type !== "Location") continue;
+      const i = unitIndex(us, e.first);
+      const j = us.findIndex((u) => u.last === e.last);
+      if (i < 0 || j < 0) continue;
+      const before = us[i - 1]?.lower ?? "";
+      let after = us[j + 1]?.lower ?? "";
+      if (after === "'s" || after === "’s") after = us[j + 2]?.lower ?? "";
+      if (TEAM_BEFORE.has(before) || SCORE.test(us[i - 1]?.text ?? "") || SCORE.test(us[j + 1]?.text ?? "") || TEAM_AFTER.has(after)) teams.add(e.words.join(" "));
+    }
+  });
+  if (teams.size === 0) return;
+  results.forEach((r, k) => {
+    const us = units[k]!;
+    for (const e of r.entities) {
+      if (e.type !== "Location" || !teams.has(e.words.join(" "))) continue;
+      const i = unitIndex(us, e.first);
+      if (i > 0 && PLACE_BEFORE.has(us[i - 1]!.lower)) continue;
+      e.type = "Organization";
+    }
+  });
 }
 
 /** The types a name may take from the rest of its article: the CoNLL three. */
