@@ -11,7 +11,7 @@
  */
 import type { Token } from "../nlp/index.ts";
 import type { EntityType } from "../types.ts";
-import { AFFILIATIONS, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, ORG_SPELLINGS, PLACES } from "./gazetteer.ts";
+import { AFFILIATIONS, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, FIRST_NAMES, ORG_SPELLINGS, PLACES } from "./gazetteer.ts";
 import { entityModel, tagWords } from "./model/model.ts";
 import { documentContext, isOrdinaryWord, type DocumentContext } from "./model/features.ts";
 import { ruleTags } from "./model/rules.ts";
@@ -38,8 +38,23 @@ function titleBefore(units: Unit[], first: number): string | undefined {
     .join(" ");
 }
 
+/** Whether the unit at k stands in a list ("A, B and C") beside a person the rules are sure of. */
+function listedWithPerson(units: Unit[], entities: EntitySpan[], k: number): boolean {
+  const sep = (u: Unit | undefined) => !!u && (u.text === "," || u.lower === "and" || u.text === "&");
+  const person = (pred: (e: EntitySpan) => boolean) => entities.some((e) => e.type === "Person" && e.typeConfidence >= 0.4 && pred(e));
+  return (sep(units[k - 1]) && k >= 2 && person((e) => e.last === units[k - 2]!.last)) || (sep(units[k + 1]) && k + 2 < units.length && person((e) => e.first === units[k + 2]!.first));
+}
+
+/**
+ * A designation: "Tu-22M3", "S-400", "SVD-M". A word, a hyphen and one capital ("Pantsir-S") is one
+ * only where the rules name it so ("Pantsir-S systems"): alone it is as often a name ("Jay-Z").
+ */
+function isDesignation(text: string): boolean {
+  return EQUIPMENT_TOKEN.test(text) && !/^[A-Z][a-z]+-[A-Z]$/.test(text);
+}
+
 function miscType(span: Unit[], lower: string): EntityType {
-  if (span.some((u) => EQUIPMENT_TOKEN.test(u.text))) return "Equipment";
+  if (span.some((u) => isDesignation(u.text))) return "Equipment";
   const known = PLACES.get(lower);
   if (known?.type === "Event") return "Event";
   if (EVENT_WORDS.has(span[span.length - 1]!.lower)) return "Event";
@@ -65,9 +80,17 @@ export function recogniseDocument(sentences: Token[][]): SentenceResult[] {
   });
   results.forEach((r, k) => {
     if (r.error !== undefined) return;
+    brackets(sentences[k]!, units[k]!, r);
     institutionNames(sentences[k]!, units[k]!, r);
     lineUp(sentences[k]!, units[k]!, r);
   });
+  if (!doc.sports) {
+    try {
+      groups(sentences, units, results);
+    } catch {
+      // the sentences' own readings stand
+    }
+  }
   if (doc.sports) {
     try {
       sportsTeams(units, results);
@@ -81,6 +104,19 @@ export function recogniseDocument(sentences: Token[][]): SentenceResult[] {
     // the sentences' own readings stand
   }
   return results;
+}
+
+/** "(Zinedine) Zidane", "(Jon Dahl) Tomasson": a name holds no bracket it does not open; what follows the bracket is the name. */
+function brackets(tokens: Token[], us: Unit[], r: SentenceResult): void {
+  r.entities = r.entities.flatMap((e) => {
+    const k = e.words.lastIndexOf(")");
+    if (k < 0 || e.words.slice(0, k).includes("(") || k === e.words.length - 1) return [e];
+    const i = us.findIndex((u) => u.first === e.first) + k + 1;
+    const j = us.findIndex((u) => u.last === e.last);
+    if (i <= 0 || j < i) return [e];
+    const span = us.slice(i, j + 1);
+    return [{ ...e, first: span[0]!.first, text: joinUnits(tokens, span), start: span[0]!.start, words: span.map((u) => u.text) }];
+  });
 }
 
 /** Head words of an institution's name "X of/for ...": "Department for Work and Pensions". */
@@ -206,6 +242,67 @@ function sportsTeams(units: Unit[][], results: SentenceResult[]): void {
   });
 }
 
+const BAND_BEFORE = new Set(["band", "duo", "trio", "quartet", "quintet", "rockers", "outfit"]);
+const BAND_AFTER = new Set(["frontman", "frontwoman", "guitarist", "drummer", "bassist", "keyboardist", "bandmates"]);
+const PLURAL_VERBS = new Set(["are", "were", "have"]);
+/** A list goes on before the name: "Supergrass and Idlewild have" says nothing of Idlewild alone. */
+const LIST_BEFORE = new Set(["and", "&", ",", "or", "nor", "with", "plus"]);
+
+/**
+ * Bands and other groups outside sport, which the model reads as persons or places: a plural verb
+ * after a name that opens its clause ("Roxy Music were formed", "REM have been confirmed"), a band
+ * word before it ("the band Idlewild") or a member after it ("Roxy Music frontman Bryan Ferry"). The
+ * name is then an organisation throughout the article. A place is left alone ("the Netherlands are").
+ */
+function groups(sentences: Token[][], units: Unit[][], results: SentenceResult[]): void {
+  const bands = new Set<string>();
+  results.forEach((r, k) => {
+    const us = units[k]!;
+    let first = 0;
+    while (first < us.length && us[first]!.pos === "PUNCT") first++;
+    // "And U2 have it in spades": a conjunction opening the sentence opens no list
+    if (first + 1 < us.length && /^(and|but|so|yet)$/.test(us[first]!.lower)) first++;
+    const cue = (i: number, j: number) => {
+      const before = us[i - 1]?.lower ?? "";
+      const after = us[j + 1]?.lower ?? "";
+      const member = after === "'s" || after === "’s" ? us[j + 2]?.lower ?? "" : after;
+      if (BAND_BEFORE.has(before) && after !== "and") return true;
+      if (BAND_AFTER.has(member)) return true;
+      return PLURAL_VERBS.has(after) && (i === first || before === "the" || before === '"' || before === "“") && !LIST_BEFORE.has(before);
+    };
+    for (const e of r.entities) {
+      if (e.type !== "Person" && e.type !== "Location" && e.type !== "Organization") continue;
+      const key = e.words.join(" ");
+      if (PLACES.has(key.toLowerCase())) continue;
+      const i = us.findIndex((u) => u.first === e.first);
+      const j = us.findIndex((u) => u.last === e.last);
+      if (i >= 0 && j >= 0 && cue(i, j)) bands.add(key);
+    }
+    // "REM have": a name the model left out, of no ordinary word, opening the sentence
+    const i = first;
+    if (i < us.length && /^\p{Lu}/u.test(us[i]!.text) && !r.entities.some((e) => e.last > us[i]!.first && e.first <= us[i]!.first) && !r.demonyms.some((d) => d.index === us[i]!.first)) {
+      let j = i;
+      while (j + 1 < us.length && /^\p{Lu}/u.test(us[j + 1]!.text)) j++;
+      const span = us.slice(i, j + 1);
+      const key = span.map((u) => u.text).join(" ");
+      if (j - i < 3 && PLURAL_VERBS.has(us[j + 1]?.lower ?? "") && span.every((u) => ((!isOrdinaryWord(u.lower) && !isOrdinaryWord(u.lower.replace(/s$/, ""))) || /^[A-Z0-9]{2,}$/.test(u.text)) && !DEMONYMS.has(u.lower) && !AFFILIATIONS.has(u.lower.replace(/s$/, "")) && !DEMONYMS.has(u.lower.replace(/s$/, ""))) && !PLACES.has(key.toLowerCase())) {
+        r.entities.push({ first: span[0]!.first, last: span[span.length - 1]!.last, text: joinUnits(sentences[k]!, span), start: span[0]!.start, end: span[span.length - 1]!.end, type: "Organization", canonical: undefined, title: undefined, typeConfidence: 0.8, words: span.map((u) => u.text) });
+        r.entities.sort((a, b) => a.first - b.first);
+        bands.add(key);
+      }
+    }
+  });
+  if (bands.size === 0) return;
+  for (const r of results) {
+    for (const e of r.entities) {
+      if ((e.type === "Person" || e.type === "Location") && bands.has(e.words.join(" "))) {
+        e.type = "Organization";
+        e.title = undefined;
+      }
+    }
+  }
+}
+
 /** The types a name may take from the rest of its article: the CoNLL three. */
 const CONSISTENT: ReadonlySet<EntityType> = new Set(["Person", "Organization", "Location"]);
 
@@ -250,6 +347,14 @@ function documentConsistency(sentences: Token[][], units: Unit[][], results: Sen
     for (const e of r.entities) {
       if (!CONSISTENT.has(e.type) || e.canonical) continue;
       const key = e.words.join(" ");
+      // "Peter Molyneux" read as an organisation where "Molyneux" alone is a person throughout
+      if (e.words.length === 2 && e.type !== "Person" && FIRST_NAMES.has(e.words[0]!)) {
+        const alone = votes.get(e.words[1]!);
+        if (alone && (alone.get("Person") ?? 0) >= 1.5 && [...alone].every(([t, x]) => t === "Person" || x < 0.5)) {
+          e.type = "Person";
+          continue;
+        }
+      }
       if (e.words.length === 1 && surnames.has(key) && e.type !== "Person" && e.typeConfidence < 0.95) {
         e.type = "Person";
         e.typeConfidence = Math.min(e.typeConfidence, surnames.get(key)!);
@@ -341,6 +446,11 @@ function entitiesOf(tokens: Token[], units: Unit[], doc: DocumentContext): Sente
     const last = units.findIndex((u) => u.last === e.last);
     if (first < 0 || last < 0) continue;
     for (let k = first; k <= last; k++) covered[k] = 1;
+    // "Michael Jackson, Billy Joel, Jay-Z and Beyonce": a word-and-capital in a list of persons is one
+    if (e.type === "Equipment" && first === last && /^[A-Z][a-z]+-[A-Z]$/.test(e.text) && listedWithPerson(units, rules.entities, first)) {
+      out.entities.push({ ...e, type: "Person", typeConfidence: 0.6 });
+      continue;
+    }
     out.entities.push({ ...e });
   }
   for (const s of tagWords(entityModel(), units, rules.tags, doc)) {
@@ -361,6 +471,10 @@ function entitiesOf(tokens: Token[], units: Unit[], doc: DocumentContext): Sente
         continue;
       }
       type = miscType(span, lower);
+    } else if (span.length === 1 && s.cls !== "PER" && AFFILIATIONS.has(lower) && !doc.sports) {
+      // "Catholic pilgrims": a faith or a language alone is no organisation or place ("Celtic" the club is, in sport)
+      out.affiliations.push({ first: span[0]!.first, last: span[0]!.last });
+      continue;
     } else type = TYPE_OF[s.cls];
     // the gazetteer spells the name ("Kiev" -> "Kyiv", "Nato" -> "NATO"); the type stays the model's
     // ("Ireland" the rugby side is an organisation), unless the gazetteer knows a place the model took
@@ -393,7 +507,7 @@ function entitiesOf(tokens: Token[], units: Unit[], doc: DocumentContext): Sente
   // "Tu-22M3", "S-400": designations are equipment wherever they stand
   for (let k = 0; k < units.length; k++) {
     const u = units[k]!;
-    if (covered[k] || !EQUIPMENT_TOKEN.test(u.text)) continue;
+    if (covered[k] || !isDesignation(u.text)) continue;
     out.entities.push({ first: u.first, last: u.last, text: joinUnits(tokens, [u]), start: u.start, end: u.end, type: "Equipment", canonical: undefined, title: undefined, typeConfidence: 0.8, words: [u.text] });
   }
   out.entities.sort((a, b) => a.first - b.first);
