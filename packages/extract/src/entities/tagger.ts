@@ -99,6 +99,11 @@ export function recogniseDocument(sentences: Token[][]): SentenceResult[] {
     }
   }
   try {
+    acronyms(sentences, units, results);
+  } catch {
+    // the sentences' own readings stand
+  }
+  try {
     documentConsistency(sentences, units, results);
   } catch {
     // the sentences' own readings stand
@@ -301,6 +306,44 @@ function groups(sentences: Token[][], units: Unit[][], results: SentenceResult[]
       }
     }
   }
+}
+
+/**
+ * "the Scottish Environment Protection Agency (Sepa)": a short form in brackets after a name, made of
+ * its capitalised words' initials, is that name's short form; it takes the name's type wherever the
+ * article uses it, and is found where the model left it out.
+ */
+function acronyms(sentences: Token[][], units: Unit[][], results: SentenceResult[]): void {
+  const short = new Map<string, EntityType>();
+  results.forEach((r, k) => {
+    const us = units[k]!;
+    for (const e of r.entities) {
+      if ((e.type !== "Organization" && e.type !== "Location") || e.words.length < 2) continue;
+      const j = us.findIndex((u) => u.last === e.last);
+      if (j < 0 || us[j + 1]?.text !== "(" || us[j + 3]?.text !== ")") continue;
+      const a = us[j + 2]!.text;
+      if (!/^[A-Z][A-Za-z]{1,7}$/.test(a) || !/^[A-Z]{2,}|^[A-Z][a-z]+$/.test(a)) continue;
+      const initials = e.words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join("");
+      if (initials.toUpperCase() === a.toUpperCase()) short.set(a, e.type);
+    }
+  });
+  if (short.size === 0) return;
+  results.forEach((r, k) => {
+    const us = units[k]!;
+    for (const e of r.entities) {
+      const t = e.words.length === 1 ? short.get(e.words[0]!) : undefined;
+      if (t && CONSISTENT.has(e.type)) e.type = t;
+    }
+    const taken = (u: Unit) => r.entities.some((e) => e.first <= u.first && e.last > u.first) || r.demonyms.some((d) => d.index === u.first);
+    let added = false;
+    for (const u of us) {
+      const t = short.get(u.text);
+      if (!t || taken(u)) continue;
+      r.entities.push({ first: u.first, last: u.last, text: joinUnits(sentences[k]!, [u]), start: u.start, end: u.end, type: t, canonical: undefined, title: undefined, typeConfidence: 0.8, words: [u.text] });
+      added = true;
+    }
+    if (added) r.entities.sort((a, b) => a.first - b.first);
+  });
 }
 
 /** The types a name may take from the rest of its article: the CoNLL three. */
