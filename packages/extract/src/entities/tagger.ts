@@ -113,6 +113,7 @@ export function recogniseDocument(sentences: Token[][]): SentenceResult[] {
 
 /** "(Zinedine) Zidane", "(Jon Dahl) Tomasson": a name holds no bracket it does not open; what follows the bracket is the name. */
 function brackets(tokens: Token[], us: Unit[], r: SentenceResult): void {
+  if (!r.entities.some((e) => e.words.length > 1 && e.words.includes(")"))) return;
   r.entities = r.entities.flatMap((e) => {
     const k = e.words.lastIndexOf(")");
     if (k < 0 || e.words.slice(0, k).includes("(") || k === e.words.length - 1) return [e];
@@ -137,7 +138,7 @@ const ordinaryCap = (u: Unit | undefined) => !!u && /^\p{Lu}\p{Ll}+$/u.test(u.te
  */
 function institutionNames(tokens: Token[], us: Unit[], r: SentenceResult): void {
   for (let i = 0; i + 2 < us.length; i++) {
-    if (!cap(us[i]) || !INSTITUTION_HEADS.has(us[i]!.lower) || (us[i + 1]!.lower !== "of" && us[i + 1]!.lower !== "for")) continue;
+    if (!INSTITUTION_HEADS.has(us[i]!.lower) || (us[i + 1]!.lower !== "of" && us[i + 1]!.lower !== "for") || !cap(us[i])) continue;
     let j = i + 2;
     if (us[j]?.lower === "the") j++;
     if (!cap(us[j])) continue;
@@ -186,7 +187,8 @@ function lineUp(tokens: Token[], us: Unit[], r: SentenceResult): void {
   const found: [number, number][] = [];
   const boundary = (u: Unit | undefined) => !u || /^[,;.(:]$/.test(u.text) || u.lower === "and";
   for (let i = 0; i + 1 < us.length; i++) {
-    if (!/^[A-Z]$/.test(us[i]!.text) || !boundary(us[i - 1])) continue;
+    const c = us[i]!.text.length === 1 ? us[i]!.text.charCodeAt(0) : 0;
+    if (!(c >= 65 && c <= 90) || !boundary(us[i - 1])) continue;
     let j = i + 1;
     while (j < us.length && j - i <= 4 && (/^\p{Lu}/u.test(us[j]!.text) || (SURNAME_PARTICLES.has(us[j]!.lower) && /^\p{Lu}/u.test(us[j + 1]?.text ?? "")))) j++;
     if (j === i + 1 || j - i > 4 || !boundary(us[j])) continue;
@@ -263,6 +265,7 @@ function groups(sentences: Token[][], units: Unit[][], results: SentenceResult[]
   const bands = new Set<string>();
   results.forEach((r, k) => {
     const us = units[k]!;
+    if (!us.some((u) => PLURAL_VERBS.has(u.lower) || BAND_BEFORE.has(u.lower) || BAND_AFTER.has(u.lower))) return;
     let first = 0;
     while (first < us.length && us[first]!.pos === "PUNCT") first++;
     // "And U2 have it in spades": a conjunction opening the sentence opens no list
@@ -425,19 +428,29 @@ function documentConsistency(sentences: Token[][], units: Unit[][], results: Sen
   }
   for (const [name, c] of surnames) if (!known.has(name)) known.set(name, ["Person", c]);
   if (known.size === 0) return;
+  const firstWords = new Set<string>();
+  for (const key of known.keys()) firstWords.add(key.split(" ", 1)[0]!);
   sentences.forEach((tokens, k) => {
     const r = results[k]!;
     const us = units[k]!;
-    if (r.error !== undefined || us.length === 0) return;
-    const taken = new Uint8Array(us.length);
-    const unitOf = new Map(us.map((u, i) => [u.first, i]));
-    for (const e of r.entities) for (let i = unitOf.get(e.first) ?? us.length; i < us.length && us[i]!.first < e.last; i++) taken[i] = 1;
-    for (const d of r.demonyms) if (unitOf.has(d.index)) taken[unitOf.get(d.index)!] = 1;
-    for (const a of r.affiliations) for (let i = unitOf.get(a.first) ?? us.length; i < us.length && us[i]!.first < a.last; i++) taken[i] = 1;
+    if (r.error !== undefined) return;
+    // units the sentence's entities, demonyms and affiliations hold (marked only where a known name could start)
+    let taken: Uint8Array | undefined;
+    for (let i = 0; i < us.length; i++) {
+      if (!firstWords.has(us[i]!.text)) continue;
+      if (!taken) {
+        taken = new Uint8Array(us.length);
+        let e = 0;
+        const spans = [...r.entities.map((x) => [x.first, x.last]), ...r.demonyms.map((d) => [d.index, d.index + 1]), ...r.affiliations.map((a) => [a.first, a.last])];
+        for (let j = 0; j < us.length; j++) for (e = 0; e < spans.length; e++) if (spans[e]![0]! <= us[j]!.first && spans[e]![1]! > us[j]!.first) taken[j] = 1;
+      }
+      break;
+    }
+    if (!taken) return;
     const capital = (i: number) => i >= 0 && i < us.length && /^\p{Lu}/u.test(us[i]!.text);
     let added = false;
     for (let i = 0; i < us.length; i++) {
-      if (taken[i] || !capital(i)) continue;
+      if (taken[i] || !firstWords.has(us[i]!.text) || !capital(i)) continue;
       for (let n = Math.min(4, us.length - i); n >= 1; n--) {
         const span = us.slice(i, i + n);
         if (span.some((_, j) => taken[i + j])) continue;
