@@ -78,12 +78,15 @@ export function recogniseDocument(sentences: Token[][]): SentenceResult[] {
       return { entities: [], demonyms: [], affiliations: [], error };
     }
   });
+  const joined = new Set<string>();
   results.forEach((r, k) => {
     if (r.error !== undefined) return;
     brackets(sentences[k]!, units[k]!, r);
+    demonymNames(sentences[k]!, units[k]!, r, joined);
     institutionNames(sentences[k]!, units[k]!, r);
     lineUp(sentences[k]!, units[k]!, r);
   });
+  if (joined.size) results.forEach((r, k) => r.error === undefined && demonymNames(sentences[k]!, units[k]!, r, joined, true));
   if (!doc.sports) {
     try {
       groups(sentences, units, results);
@@ -123,6 +126,35 @@ function brackets(tokens: Token[], us: Unit[], r: SentenceResult): void {
     const span = us.slice(i, j + 1);
     return [{ ...e, first: span[0]!.first, text: joinUnits(tokens, span), start: span[0]!.start, words: span.map((u) => u.text) }];
   });
+}
+
+/**
+ * "Swiss Re": a demonym before an organisation's name of a short word or two is part of the name
+ * (the model reads "Swiss" as the nationality and "Re" alone as the firm).
+ */
+function demonymNames(tokens: Token[], us: Unit[], r: SentenceResult, joined: Set<string>, again = false): void {
+  if (r.demonyms.length === 0) return;
+  for (const d of [...r.demonyms]) {
+    const i = us.findIndex((u) => u.first === d.index);
+    const next = us[i + 1];
+    if (i < 0 || !next || next.start !== us[i]!.end + 1) continue;
+    if (again) {
+      // the article's "Swiss Re" once joined: "said Swiss Re", where the model left "Re" out
+      const name = `${us[i]!.text} ${next.text}`;
+      if (!joined.has(name) || r.entities.some((e) => e.first <= next.first && e.last > next.first)) continue;
+      const span = [us[i]!, next];
+      r.entities.push({ first: us[i]!.first, last: next.last, text: joinUnits(tokens, span), start: us[i]!.start, end: next.end, type: "Organization", canonical: undefined, title: undefined, typeConfidence: 0.8, words: [us[i]!.text, next.text] });
+      r.entities.sort((a, b) => a.first - b.first);
+    } else {
+      const e = r.entities.find((x) => x.first === next.first && x.type === "Organization");
+      if (!e || e.words.length > 2 || e.words.some((w) => w.length > 3)) continue;
+      const j = us.findIndex((u) => u.last === e.last);
+      const span = us.slice(i, j + 1);
+      Object.assign(e, { first: us[i]!.first, start: us[i]!.start, text: joinUnits(tokens, span), words: span.map((u) => u.text), canonical: undefined });
+      if (span.length === 2) joined.add(`${span[0]!.text} ${span[1]!.text}`);
+    }
+    r.demonyms = r.demonyms.filter((x) => x !== d);
+  }
 }
 
 /** Head words of an institution's name "X of/for ...": "Department for Work and Pensions". */
