@@ -51,6 +51,7 @@ describe("the trained entity model", () => {
     expect(typed("Staff at the Department for Work and Pensions will go.")).toEqual(["Organization:Department for Work and Pensions"]);
     expect(typed("Michael Jackson, Billy Joel, Jay-Z and Beyonce recorded there.")).toContain("Person:Jay-Z");
     expect(typed("Ireland: G Dempsey; G Murphy, B O'Driscoll, S Horgan, F Du Preez.").filter((t) => t.startsWith("Person:"))).toEqual(["Person:G Dempsey", "Person:G Murphy", "Person:B O'Driscoll", "Person:S Horgan", "Person:F Du Preez"]);
+    expect(typed("American Taylor Dent caused a shock with a win.")).toEqual(["Person:Taylor Dent"]);
     expect(typed("Swiss Re said losses rose. Munich Re agreed, said Swiss Re.").filter((t) => t.endsWith(" Re"))).toEqual(["Organization:Swiss Re", "Organization:Munich Re", "Organization:Swiss Re"]);
     expect(typed("The Scottish Environment Protection Agency (Sepa) said so. Sepa agreed.").filter((t) => t.endsWith(":Sepa"))).toEqual(["Organization:Sepa", "Organization:Sepa"]);
   });

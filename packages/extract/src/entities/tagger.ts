@@ -11,7 +11,7 @@
  */
 import type { Token } from "../nlp/index.ts";
 import type { EntityType } from "../types.ts";
-import { AFFILIATIONS, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, FIRST_NAMES, ORG_SPELLINGS, PLACES } from "./gazetteer.ts";
+import { AFFILIATIONS, CITIES, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, FIRST_NAMES, ORG_SPELLINGS, ORG_WORDS, PLACES } from "./gazetteer.ts";
 import { entityModel, tagWords } from "./model/model.ts";
 import { documentContext, isOrdinaryWord, type DocumentContext } from "./model/features.ts";
 import { ruleTags } from "./model/rules.ts";
@@ -83,6 +83,7 @@ export function recogniseDocument(sentences: Token[][]): SentenceResult[] {
     if (r.error !== undefined) return;
     brackets(sentences[k]!, units[k]!, r);
     demonymNames(sentences[k]!, units[k]!, r, joined);
+    persons(sentences[k]!, units[k]!, r, doc.sports);
     institutionNames(sentences[k]!, units[k]!, r);
     lineUp(sentences[k]!, units[k]!, r);
   });
@@ -154,6 +155,34 @@ function demonymNames(tokens: Token[], us: Unit[], r: SentenceResult, joined: Se
       if (span.length === 2) joined.add(`${span[0]!.text} ${span[1]!.text}`);
     }
     r.demonyms = r.demonyms.filter((x) => x !== d);
+  }
+}
+
+/**
+ * A first name and a surname the model took for an organisation: "American Taylor Dent" is the
+ * nationality and the player; in a sports report "Les Ferdinand" is a player, not a club, unless the
+ * name ends in a club's word ("Charlton Athletic") or holds a place, or the training text knew it
+ * as an organisation.
+ */
+function persons(tokens: Token[], us: Unit[], r: SentenceResult, sports: boolean): void {
+  for (const e of r.entities) {
+    if (e.type !== "Organization" || e.words.length < 2 || e.words.length > 4) continue;
+    const lead = e.words[0]!.toLowerCase();
+    if (e.words.length >= 3 && DEMONYMS.has(lead) && FIRST_NAMES.has(e.words[1]!)) {
+      const i = us.findIndex((u) => u.first === e.first);
+      const j = us.findIndex((u) => u.last === e.last);
+      if (i < 0 || j <= i) continue;
+      const span = us.slice(i + 1, j + 1);
+      r.demonyms.push({ index: us[i]!.first, country: DEMONYMS.get(lead)! });
+      Object.assign(e, { first: span[0]!.first, start: span[0]!.start, text: joinUnits(tokens, span), words: span.map((u) => u.text), type: "Person", canonical: undefined });
+      continue;
+    }
+    if (!sports || e.words.length > 3 || !FIRST_NAMES.has(e.words[0]!)) continue;
+    const lower = e.words.map((w) => w.toLowerCase());
+    if (ORG_WORDS.has(lower[lower.length - 1]!) || lower.some((w) => PLACES.has(w) || CITIES.has(w))) continue;
+    if (entityModel().lexicons.names.get(lower.join(" ")) === "ORG") continue;
+    e.type = "Person";
+    e.canonical = undefined;
   }
 }
 
