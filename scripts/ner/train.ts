@@ -23,7 +23,7 @@ import { LABEL_COUNT, LABELS, labelsToSpans, spansToLabels } from "../../package
 import { MODEL_DIR, typeMargin, viterbi, type ModelMeta } from "../../packages/extract/src/entities/model/model.ts";
 import { CLASS_COUNTS, exchange, vocabulary } from "./clusters.ts";
 import { corpusDocs, type Split } from "./corpus.ts";
-import { combineTeachers, corpusNames, corpusSurnames, corpusTeams, correctDocument, type TeacherSentence } from "./corrections.ts";
+import { combineTeachers, corpusBands, corpusNames, corpusSurnames, corpusTeams, correctDocument, type TeacherSentence } from "./corrections.ts";
 import { documentSentences, readTeacher, wordSpans, type Sentence } from "./data.ts";
 import { labelCorpus, teacherFile } from "./label.ts";
 import { DatasetBuilder, decode, emissionsOf, sentenceCount, train, type Dataset, type Weights } from "./perceptron.ts";
@@ -80,9 +80,10 @@ const trainDocs = read.filter((d) => d.split === "train");
 const surnames = corpusSurnames(trainDocs);
 const teams = corpusTeams(trainDocs, surnames);
 const names = corpusNames(trainDocs);
-log(`${teams.size} team names found in sports reports, ${surnames.size} surnames, ${names.size} sure names`);
+const bands = corpusBands(trainDocs);
+log(`${teams.size} team names found in sports reports, ${surnames.size} surnames, ${names.size} sure names, ${bands.size} bands`);
 for (const d of read) {
-  correctDocument(d.id, d.sentences, { surnames, teams, names });
+  correctDocument(d.id, d.sentences, { surnames, teams, names, bands });
   for (const s of d.sentences) sentences.push({ doc: s.doc, words: s.words, rules: s.rules, split: d.split, fold: fold(d.id), labels: spansToLabels(s.words.length, s.spans), context: d.context });
 }
 read.length = 0;

@@ -43,6 +43,19 @@ describe("the trained entity model", () => {
     expect(typed("Athletes arrived for the Winter Olympics.")).toEqual(["Event:Winter Olympics"]);
   });
 
+  it("reads a name once per article: surnames, bands, institutions, line-ups, short forms", () => {
+    const article = found("Home Secretary David Blunkett spoke on Monday. Critics say Mr Blunkett erred. Blunkett denies it.");
+    expect(article.filter((e) => e.text === "Blunkett").map((e) => e.type)).toEqual(["Person", "Person"]);
+    const band = found("Roxy Music will play at the festival. Roxy Music were formed in 1971 by Bryan Ferry.");
+    expect(band.filter((e) => e.text === "Roxy Music").map((e) => e.type)).toEqual(["Organization", "Organization"]);
+    expect(typed("Staff at the Department for Work and Pensions will go.")).toEqual(["Organization:Department for Work and Pensions"]);
+    expect(typed("Michael Jackson, Billy Joel, Jay-Z and Beyonce recorded there.")).toContain("Person:Jay-Z");
+    expect(typed("Ireland: G Dempsey; G Murphy, B O'Driscoll, S Horgan, F Du Preez.").filter((t) => t.startsWith("Person:"))).toEqual(["Person:G Dempsey", "Person:G Murphy", "Person:B O'Driscoll", "Person:S Horgan", "Person:F Du Preez"]);
+    expect(typed("American Taylor Dent caused a shock with a win.")).toEqual(["Person:Taylor Dent"]);
+    expect(typed("Swiss Re said losses rose. Munich Re agreed, said Swiss Re.").filter((t) => t.endsWith(" Re"))).toEqual(["Organization:Swiss Re", "Organization:Munich Re", "Organization:Swiss Re"]);
+    expect(typed("The Scottish Environment Protection Agency (Sepa) said so. Sepa agreed.").filter((t) => t.endsWith(":Sepa"))).toEqual(["Organization:Sepa", "Organization:Sepa"]);
+  });
+
   it("reports nationalities and religions apart from entities", () => {
     const [s] = recogniseDocument(tagSentences("The Japanese band played for Catholic pilgrims.").map((x) => x.tokens));
     expect(s!.entities).toEqual([]);

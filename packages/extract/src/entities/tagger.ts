@@ -11,9 +11,9 @@
  */
 import type { Token } from "../nlp/index.ts";
 import type { EntityType } from "../types.ts";
-import { AFFILIATIONS, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, ORG_SPELLINGS, PLACES } from "./gazetteer.ts";
+import { AFFILIATIONS, CITIES, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, FIRST_NAMES, ORG_SPELLINGS, ORG_WORDS, PLACES } from "./gazetteer.ts";
 import { entityModel, tagWords } from "./model/model.ts";
-import { documentContext, type DocumentContext } from "./model/features.ts";
+import { documentContext, isOrdinaryWord, type DocumentContext } from "./model/features.ts";
 import { ruleTags } from "./model/rules.ts";
 import type { EntityClass } from "./model/labels.ts";
 import { isTitle, joinUnits, TITLE_MODIFIERS, toUnits, type EntitySpan, type SentenceEntities, type Unit } from "./recognize.ts";
@@ -38,8 +38,23 @@ function titleBefore(units: Unit[], first: number): string | undefined {
     .join(" ");
 }
 
+/** Whether the unit at k stands in a list ("A, B and C") beside a person the rules are sure of. */
+function listedWithPerson(units: Unit[], entities: EntitySpan[], k: number): boolean {
+  const sep = (u: Unit | undefined) => !!u && (u.text === "," || u.lower === "and" || u.text === "&");
+  const person = (pred: (e: EntitySpan) => boolean) => entities.some((e) => e.type === "Person" && e.typeConfidence >= 0.4 && pred(e));
+  return (sep(units[k - 1]) && k >= 2 && person((e) => e.last === units[k - 2]!.last)) || (sep(units[k + 1]) && k + 2 < units.length && person((e) => e.first === units[k + 2]!.first));
+}
+
+/**
+ * A designation: "Tu-22M3", "S-400", "SVD-M". A word, a hyphen and one capital ("Pantsir-S") is one
+ * only where the rules name it so ("Pantsir-S systems"): alone it is as often a name ("Jay-Z").
+ */
+function isDesignation(text: string): boolean {
+  return EQUIPMENT_TOKEN.test(text) && !/^[A-Z][a-z]+-[A-Z]$/.test(text);
+}
+
 function miscType(span: Unit[], lower: string): EntityType {
-  if (span.some((u) => EQUIPMENT_TOKEN.test(u.text))) return "Equipment";
+  if (span.some((u) => isDesignation(u.text))) return "Equipment";
   const known = PLACES.get(lower);
   if (known?.type === "Event") return "Event";
   if (EVENT_WORDS.has(span[span.length - 1]!.lower)) return "Event";
@@ -56,12 +71,475 @@ export type SentenceResult = SentenceEntities & { error?: unknown };
 export function recogniseDocument(sentences: Token[][]): SentenceResult[] {
   const units = sentences.map(toUnits);
   const doc = documentContext(units);
-  return sentences.map((tokens, k) => {
+  const results: SentenceResult[] = sentences.map((tokens, k) => {
     try {
       return entitiesOf(tokens, units[k]!, doc);
     } catch (error) {
       return { entities: [], demonyms: [], affiliations: [], error };
     }
+  });
+  const joined = new Set<string>();
+  results.forEach((r, k) => {
+    if (r.error !== undefined) return;
+    brackets(sentences[k]!, units[k]!, r);
+    demonymNames(sentences[k]!, units[k]!, r, joined);
+    persons(sentences[k]!, units[k]!, r, doc.sports);
+    institutionNames(sentences[k]!, units[k]!, r);
+    lineUp(sentences[k]!, units[k]!, r);
+  });
+  if (joined.size) results.forEach((r, k) => r.error === undefined && demonymNames(sentences[k]!, units[k]!, r, joined, true));
+  if (!doc.sports) {
+    try {
+      groups(sentences, units, results);
+    } catch {
+      // the sentences' own readings stand
+    }
+  }
+  if (doc.sports) {
+    try {
+      sportsTeams(units, results);
+    } catch {
+      // the sentences' own readings stand
+    }
+  }
+  try {
+    acronyms(sentences, units, results);
+  } catch {
+    // the sentences' own readings stand
+  }
+  try {
+    documentConsistency(sentences, units, results);
+  } catch {
+    // the sentences' own readings stand
+  }
+  return results;
+}
+
+/** "(Zinedine) Zidane", "(Jon Dahl) Tomasson": a name holds no bracket it does not open; what follows the bracket is the name. */
+function brackets(tokens: Token[], us: Unit[], r: SentenceResult): void {
+  if (!r.entities.some((e) => e.words.length > 1 && e.words.includes(")"))) return;
+  r.entities = r.entities.flatMap((e) => {
+    const k = e.words.lastIndexOf(")");
+    if (k < 0 || e.words.slice(0, k).includes("(") || k === e.words.length - 1) return [e];
+    const i = us.findIndex((u) => u.first === e.first) + k + 1;
+    const j = us.findIndex((u) => u.last === e.last);
+    if (i <= 0 || j < i) return [e];
+    const span = us.slice(i, j + 1);
+    return [{ ...e, first: span[0]!.first, text: joinUnits(tokens, span), start: span[0]!.start, words: span.map((u) => u.text) }];
+  });
+}
+
+/**
+ * "Swiss Re": a demonym before an organisation's name of a short word or two is part of the name
+ * (the model reads "Swiss" as the nationality and "Re" alone as the firm).
+ */
+function demonymNames(tokens: Token[], us: Unit[], r: SentenceResult, joined: Set<string>, again = false): void {
+  if (r.demonyms.length === 0) return;
+  for (const d of [...r.demonyms]) {
+    const i = us.findIndex((u) => u.first === d.index);
+    const next = us[i + 1];
+    if (i < 0 || !next || next.start !== us[i]!.end + 1) continue;
+    if (again) {
+      // the article's "Swiss Re" once joined: "said Swiss Re", where the model left "Re" out
+      const name = `${us[i]!.text} ${next.text}`;
+      if (!joined.has(name) || r.entities.some((e) => e.first <= next.first && e.last > next.first)) continue;
+      const span = [us[i]!, next];
+      r.entities.push({ first: us[i]!.first, last: next.last, text: joinUnits(tokens, span), start: us[i]!.start, end: next.end, type: "Organization", canonical: undefined, title: undefined, typeConfidence: 0.8, words: [us[i]!.text, next.text] });
+      r.entities.sort((a, b) => a.first - b.first);
+    } else {
+      const e = r.entities.find((x) => x.first === next.first && x.type === "Organization");
+      if (!e || e.words.length > 2 || e.words.some((w) => w.length > 3)) continue;
+      const j = us.findIndex((u) => u.last === e.last);
+      const span = us.slice(i, j + 1);
+      Object.assign(e, { first: us[i]!.first, start: us[i]!.start, text: joinUnits(tokens, span), words: span.map((u) => u.text), canonical: undefined });
+      if (span.length === 2) joined.add(`${span[0]!.text} ${span[1]!.text}`);
+    }
+    r.demonyms = r.demonyms.filter((x) => x !== d);
+  }
+}
+
+/**
+ * A first name and a surname the model took for an organisation: "American Taylor Dent" is the
+ * nationality and the player; in a sports report "Les Ferdinand" is a player, not a club, unless the
+ * name ends in a club's word ("Charlton Athletic") or holds a place, or the training text knew it
+ * as an organisation.
+ */
+function persons(tokens: Token[], us: Unit[], r: SentenceResult, sports: boolean): void {
+  for (const e of r.entities) {
+    if (e.type !== "Organization" || e.words.length < 2 || e.words.length > 4) continue;
+    const lead = e.words[0]!.toLowerCase();
+    if (e.words.length >= 3 && DEMONYMS.has(lead) && FIRST_NAMES.has(e.words[1]!)) {
+      const i = us.findIndex((u) => u.first === e.first);
+      const j = us.findIndex((u) => u.last === e.last);
+      if (i < 0 || j <= i) continue;
+      const span = us.slice(i + 1, j + 1);
+      r.demonyms.push({ index: us[i]!.first, country: DEMONYMS.get(lead)! });
+      Object.assign(e, { first: span[0]!.first, start: span[0]!.start, text: joinUnits(tokens, span), words: span.map((u) => u.text), type: "Person", canonical: undefined });
+      continue;
+    }
+    if (!sports || e.words.length > 3 || !FIRST_NAMES.has(e.words[0]!)) continue;
+    const lower = e.words.map((w) => w.toLowerCase());
+    if (ORG_WORDS.has(lower[lower.length - 1]!) || lower.some((w) => PLACES.has(w) || CITIES.has(w))) continue;
+    if (entityModel().lexicons.names.get(lower.join(" ")) === "ORG") continue;
+    e.type = "Person";
+    e.canonical = undefined;
+  }
+}
+
+/** Head words of an institution's name "X of/for ...": "Department for Work and Pensions". */
+const INSTITUTION_HEADS = new Set(["department", "ministry", "office", "university", "institute", "council", "commission", "committee", "society", "association", "federation", "board", "school", "college", "academy", "agency", "authority", "museum", "foundation", "centre", "center", "bank", "secretary", "union", "court", "chamber", "league", "confederation", "organisation", "organization"]);
+const cap = (u: Unit | undefined) => !!u && /^[\p{Lu}\d]/u.test(u.text);
+const ordinaryCap = (u: Unit | undefined) => !!u && /^\p{Lu}\p{Ll}+$/u.test(u.text) && isOrdinaryWord(u.lower);
+
+/**
+ * "Department of the Environment, Food and Rural Affairs", "University of the Highlands and Islands",
+ * "Office of the Deputy Prime Minister": the model cuts such names at "and" or a comma, or keeps
+ * only their tail. A capitalised head word, "of" or "for", then capitalised words, where "and" or a
+ * comma joins only capitalised common words (not "… and Southampton"), is one organisation.
+ */
+function institutionNames(tokens: Token[], us: Unit[], r: SentenceResult): void {
+  for (let i = 0; i + 2 < us.length; i++) {
+    if (!INSTITUTION_HEADS.has(us[i]!.lower) || (us[i + 1]!.lower !== "of" && us[i + 1]!.lower !== "for") || !cap(us[i])) continue;
+    let j = i + 2;
+    if (us[j]?.lower === "the") j++;
+    if (!cap(us[j])) continue;
+    while (cap(us[j])) j++;
+    let parts = 1;
+    for (;;) {
+      // ", Food and Rural Affairs": a comma, then common words, then "and"
+      if (us[j]?.text === "," && ordinaryCap(us[j + 1])) {
+        let k = j + 1;
+        while (ordinaryCap(us[k])) k++;
+        if (us[k]?.lower !== "and" || !ordinaryCap(us[k + 1])) break;
+        j = k;
+      }
+      if (us[j]?.lower === "and" && ordinaryCap(us[j + 1])) {
+        let k = j + 1;
+        while (ordinaryCap(us[k])) k++;
+        if (cap(us[k])) break;
+        j = k;
+        parts++;
+        continue;
+      }
+      break;
+    }
+    // a plain "Bank of England" the model reads well: only names it is likely to cut
+    if (parts === 1 && j - i < 5) continue;
+    const first = us[i]!.first;
+    const last = us[j - 1]!.last;
+    const inside = r.entities.filter((e) => e.first < last && e.last > first);
+    if (inside.some((e) => e.first < first || e.last > last || (e.type !== "Organization" && e.type !== "Other" && e.type !== "Location"))) continue;
+    r.entities = r.entities.filter((e) => !inside.includes(e));
+    const span = us.slice(i, j);
+    r.entities.push({ first, last, text: joinUnits(tokens, span), start: span[0]!.start, end: span[span.length - 1]!.end, type: "Organization", canonical: undefined, title: undefined, typeConfidence: 0.8, words: span.map((u) => u.text) });
+    r.entities.sort((a, b) => a.first - b.first);
+    i = j - 1;
+  }
+}
+
+const SURNAME_PARTICLES = new Set(["van", "der", "den", "de", "du", "da", "di", "von", "le", "la", "mac", "st"]);
+
+/**
+ * Team line-ups: "G Dempsey; G Murphy, B O'Driscoll (capt), S Horgan, F Du Preez, G du Toit". Where a
+ * sentence holds three or more names of an initial and a surname between commas and semicolons, each
+ * is a person, initial included, whatever the model made of it.
+ */
+function lineUp(tokens: Token[], us: Unit[], r: SentenceResult): void {
+  const found: [number, number][] = [];
+  const boundary = (u: Unit | undefined) => !u || /^[,;.(:]$/.test(u.text) || u.lower === "and";
+  for (let i = 0; i + 1 < us.length; i++) {
+    const c = us[i]!.text.length === 1 ? us[i]!.text.charCodeAt(0) : 0;
+    if (!(c >= 65 && c <= 90) || !boundary(us[i - 1])) continue;
+    let j = i + 1;
+    while (j < us.length && j - i <= 4 && (/^\p{Lu}/u.test(us[j]!.text) || (SURNAME_PARTICLES.has(us[j]!.lower) && /^\p{Lu}/u.test(us[j + 1]?.text ?? "")))) j++;
+    if (j === i + 1 || j - i > 4 || !boundary(us[j])) continue;
+    found.push([i, j]);
+    i = j - 1;
+  }
+  if (found.length < 3) return;
+  for (const [i, j] of found) {
+    const first = us[i]!.first;
+    const last = us[j - 1]!.last;
+    const inside = r.entities.filter((e) => e.first < last && e.last > first);
+    if (inside.some((e) => e.first < first || e.last > last)) continue;
+    r.entities = r.entities.filter((e) => !inside.includes(e));
+    const span = us.slice(i, j);
+    r.entities.push({ first, last, text: joinUnits(tokens, span), start: span[0]!.start, end: span[span.length - 1]!.end, type: "Person", canonical: undefined, title: undefined, typeConfidence: 0.8, words: span.map((u) => u.text) });
+  }
+  r.entities.sort((a, b) => a.first - b.first);
+  // a line-up holds no demonyms or affiliations
+  const names = r.entities.filter((e) => e.type === "Person");
+  r.demonyms = r.demonyms.filter((d) => !names.some((e) => d.index >= e.first && d.index < e.last));
+}
+
+const TEAM_BEFORE = new Set(["against", "v", "vs", "vs.", "beat", "beating", "defeated", "defeating", "thrashed", "face", "facing", "faced", "host", "hosting", "hosted", "play", "playing", "played", "meet", "meets", "met", "joined", "join", "joins", "represent", "represented"]);
+const TEAM_AFTER = new Set(["were", "are", "have", "beat", "beats", "lost", "lose", "drew", "won", "win", "wins", "defeated", "thrashed", "trail", "trailed", "led", "scored", "conceded", "coach", "captain", "manager", "boss", "skipper", "squad", "side", "team", "fans", "supporters", "players", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "prop", "hooker", "flanker", "lock", "fly-half", "scrum-half", "full-back", "forwards", "backs", "pack", "international", "internationals", "debut", "chairman"]);
+const PLACE_BEFORE = new Set(["in", "from", "across", "throughout", "near", "outside", "inside", "visit", "visited", "visiting", "at", "to"]);
+const SCORE = /^\d{1,3}(-\d{1,3})?$/;
+
+/**
+ * In a sports report, a place the sentence shows as a team ("Ireland 17-12 South Africa", "against
+ * Bulgaria", "Russia were") is the team, an organisation; and so is every mention of it in the report
+ * that no place word precedes ("in Russia", "from Milan").
+ */
+function sportsTeams(units: Unit[][], results: SentenceResult[]): void {
+  const teams = new Set<string>();
+  const unitIndex = (us: Unit[], token: number) => us.findIndex((u) => u.first === token);
+  results.forEach((r, k) => {
+    const us = units[k]!;
+    for (const e of r.entities) {
+      if (e.type !== "Location") continue;
+      const i = unitIndex(us, e.first);
+      const j = us.findIndex((u) => u.last === e.last);
+      if (i < 0 || j < 0) continue;
+      const before = us[i - 1]?.lower ?? "";
+      let after = us[j + 1]?.lower ?? "";
+      if (after === "'s" || after === "’s") after = us[j + 2]?.lower ?? "";
+      if (TEAM_BEFORE.has(before) || SCORE.test(us[i - 1]?.text ?? "") || SCORE.test(us[j + 1]?.text ?? "") || TEAM_AFTER.has(after)) teams.add(e.words.join(" "));
+    }
+  });
+  if (teams.size === 0) return;
+  results.forEach((r, k) => {
+    const us = units[k]!;
+    for (const e of r.entities) {
+      if (e.type !== "Location" || !teams.has(e.words.join(" "))) continue;
+      const i = unitIndex(us, e.first);
+      if (i > 0 && PLACE_BEFORE.has(us[i - 1]!.lower)) continue;
+      e.type = "Organization";
+    }
+  });
+}
+
+const BAND_BEFORE = new Set(["band", "duo", "trio", "quartet", "quintet", "rockers", "outfit"]);
+const BAND_AFTER = new Set(["frontman", "frontwoman", "guitarist", "drummer", "bassist", "keyboardist", "bandmates"]);
+const PLURAL_VERBS = new Set(["are", "were", "have"]);
+/** A list goes on before the name: "Supergrass and Idlewild have" says nothing of Idlewild alone. */
+const LIST_BEFORE = new Set(["and", "&", ",", "or", "nor", "with", "plus"]);
+
+/**
+ * Bands and other groups outside sport, which the model reads as persons or places: a plural verb
+ * after a name that opens its clause ("Roxy Music were formed", "REM have been confirmed"), a band
+ * word before it ("the band Idlewild") or a member after it ("Roxy Music frontman Bryan Ferry"). The
+ * name is then an organisation throughout the article. A place is left alone ("the Netherlands are").
+ */
+function groups(sentences: Token[][], units: Unit[][], results: SentenceResult[]): void {
+  const bands = new Set<string>();
+  results.forEach((r, k) => {
+    const us = units[k]!;
+    if (!us.some((u) => PLURAL_VERBS.has(u.lower) || BAND_BEFORE.has(u.lower) || BAND_AFTER.has(u.lower))) return;
+    let first = 0;
+    while (first < us.length && us[first]!.pos === "PUNCT") first++;
+    // "And U2 have it in spades": a conjunction opening the sentence opens no list
+    if (first + 1 < us.length && /^(and|but|so|yet)$/.test(us[first]!.lower)) first++;
+    const cue = (i: number, j: number) => {
+      const before = us[i - 1]?.lower ?? "";
+      const after = us[j + 1]?.lower ?? "";
+      const member = after === "'s" || after === "’s" ? us[j + 2]?.lower ?? "" : after;
+      if (BAND_BEFORE.has(before) && after !== "and") return true;
+      if (BAND_AFTER.has(member)) return true;
+      return PLURAL_VERBS.has(after) && (i === first || before === "the" || before === '"' || before === "“") && !LIST_BEFORE.has(before);
+    };
+    for (const e of r.entities) {
+      if (e.type !== "Person" && e.type !== "Location" && e.type !== "Organization") continue;
+      const key = e.words.join(" ");
+      if (PLACES.has(key.toLowerCase())) continue;
+      const i = us.findIndex((u) => u.first === e.first);
+      const j = us.findIndex((u) => u.last === e.last);
+      if (i >= 0 && j >= 0 && cue(i, j)) bands.add(key);
+    }
+    // "REM have": a name the model left out, of no ordinary word, opening the sentence
+    const i = first;
+    if (i < us.length && /^\p{Lu}/u.test(us[i]!.text) && !r.entities.some((e) => e.last > us[i]!.first && e.first <= us[i]!.first) && !r.demonyms.some((d) => d.index === us[i]!.first)) {
+      let j = i;
+      while (j + 1 < us.length && /^\p{Lu}/u.test(us[j + 1]!.text)) j++;
+      const span = us.slice(i, j + 1);
+      const key = span.map((u) => u.text).join(" ");
+      if (j - i < 3 && PLURAL_VERBS.has(us[j + 1]?.lower ?? "") && span.every((u) => ((!isOrdinaryWord(u.lower) && !isOrdinaryWord(u.lower.replace(/s$/, ""))) || /^[A-Z0-9]{2,}$/.test(u.text)) && !DEMONYMS.has(u.lower) && !AFFILIATIONS.has(u.lower.replace(/s$/, "")) && !DEMONYMS.has(u.lower.replace(/s$/, ""))) && !PLACES.has(key.toLowerCase())) {
+        r.entities.push({ first: span[0]!.first, last: span[span.length - 1]!.last, text: joinUnits(sentences[k]!, span), start: span[0]!.start, end: span[span.length - 1]!.end, type: "Organization", canonical: undefined, title: undefined, typeConfidence: 0.8, words: span.map((u) => u.text) });
+        r.entities.sort((a, b) => a.first - b.first);
+        bands.add(key);
+      }
+    }
+  });
+  if (bands.size === 0) return;
+  for (const r of results) {
+    for (const e of r.entities) {
+      if ((e.type === "Person" || e.type === "Location") && bands.has(e.words.join(" "))) {
+        e.type = "Organization";
+        e.title = undefined;
+      }
+    }
+  }
+}
+
+/**
+ * "the Scottish Environment Protection Agency (Sepa)": a short form in brackets after a name, made of
+ * its capitalised words' initials, is that name's short form; it takes the name's type wherever the
+ * article uses it, and is found where the model left it out.
+ */
+function acronyms(sentences: Token[][], units: Unit[][], results: SentenceResult[]): void {
+  const short = new Map<string, EntityType>();
+  results.forEach((r, k) => {
+    const us = units[k]!;
+    for (const e of r.entities) {
+      if ((e.type !== "Organization" && e.type !== "Location") || e.words.length < 2) continue;
+      const j = us.findIndex((u) => u.last === e.last);
+      if (j < 0 || us[j + 1]?.text !== "(" || us[j + 3]?.text !== ")") continue;
+      const a = us[j + 2]!.text;
+      if (!/^[A-Z][A-Za-z]{1,7}$/.test(a) || !/^[A-Z]{2,}|^[A-Z][a-z]+$/.test(a)) continue;
+      const initials = e.words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join("");
+      if (initials.toUpperCase() === a.toUpperCase()) short.set(a, e.type);
+    }
+  });
+  if (short.size === 0) return;
+  results.forEach((r, k) => {
+    const us = units[k]!;
+    for (const e of r.entities) {
+      const t = e.words.length === 1 ? short.get(e.words[0]!) : undefined;
+      if (t && CONSISTENT.has(e.type)) e.type = t;
+    }
+    const taken = (u: Unit) => r.entities.some((e) => e.first <= u.first && e.last > u.first) || r.demonyms.some((d) => d.index === u.first);
+    let added = false;
+    for (const u of us) {
+      const t = short.get(u.text);
+      if (!t || taken(u)) continue;
+      r.entities.push({ first: u.first, last: u.last, text: joinUnits(sentences[k]!, [u]), start: u.start, end: u.end, type: t, canonical: undefined, title: undefined, typeConfidence: 0.8, words: [u.text] });
+      added = true;
+    }
+    if (added) r.entities.sort((a, b) => a.first - b.first);
+  });
+}
+
+/** The types a name may take from the rest of its article: the CoNLL three. */
+const CONSISTENT: ReadonlySet<EntityType> = new Set(["Person", "Organization", "Location"]);
+
+/**
+ * One article, one reading of a name: the model reads each sentence with only what came before it,
+ * so a name opening the article, or a sentence, is often missed or mistyped where later mentions are
+ * clear ("Ambev" the brewer; "Blunkett" after "David Blunkett"). After every sentence is read:
+ * - a name written the same way elsewhere takes the type its mentions give it, by summed confidence;
+ * - a person's full name makes the surname alone a person ("Blunkett", "Tomasson");
+ * - a name the article gave a type, or a surname, is found where the model left it out, when it stands
+ *   alone (no capitalised word beside it it would cut a longer name from).
+ */
+function documentConsistency(sentences: Token[][], units: Unit[][], results: SentenceResult[]): void {
+  const votes = new Map<string, Map<EntityType, number>>();
+  const surnames = new Map<string, number>();
+  for (const r of results) {
+    for (const e of r.entities) {
+      if (!CONSISTENT.has(e.type) || e.canonical) continue;
+      const key = e.words.join(" ");
+      let v = votes.get(key);
+      if (!v) votes.set(key, (v = new Map()));
+      v.set(e.type, (v.get(e.type) ?? 0) + e.typeConfidence);
+      if (e.type === "Person" && e.words.length >= 2) {
+        const last = e.words[e.words.length - 1]!;
+        if (/^\p{Lu}\p{Ll}/u.test(last)) surnames.set(last, Math.max(surnames.get(last) ?? 0, e.typeConfidence));
+      }
+    }
+  }
+  const best = (key: string): [EntityType, number, number] | undefined => {
+    const v = votes.get(key);
+    if (!v) return undefined;
+    let type: EntityType | undefined;
+    let score = 0;
+    let total = 0;
+    for (const [t, x] of v) {
+      total += x;
+      if (x > score) (type = t), (score = x);
+    }
+    return type ? [type, score, total] : undefined;
+  };
+  for (const r of results) {
+    for (const e of r.entities) {
+      if (!CONSISTENT.has(e.type) || e.canonical) continue;
+      const key = e.words.join(" ");
+      // "Peter Molyneux" read as an organisation where "Molyneux" alone is a person throughout
+      if (e.words.length === 2 && e.type !== "Person" && FIRST_NAMES.has(e.words[0]!)) {
+        const alone = votes.get(e.words[1]!);
+        if (alone && (alone.get("Person") ?? 0) >= 1.5 && [...alone].every(([t, x]) => t === "Person" || x < 0.5)) {
+          e.type = "Person";
+          continue;
+        }
+      }
+      if (e.words.length === 1 && surnames.has(key) && e.type !== "Person" && e.typeConfidence < 0.95) {
+        e.type = "Person";
+        e.typeConfidence = Math.min(e.typeConfidence, surnames.get(key)!);
+        continue;
+      }
+      const b = best(key);
+      if (!b || b[0] === e.type) continue;
+      const own = votes.get(key)!.get(e.type) ?? 0;
+      // the other reading must outweigh this one clearly
+      if (b[1] >= 1.5 * own && b[1] - own >= 0.5) {
+        e.type = b[0];
+        e.typeConfidence = b[1] / b[2];
+      }
+    }
+  }
+  // names left out: a surname, or a name the article typed surely
+  const known = new Map<string, [EntityType, number]>();
+  for (const key of votes.keys()) {
+    const b = best(key)!;
+    const words = key.split(" ");
+    if (b[1] < 0.8 || b[1] < 0.7 * b[2] || words.length > 4) continue;
+    // a name of ordinary words alone ("Budget", "Home Office") is found only where the model found it
+    if (words.every((w) => isOrdinaryWord(w.toLowerCase()) || !/\p{L}/u.test(w))) continue;
+    known.set(key, [b[0], b[1] / b[2]]);
+  }
+  for (const [name, c] of surnames) if (!known.has(name)) known.set(name, ["Person", c]);
+  if (known.size === 0) return;
+  const firstWords = new Set<string>();
+  for (const key of known.keys()) firstWords.add(key.split(" ", 1)[0]!);
+  sentences.forEach((tokens, k) => {
+    const r = results[k]!;
+    const us = units[k]!;
+    if (r.error !== undefined) return;
+    // units the sentence's entities, demonyms and affiliations hold (marked only where a known name could start)
+    let taken: Uint8Array | undefined;
+    for (let i = 0; i < us.length; i++) {
+      if (!firstWords.has(us[i]!.text)) continue;
+      if (!taken) {
+        taken = new Uint8Array(us.length);
+        let e = 0;
+        const spans = [...r.entities.map((x) => [x.first, x.last]), ...r.demonyms.map((d) => [d.index, d.index + 1]), ...r.affiliations.map((a) => [a.first, a.last])];
+        for (let j = 0; j < us.length; j++) for (e = 0; e < spans.length; e++) if (spans[e]![0]! <= us[j]!.first && spans[e]![1]! > us[j]!.first) taken[j] = 1;
+      }
+      break;
+    }
+    if (!taken) return;
+    const capital = (i: number) => i >= 0 && i < us.length && /^\p{Lu}/u.test(us[i]!.text);
+    let added = false;
+    for (let i = 0; i < us.length; i++) {
+      if (taken[i] || !firstWords.has(us[i]!.text) || !capital(i)) continue;
+      for (let n = Math.min(4, us.length - i); n >= 1; n--) {
+        const span = us.slice(i, i + n);
+        if (span.some((_, j) => taken[i + j])) continue;
+        const hit = known.get(span.map((u) => u.text).join(" "));
+        // standing alone: no capitalised word either side it would be cut from
+        if (!hit || capital(i + n) || (capital(i - 1) && !taken[i - 1] && !isTitle(us[i - 1]!.lower.replace(/\.$/, "")) && !isOrdinaryWord(us[i - 1]!.lower))) continue;
+        // a surname that is also a word ("King", "Cage") only where a person stands: "Mr King", "Cage's", "King said"
+        if (n === 1 && isOrdinaryWord(us[i]!.lower) && !(i > 0 && isTitle(us[i - 1]!.lower.replace(/\.$/, ""))) && !/^('s|’s|said|says|told|added)$/.test(us[i + 1]?.lower ?? "")) continue;
+        const [type, confidence] = hit;
+        r.entities.push({
+          first: span[0]!.first,
+          last: span[n - 1]!.last,
+          text: joinUnits(tokens, span),
+          start: span[0]!.start,
+          end: span[n - 1]!.end,
+          type,
+          canonical: undefined,
+          title: type === "Person" ? titleBefore(us, i) : undefined,
+          typeConfidence: Math.min(0.9, confidence * 0.9),
+          words: span.map((u) => u.text),
+        });
+        for (let j = i; j < i + n; j++) taken[j] = 1;
+        added = true;
+        i += n - 1;
+        break;
+      }
+    }
+    if (added) r.entities.sort((a, b) => a.first - b.first);
   });
 }
 
@@ -85,6 +563,11 @@ function entitiesOf(tokens: Token[], units: Unit[], doc: DocumentContext): Sente
     const last = units.findIndex((u) => u.last === e.last);
     if (first < 0 || last < 0) continue;
     for (let k = first; k <= last; k++) covered[k] = 1;
+    // "Michael Jackson, Billy Joel, Jay-Z and Beyonce": a word-and-capital in a list of persons is one
+    if (e.type === "Equipment" && first === last && /^[A-Z][a-z]+-[A-Z]$/.test(e.text) && listedWithPerson(units, rules.entities, first)) {
+      out.entities.push({ ...e, type: "Person", typeConfidence: 0.6 });
+      continue;
+    }
     out.entities.push({ ...e });
   }
   for (const s of tagWords(entityModel(), units, rules.tags, doc)) {
@@ -105,6 +588,10 @@ function entitiesOf(tokens: Token[], units: Unit[], doc: DocumentContext): Sente
         continue;
       }
       type = miscType(span, lower);
+    } else if (span.length === 1 && s.cls !== "PER" && AFFILIATIONS.has(lower) && !doc.sports) {
+      // "Catholic pilgrims": a faith or a language alone is no organisation or place ("Celtic" the club is, in sport)
+      out.affiliations.push({ first: span[0]!.first, last: span[0]!.last });
+      continue;
     } else type = TYPE_OF[s.cls];
     // the gazetteer spells the name ("Kiev" -> "Kyiv", "Nato" -> "NATO"); the type stays the model's
     // ("Ireland" the rugby side is an organisation), unless the gazetteer knows a place the model took
@@ -137,7 +624,7 @@ function entitiesOf(tokens: Token[], units: Unit[], doc: DocumentContext): Sente
   // "Tu-22M3", "S-400": designations are equipment wherever they stand
   for (let k = 0; k < units.length; k++) {
     const u = units[k]!;
-    if (covered[k] || !EQUIPMENT_TOKEN.test(u.text)) continue;
+    if (covered[k] || !isDesignation(u.text)) continue;
     out.entities.push({ first: u.first, last: u.last, text: joinUnits(tokens, [u]), start: u.start, end: u.end, type: "Equipment", canonical: undefined, title: undefined, typeConfidence: 0.8, words: [u.text] });
   }
   out.entities.sort((a, b) => a.first - b.first);
