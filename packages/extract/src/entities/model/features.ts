@@ -16,7 +16,7 @@
  */
 import { AFFILIATIONS, CITIES, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, FIRST_NAMES, LOCATION_WORDS, MISC_WORDS, NOT_NAMES, ORG_CUES, ORG_WORDS, PERSON_CUES, PLACES, REGIONS, TITLES } from "../gazetteer.ts";
 import { isLexiconWord } from "../lexicon.ts";
-import sportsWords from "../sports-words.json" with { type: "json" };
+import { isSportsReport } from "../../article/sports.ts";
 import { ENTITY_CLASSES, type ClassSpan } from "./labels.ts";
 
 /** What the model reads of a word: wink's token, or a unit of tokens wink split. */
@@ -297,8 +297,6 @@ export function contextFeatures(s: SentenceView, i: number, doc?: DocumentContex
   return out;
 }
 
-const SPORTS_WORDS = new Set(sportsWords.words);
-const SCORE = /^\d{1,3}-\d{1,3}$/;
 /** Flags of places and peoples: in a sports report these names are often teams. */
 const PLACE_FLAGS = new Set(["PL", "CI", "RG", "DM"]);
 
@@ -311,9 +309,7 @@ export interface DocumentContext {
 }
 
 export function documentContext(sentences: FeatureWord[][]): DocumentContext {
-  let hits = 0;
-  for (const s of sentences) for (const w of s) if (SPORTS_WORDS.has(w.lower) || SCORE.test(w.text)) hits++;
-  return { sports: hits >= 4, history: new Map() };
+  return { sports: isSportsReport(sentences), history: new Map() };
 }
 
 /** Records a tagged sentence's names in the document's history (after its features were read). */
