@@ -10,6 +10,16 @@ function classed(text: string): string[] {
 }
 
 describe("the built-in schema classes what the sentence says", () => {
+  test("globs: a name, an ending ('*_analyst_at'), a middle ('hold_talks_*') and the generic '*' each take what they say", () => {
+    const of = (predicate: string, subjectType = "Person", objectType = "Organization") => classify({ predicate, subjectType, objectType } as Parameters<typeof classify>[0])?.relation;
+    expect(of("work_for")).toBe("WORKS_FOR");
+    expect(of("senior_analyst_at")).toBe("WORKS_FOR");
+    expect(of("analyst_at")).toBe("WORKS_FOR");
+    expect(of("hold_talks_in", "Person", "Location")).toBe("MEET_AT_THIRD_LOCATION");
+    expect(of("outbid", "Organization", "Organization")).toBe("ACTS_ON");
+    expect(of("outbid", "Other", "Other")).toBe("RELATED");
+  });
+
   test("a meeting of leaders is a consultation, CAMEO 040, Goldstein +1", () => {
     const [t] = extractArticle({ id: "s.txt", text: "Vladimir Putin met Xi Jinping on Friday." }).triples;
     expect(t).toMatchObject({ predicate: "meet", relation: "CONSULT", relationGroup: "cooperation", cameo: "040", goldstein: 1 });

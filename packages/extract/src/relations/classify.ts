@@ -8,12 +8,20 @@
 import type { EntityType, Modality, Polarity, Triple } from "../types.ts";
 import { defaultSchema, type RelationClass, type RelationGroup, type RelationSchema } from "./schema.ts";
 
-/** A pattern's globs: the plain names looked up, the ones with a wildcard as one expression. */
+/**
+ * A pattern's globs: the plain names and the endings ("*_analyst_at") looked up in sets, the other
+ * wildcard globs as one expression.
+ */
 interface Matcher {
   exact: Set<string>;
+  endings: Set<string>;
   re?: RegExp;
 }
-const matches = (m: Matcher, predicate: string) => m.exact.has(predicate) || (!!m.re && m.re.test(predicate));
+function matches(m: Matcher, predicate: string): boolean {
+  if (m.exact.has(predicate)) return true;
+  if (m.endings.size) for (let k = 0; k <= predicate.length; k++) if (m.endings.has(predicate.slice(k))) return true;
+  return !!m.re && m.re.test(predicate);
+}
 
 interface Compiled {
   classes: { cls: RelationClass; patterns: { re: Matcher; subject?: Set<EntityType>; object?: Set<EntityType> }[] }[];
@@ -26,7 +34,12 @@ const compiled = new WeakMap<RelationSchema, Compiled>();
 function compile(schema: RelationSchema): Compiled {
   let c = compiled.get(schema);
   if (c) return c;
-  const matcher = (exact: string[], globs: string[]): Matcher => ({ exact: new Set(exact), ...(globs.length ? { re: new RegExp(`^(?:${globs.join("|")})$`) } : {}) });
+  const matcher = (plain: string[], wild: string[]): Matcher => {
+    // "*_analyst_at": a wildcard only in front is an ending
+    const ending = (g: string) => g.startsWith("*") && !g.slice(1).includes("*");
+    const rest = wild.filter((g) => !ending(g)).map(glob);
+    return { exact: new Set(plain), endings: new Set(wild.filter(ending).map((g) => g.slice(1))), ...(rest.length ? { re: new RegExp(`^(?:${rest.join("|")})$`) } : {}) };
+  };
   const glob = (g: string) => g.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
   c = {
     schema,
@@ -34,7 +47,7 @@ function compile(schema: RelationSchema): Compiled {
     classes: schema.classes.map((cls) => ({
       cls,
       patterns: cls.patterns.map((p) => ({
-        re: matcher(p.match.filter((g) => !g.includes("*")), p.match.filter((g) => g.includes("*")).map(glob)),
+        re: matcher(p.match.filter((g) => !g.includes("*")), p.match.filter((g) => g.includes("*"))),
         ...(p.subject ? { subject: new Set(p.subject) } : {}),
         ...(p.object ? { object: new Set(p.object) } : {}),
       })),
