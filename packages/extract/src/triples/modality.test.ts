@@ -22,6 +22,9 @@ describe("polarity and modality", () => {
     expect(read("Olaf Scholz will travel to Kyiv.")).toEqual(["Olaf Scholz -travel_to-> Kyiv (positive, intended)"]);
     // "plans" read as a verb before its infinitive, and a purpose of an intended act
     expect(read("Tom Hale plans to fly to Paris.")).toEqual(["Tom Hale -fly_to-> Paris (positive, intended)"]);
+    // a fixture in the present with a time still to come is yet to be played
+    expect(read("Chelsea face Arsenal on Saturday.")).toEqual(["Chelsea -face-> Arsenal (positive, intended)"]);
+    expect(read("Chelsea faced Arsenal on Saturday.")).toEqual(["Chelsea -face-> Arsenal (positive, asserted)"]);
     expect(read("Viktor Yushchenko prepared to head to Brussels to meet George Bush.")).toContain("Viktor Yushchenko -meet-> George Bush (positive, intended)");
   });
 

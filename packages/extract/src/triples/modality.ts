@@ -28,6 +28,9 @@ const REPORT_NOUNS = set(words.reportNouns);
 const REPORTING_ADVERBS = set(words.reportingAdverbs);
 /** "alleged that": the tagger may read "alleged" as an adjective, so the clause is not its complement. */
 const REPORT_VERB_FORMS = set(words.reportVerbForms);
+/** Verbs of a fixture whose present tense, with a time still to come, is a plan: "Chelsea face Arsenal on Saturday". */
+const FIXTURE_VERBS = set(words.fixtureVerbs);
+const FUTURE_TIMES = set(words.futureTimes);
 
 export interface Mode {
   polarity: Polarity;
@@ -109,6 +112,13 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
     const next = aux[k + 1] === "still" || aux[k + 1] === "yet" ? aux[k + 2] : aux[k + 1];
     if (/^(is|are|was|were|be)$/.test(aux[k]!) && next === "to") raise("intended");
     if ((aux[k] === "going" || aux[k] === "about") && aux[k + 1] === "to") raise("intended");
+  }
+  // "Chelsea face Arsenal on Saturday", "he now meets Puerta next": a fixture in the present, with a time
+  // still to come (a weekday, "tomorrow", "next ...") after the verb, is yet to be played
+  if (clause.verb.last - clause.verb.first === 1 && FIXTURE_VERBS.has(clause.lemma)) {
+    const verb = tokens[clause.verb.first]!;
+    const present = verb.lower === clause.lemma || verb.lower === `${clause.lemma}s` || verb.lower === `${clause.lemma}es`;
+    if (present && tokens.slice(clause.verb.last).some((t) => FUTURE_TIMES.has(t.lower))) raise("intended");
   }
   // "are still to meet" where the verb group breaks at the adverb: "to" and "are" stand before the verb
   const v = clause.verb.first;
