@@ -224,8 +224,9 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
     if (tokens[k]!.text === ",") comma = true;
     else if (tokens[k]!.pos === "PUNCT") break;
   }
-  // a question asks, it does not state
-  if (tokens[tokens.length - 1]?.text === "?") raise("hypothetical");
+  // a question asks, it does not state (but a title may end in one: "the comedy Shall We Dance?")
+  const asks = tokens[0]?.pos === "AUX" || /^(who|what|why|how|when|where|which|whether)$/.test(tokens[0]?.lower ?? "");
+  if (tokens[tokens.length - 1]?.text === "?" && (asks || !/^[A-Z]/.test(tokens[tokens.length - 2]?.text ?? ""))) raise("hypothetical");
 
   return { polarity, modality, event };
 }
