@@ -25,6 +25,12 @@ describe("aliases inside one article", () => {
     expect(names([m("Pieter de Vries", "Person"), m("Anna de Vries", "Person"), m("De Vries", "Person")])).toEqual(["Pieter de Vries", "Anna de Vries", "De Vries"]);
   });
 
+  it("maps an organisation's last word to the one organisation of the article ending in it: 'United' -> 'Manchester United'", () => {
+    expect(names([m("Manchester United", "Organization"), m("United", "Organization")])).toEqual(["Manchester United", "Manchester United"]);
+    // two clubs that end in it: left as is
+    expect(names([m("Manchester United", "Organization"), m("Newcastle United", "Organization"), m("United", "Organization")])).toEqual(["Manchester United", "Newcastle United", "United"]);
+  });
+
   it("maps 'Mr Xi' to Xi Jinping by the family name first", () => {
     expect(names([m("Xi Jinping", "Person"), m("Xi", "Person", { titled: true, typeConfidence: 0.9 })])).toEqual(["Xi Jinping", "Xi Jinping"]);
   });

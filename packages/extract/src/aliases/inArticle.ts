@@ -26,6 +26,7 @@ export interface Resolved {
 export function resolveInArticle(mentions: MentionInput[], acronyms: Map<string, { name: string; type: EntityType }>): (Resolved | undefined)[] {
   const allCaps = new Set(mentions.filter((m) => /^[A-Z0-9&.\- ]+$/.test(m.name) && /[A-Z]{2}/.test(m.name)).map((m) => m.name));
   const fullPeople = [...new Set(mentions.filter((m) => m.type === "Person" && m.name.includes(" ")).map((m) => m.name))];
+  const fullOrganizations = [...new Set(mentions.filter((m) => m.type === "Organization" && m.name.includes(" ")).map((m) => m.name))];
 
   // The best-supported type for each canonical name.
   const typeOf = new Map<string, { type: EntityType; conf: number }>();
@@ -66,6 +67,12 @@ export function resolveInArticle(mentions: MentionInput[], acronyms: Map<string,
         type = "Person";
         conf = Math.max(conf, 0.85);
       }
+    }
+    // "United" -> "Manchester United", "the Commission" -> "European Commission": an organisation's last
+    // word for the one organisation of the article that ends in it
+    if (!name.includes(" ") && type === "Organization" && /^[A-Z][a-z]/.test(name)) {
+      const candidates = fullOrganizations.filter((o) => o.endsWith(" " + name));
+      if (candidates.length === 1) name = candidates[0]!;
     }
     if (m.atSentenceStart && type === "Other" && !name.includes(" ")) return undefined;
     if (/^(Western|Eastern|Northern|Southern|Baltic)$/.test(name)) return undefined;
