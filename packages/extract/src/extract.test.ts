@@ -163,6 +163,12 @@ describe("grammar patterns (sentences of our own)", () => {
     for (const o of ["Poland", "Lithuania", "Latvia"]) expect(has(t, "Belarus", "border", o)).toBe(true);
   });
 
+  it("a work that stars a person is one the person stars in: 'The Grudge, starring Michelle Gellar'", () => {
+    const t = run("Sony horror film The Grudge, starring Michelle Gellar, was the best-selling DVD.");
+    expect(has(t, "Michelle Gellar", "star_in", "The Grudge")).toBe(true);
+    expect(t.some((x) => x.subject.name === "The Grudge")).toBe(false);
+  });
+
   it("a score after the loser's name is no part of it: 'Chelsea beat Fulham 2-1'", () => {
     expect(has(run("Chelsea beat Fulham 2-1 at Craven Cottage."), "Chelsea", "beat", "Fulham")).toBe(true);
   });

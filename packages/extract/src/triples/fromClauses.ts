@@ -20,6 +20,7 @@ const EVENT_NOUNS = new Set(lightVerbs.eventNouns);
 const IDIOM_NOUNS = new Set(lightVerbs.idiomNouns);
 const PROPEL_VERBS = new Set(lightVerbs.propelVerbs);
 const QUANTITY_NOUNS = new Set(lightVerbs.quantityNouns);
+const WORK_VERBS = new Map(Object.entries(lightVerbs.workVerbs));
 
 export interface LinkedEntity {
   first: number;
@@ -373,7 +374,10 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
       const of = ofNoun(tokens, o);
       // "took charge of Valencia": the entity is what the event noun is about; "published the
       // biography of William Pitt": the entity is not what was published
-      if (of === undefined) emit(o, event, verbText, 0, "object");
+      // "The Grudge, starring Michelle Gellar": the person appears in the work
+      const inverse = WORK_VERBS.get(event);
+      if (inverse && o?.type === "Person" && (subject.type === "Other" || subject.type === "Event")) emitPair(o, subject, inverse, verbText, 0, "object");
+      else if (of === undefined) emit(o, event, verbText, 0, "object");
       else if (of.event) emit(o, `${event}_${of.noun}_of`, verbText, 0, "object");
     }
   }
