@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { blankOutHtml, prepareArticle } from "./article/index.ts";
 import { tagSentences, type TaggedSentence } from "./nlp/index.ts";
 import type { EntitySpan } from "./entities/recognize.ts";
-import { recogniseDocument } from "./entities/tagger.ts";
+import { recogniseArticle } from "./entities/tagger.ts";
 import { resolveInArticle, type MentionInput } from "./aliases/inArticle.ts";
 import { entityId } from "./aliases/ids.ts";
 import { extractClauses, isSpeechVerb } from "./clauses/engine.ts";
@@ -22,7 +22,6 @@ import { clauseMode, isQuoted, matrixOf, quoteOpenAfter } from "./triples/modali
 import { confidenceOf, type TripleCues } from "./triples/confidence.ts";
 import { classify, isGeneric } from "./relations/classify.ts";
 import { findDateline } from "./article/dateline.ts";
-import { isSportsReport } from "./article/sports.ts";
 import { skipped } from "./problems.ts";
 import type { ArticleExtraction, ArticleInput, Dateline, EntityRef, EntityType, ExtractionProblem, Modality, Polarity, Triple } from "./types.ts";
 
@@ -112,7 +111,7 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
     }
   }
   // the entity model reads the article's sentences in order, as one document
-  const found = recogniseDocument(tagged.map((s) => s.tokens));
+  const { results: found, sports } = recogniseArticle(tagged.map((s) => s.tokens));
   for (let n = 0; n < tagged.length; n++) {
     const sentence = tagged[n]!;
     try {
@@ -187,7 +186,6 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
   };
 
   const equipmentNouns = equipmentByNoun(sentences, refOfMention, refIndex);
-  const sports = isSportsReport(sentences.map((s) => s.sentence.tokens));
 
   // a quotation may run over several sentences: they are what someone said, not the article's voice
   let insideQuote = false;

@@ -38,6 +38,13 @@ function titleBefore(units: Unit[], first: number): string | undefined {
     .join(" ");
 }
 
+/** The entity record of units `span` of a sentence, found by an article-level reading rather than the model. */
+function spanEntity(tokens: Token[], span: Unit[], type: EntityType, typeConfidence = 0.8, title?: string): EntitySpan {
+  const first = span[0]!;
+  const last = span[span.length - 1]!;
+  return { first: first.first, last: last.last, text: joinUnits(tokens, span), start: first.start, end: last.end, type, canonical: undefined, title, typeConfidence, words: span.map((u) => u.text) };
+}
+
 /** Whether the unit at k stands in a list ("A, B and C") beside a person the rules are sure of. */
 function listedWithPerson(units: Unit[], entities: EntitySpan[], k: number): boolean {
   const sep = (u: Unit | undefined) => !!u && (u.text === "," || u.lower === "and" || u.text === "&");
@@ -69,6 +76,14 @@ export type SentenceResult = SentenceEntities & { error?: unknown };
  * sentence (a sports report; how a name was labelled before), as it was trained to.
  */
 export function recogniseDocument(sentences: Token[][]): SentenceResult[] {
+  return recogniseArticle(sentences).results;
+}
+
+/**
+ * The entities of an article's sentences, read as one document, and whether it is a sports report (the
+ * model's document feature, which the triple rules read too).
+ */
+export function recogniseArticle(sentences: Token[][]): { results: SentenceResult[]; sports: boolean } {
   const units = sentences.map(toUnits);
   const doc = documentContext(units);
   const results: SentenceResult[] = sentences.map((tokens, k) => {
@@ -88,31 +103,16 @@ export function recogniseDocument(sentences: Token[][]): SentenceResult[] {
     lineUp(sentences[k]!, units[k]!, r);
   });
   if (joined.size) results.forEach((r, k) => r.error === undefined && demonymNames(sentences[k]!, units[k]!, r, joined, true));
-  if (!doc.sports) {
+  // the article-level readings: a failure in one leaves the sentences' own readings standing
+  const passes = [doc.sports ? sportsTeams : groups, acronyms, documentConsistency];
+  for (const pass of passes) {
     try {
-      groups(sentences, units, results);
+      pass(sentences, units, results);
     } catch {
       // the sentences' own readings stand
     }
   }
-  if (doc.sports) {
-    try {
-      sportsTeams(units, results);
-    } catch {
-      // the sentences' own readings stand
-    }
-  }
-  try {
-    acronyms(sentences, units, results);
-  } catch {
-    // the sentences' own readings stand
-  }
-  try {
-    documentConsistency(sentences, units, results);
-  } catch {
-    // the sentences' own readings stand
-  }
-  return results;
+  return { results, sports: doc.sports };
 }
 
 /** "(Zinedine) Zidane", "(Jon Dahl) Tomasson": a name holds no bracket it does not open; what follows the bracket is the name. */
@@ -143,8 +143,7 @@ function demonymNames(tokens: Token[], us: Unit[], r: SentenceResult, joined: Se
       // the article's "Swiss Re" once joined: "said Swiss Re", where the model left "Re" out
       const name = `${us[i]!.text} ${next.text}`;
       if (!joined.has(name) || r.entities.some((e) => e.first <= next.first && e.last > next.first)) continue;
-      const span = [us[i]!, next];
-      r.entities.push({ first: us[i]!.first, last: next.last, text: joinUnits(tokens, span), start: us[i]!.start, end: next.end, type: "Organization", canonical: undefined, title: undefined, typeConfidence: 0.8, words: [us[i]!.text, next.text] });
+      r.entities.push(spanEntity(tokens, [us[i]!, next], "Organization"));
       r.entities.sort((a, b) => a.first - b.first);
     } else {
       const e = r.entities.find((x) => x.first === next.first && x.type === "Organization");
@@ -230,8 +229,7 @@ function institutionNames(tokens: Token[], us: Unit[], r: SentenceResult): void 
     const inside = r.entities.filter((e) => e.first < last && e.last > first);
     if (inside.some((e) => e.first < first || e.last > last || (e.type !== "Organization" && e.type !== "Other" && e.type !== "Location"))) continue;
     r.entities = r.entities.filter((e) => !inside.includes(e));
-    const span = us.slice(i, j);
-    r.entities.push({ first, last, text: joinUnits(tokens, span), start: span[0]!.start, end: span[span.length - 1]!.end, type: "Organization", canonical: undefined, title: undefined, typeConfidence: 0.8, words: span.map((u) => u.text) });
+    r.entities.push(spanEntity(tokens, us.slice(i, j), "Organization"));
     r.entities.sort((a, b) => a.first - b.first);
     i = j - 1;
   }
@@ -263,8 +261,7 @@ function lineUp(tokens: Token[], us: Unit[], r: SentenceResult): void {
     const inside = r.entities.filter((e) => e.first < last && e.last > first);
     if (inside.some((e) => e.first < first || e.last > last)) continue;
     r.entities = r.entities.filter((e) => !inside.includes(e));
-    const span = us.slice(i, j);
-    r.entities.push({ first, last, text: joinUnits(tokens, span), start: span[0]!.start, end: span[span.length - 1]!.end, type: "Person", canonical: undefined, title: undefined, typeConfidence: 0.8, words: span.map((u) => u.text) });
+    r.entities.push(spanEntity(tokens, us.slice(i, j), "Person"));
   }
   r.entities.sort((a, b) => a.first - b.first);
   // a line-up holds no demonyms or affiliations
@@ -282,7 +279,7 @@ const SCORE = /^\d{1,3}(-\d{1,3})?$/;
  * Bulgaria", "Russia were") is the team, an organisation; and so is every mention of it in the report
  * that no place word precedes ("in Russia", "from Milan").
  */
-function sportsTeams(units: Unit[][], results: SentenceResult[]): void {
+function sportsTeams(_sentences: Token[][], units: Unit[][], results: SentenceResult[]): void {
   const teams = new Set<string>();
   const unitIndex = (us: Unit[], token: number) => us.findIndex((u) => u.first === token);
   results.forEach((r, k) => {
@@ -355,7 +352,7 @@ function groups(sentences: Token[][], units: Unit[][], results: SentenceResult[]
       const span = us.slice(i, j + 1);
       const key = span.map((u) => u.text).join(" ");
       if (j - i < 3 && PLURAL_VERBS.has(us[j + 1]?.lower ?? "") && span.every((u) => ((!isOrdinaryWord(u.lower) && !isOrdinaryWord(u.lower.replace(/s$/, ""))) || /^[A-Z0-9]{2,}$/.test(u.text)) && !DEMONYMS.has(u.lower) && !AFFILIATIONS.has(u.lower.replace(/s$/, "")) && !DEMONYMS.has(u.lower.replace(/s$/, ""))) && !PLACES.has(key.toLowerCase())) {
-        r.entities.push({ first: span[0]!.first, last: span[span.length - 1]!.last, text: joinUnits(sentences[k]!, span), start: span[0]!.start, end: span[span.length - 1]!.end, type: "Organization", canonical: undefined, title: undefined, typeConfidence: 0.8, words: span.map((u) => u.text) });
+        r.entities.push(spanEntity(sentences[k]!, span, "Organization"));
         r.entities.sort((a, b) => a.first - b.first);
         bands.add(key);
       }
@@ -403,7 +400,7 @@ function acronyms(sentences: Token[][], units: Unit[][], results: SentenceResult
     for (const u of us) {
       const t = short.get(u.text);
       if (!t || taken(u)) continue;
-      r.entities.push({ first: u.first, last: u.last, text: joinUnits(sentences[k]!, [u]), start: u.start, end: u.end, type: t, canonical: undefined, title: undefined, typeConfidence: 0.8, words: [u.text] });
+      r.entities.push(spanEntity(sentences[k]!, [u], t));
       added = true;
     }
     if (added) r.entities.sort((a, b) => a.first - b.first);
@@ -521,18 +518,7 @@ function documentConsistency(sentences: Token[][], units: Unit[][], results: Sen
         // a surname that is also a word ("King", "Cage") only where a person stands: "Mr King", "Cage's", "King said"
         if (n === 1 && isOrdinaryWord(us[i]!.lower) && !(i > 0 && isTitle(us[i - 1]!.lower.replace(/\.$/, ""))) && !/^('s|’s|said|says|told|added)$/.test(us[i + 1]?.lower ?? "")) continue;
         const [type, confidence] = hit;
-        r.entities.push({
-          first: span[0]!.first,
-          last: span[n - 1]!.last,
-          text: joinUnits(tokens, span),
-          start: span[0]!.start,
-          end: span[n - 1]!.end,
-          type,
-          canonical: undefined,
-          title: type === "Person" ? titleBefore(us, i) : undefined,
-          typeConfidence: Math.min(0.9, confidence * 0.9),
-          words: span.map((u) => u.text),
-        });
+        r.entities.push(spanEntity(tokens, span, type, Math.min(0.9, confidence * 0.9), type === "Person" ? titleBefore(us, i) : undefined));
         for (let j = i; j < i + n; j++) taken[j] = 1;
         added = true;
         i += n - 1;
@@ -625,7 +611,7 @@ function entitiesOf(tokens: Token[], units: Unit[], doc: DocumentContext): Sente
   for (let k = 0; k < units.length; k++) {
     const u = units[k]!;
     if (covered[k] || !isDesignation(u.text)) continue;
-    out.entities.push({ first: u.first, last: u.last, text: joinUnits(tokens, [u]), start: u.start, end: u.end, type: "Equipment", canonical: undefined, title: undefined, typeConfidence: 0.8, words: [u.text] });
+    out.entities.push(spanEntity(tokens, [u], "Equipment"));
   }
   out.entities.sort((a, b) => a.first - b.first);
   return out;
