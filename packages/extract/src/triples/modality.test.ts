@@ -25,6 +25,7 @@ describe("polarity and modality", () => {
     // a fixture in the present with a time still to come is yet to be played
     expect(read("Chelsea face Arsenal on Saturday.")).toEqual(["Chelsea -face-> Arsenal (positive, intended)"]);
     expect(read("Chelsea faced Arsenal on Saturday.")).toEqual(["Chelsea -face-> Arsenal (positive, asserted)"]);
+    expect(read("In Sunday's reverse singles, Rafael Nadal faces Mardy Fish.")).toEqual(["Rafael Nadal -face-> Mardy Fish (positive, intended)"]);
     // a question does not state, but a title may end in a question mark
     expect(read("Did Tony Blair meet Jacques Chirac?")).toEqual(["Tony Blair -meet-> Jacques Chirac (positive, hypothetical)"]);
     expect(read("Chelsea will play host to Scunthorpe.")).toEqual(["Chelsea -play_host_to-> Scunthorpe (positive, intended)"]);

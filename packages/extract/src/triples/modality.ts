@@ -113,12 +113,12 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
     if (/^(is|are|was|were|be)$/.test(aux[k]!) && next === "to") raise("intended");
     if ((aux[k] === "going" || aux[k] === "about") && aux[k + 1] === "to") raise("intended");
   }
-  // "Chelsea face Arsenal on Saturday", "he now meets Puerta next": a fixture in the present, with a time
-  // still to come (a weekday, "tomorrow", "next ...") after the verb, is yet to be played
+  // "Chelsea face Arsenal on Saturday", "In Sunday's reverse singles ... Nadal faces Fish": a fixture in the
+  // present, with a time still to come (a weekday, "tomorrow", "next ...") in its sentence, is yet to be played
   if (clause.verb.last - clause.verb.first === 1 && FIXTURE_VERBS.has(clause.lemma)) {
     const verb = tokens[clause.verb.first]!;
     const present = verb.lower === clause.lemma || verb.lower === `${clause.lemma}s` || verb.lower === `${clause.lemma}es`;
-    if (present && tokens.slice(clause.verb.last).some((t) => FUTURE_TIMES.has(t.lower))) raise("intended");
+    if (present && tokens.some((t) => FUTURE_TIMES.has(t.lower))) raise("intended");
   }
   // "are still to meet" where the verb group breaks at the adverb: "to" and "are" stand before the verb
   const v = clause.verb.first;
