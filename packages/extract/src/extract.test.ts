@@ -378,5 +378,13 @@ describe("grammar patterns (sentences of our own)", () => {
     // what someone describes is no party to the describing: "described his years at Stradey"
     expect(run("Tom Hale described his years at Stradey as the best time.")).toEqual([]);
   });
-});
 
+  it("'he' after a subject that is a person's office is that person, not the one whose office it is", () => {
+    const t = run("Acme Bank spokesman Tom Hale said the deal was done. \"We are pleased,\" he told Reuters. Kenteris's lawyer, Ann Roe, reacted angrily. \"It is a disgrace,\" she told Reuters.");
+    expect(has(t, "Tom Hale", "tell", "Reuters")).toBe(true);
+    expect(has(t, "Ann Roe", "tell", "Reuters")).toBe(true);
+    // the person whose portrayal it is, not the one portrayed
+    const portrayal = run("Jamie Foxx's portrayal of Ray Charles has seen him win prizes at the Golden Globes.");
+    expect(portrayal.some((x) => x.subject.name === "Ray Charles")).toBe(false);
+  });
+});

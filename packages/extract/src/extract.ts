@@ -309,7 +309,9 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
         if (containers.has(t.object.first)) continue;
         push(t.subject, t.object, t.predicate, t.surface, { kind: t.kind, rule: t.confidence, viaPronoun: t.viaPronoun, quoted, polarity: t.polarity, modality: t.modality, ...(t.preposition ? { preposition: t.preposition } : {}) });
       }
-      const subj = linked.find((e) => e.first >= clause.subject.first && e.last <= clause.subject.last && e.type === "Person");
+      // "Kenteris's lawyer, Gregory Ioannidis, reacted": the person the subject is, else one it names ("Farrell's appearance", "Foxx's portrayal of Ray Charles": Foxx)
+      const head = headEntity(tokens, clause.subject, linked);
+      const subj = head?.type === "Person" && tokens[head.first - 1]?.lower !== "of" ? head : linked.find((e) => e.first >= clause.subject.first && e.last <= clause.subject.last && e.type === "Person");
       const pronoun = clause.subject.last - clause.subject.first === 1 ? tokens[clause.subject.first]!.lower : "";
       topic ??= subj ?? (SUBJECT_PRONOUNS.has(pronoun) ? resolvePronoun(pronoun) : undefined);
       if (subj) antecedents.remember(subj);
