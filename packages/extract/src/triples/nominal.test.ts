@@ -27,6 +27,13 @@ describe("relations inside noun phrases", () => {
     expect(triples).not.toContain("Vladimir Putin from Russia");
   });
 
+  test("a place-based compound places the company or the person it describes", () => {
+    expect(nominal("Shares in London-based bank Barclays rose.")).toEqual(["Barclays based_in London"]);
+    expect(nominal("\"It was a bad week,\" said Tom Hale, a Singapore-based fund manager.")).toEqual(["Tom Hale based_in Singapore"]);
+    // a compound with no place in it places nothing
+    expect(nominal("The home-based worker Tom Hale said so.")).toEqual([]);
+  });
+
   test("a comparison with a world region gives nothing", () => {
     expect(nominal("Critics called Parmalat Europe's Enron.")).toEqual([]);
   });

@@ -5,7 +5,9 @@
  *   (`from`), "London's Trafalgar Square" (`located_in`), "Malaysia's budget airline, AirAsia";
  * - a town and the country or state it lies in: "in Lucerne, Switzerland", "Las Vegas, Nev.";
  * - a score line: "Hearts 2-1 Livingston" (`beat`; a draw `draw_with`);
- * - a company's product: "Microsoft's Internet Explorer", "Sony's new games device, the PSP" (`product_of`).
+ * - a company's product: "Microsoft's Internet Explorer", "Sony's new games device, the PSP" (`product_of`);
+ * - where a company or a person is based: "London-based Acme Corp", "Hans Goetti, a Singapore-based fund
+ *   manager" (`based_in`).
  *
  * Pure, over the tokens and entity spans, like findRoles. Roles ("Russia's president Putin") are
  * findRoles's: a possessive whose words name a role gives nothing here.
@@ -136,6 +138,8 @@ export function findNominal<E extends NominalEntity>(tokens: Token[], entities: 
     facts.push({ subject: named, predicate: "based_in", country, first: i, last: named.last, rule: 0.8 });
   }
 
+  facts.push(...basedIn(tokens, entities));
+
   // "Lucerne, Switzerland", "Las Vegas, Nev., Tucson, Ariz., and San Diego"
   for (const town of entities) {
     const comma = town.last;
@@ -153,6 +157,35 @@ export function findNominal<E extends NominalEntity>(tokens: Token[], entities: 
     if ((before && !pairBefore) || (after && !pairBefore && !pairAfter)) continue;
     if (!endsPlace(tokens[larger.last], surface(tokens, larger)) || isPossessive(tokens[larger.last])) continue;
     facts.push({ subject: town, predicate: "located_in", object: larger, first: town.first, last: larger.last, rule: 0.9 });
+  }
+  return facts;
+}
+
+/**
+ * "London-based Acme Corp", "London-based bank Barclays", "Hans Goetti, a Singapore-based fund manager":
+ * the company or person is based in the place the compound names (the tagger splits it into the place,
+ * "-" and "based").
+ */
+function basedIn<E extends NominalEntity>(tokens: Token[], entities: E[]): NominalFact<E>[] {
+  const facts: NominalFact<E>[] = [];
+  for (const place of entities) {
+    const dash = tokens[place.last];
+    const based = tokens[place.last + 1];
+    if (place.type !== "Location" || dash?.text !== "-" || based?.lower !== "based") continue;
+    if (dash.start !== tokens[place.last - 1]!.end || based.start !== dash.end) continue;
+    // the name the compound modifies, past a few common nouns: "London-based bank Barclays"
+    const i = place.last + 2;
+    let j = i;
+    while (j < Math.min(i + 3, tokens.length) && (lowerNoun(tokens[j]!) || (tokens[j]!.pos === "ADJ" && /^[a-z]/.test(tokens[j]!.text)))) j++;
+    const named = entities.find((e) => e.first === j && (e.type === "Organization" || e.type === "Person"));
+    if (named && !tokens.slice(i, j).some(roleWord)) {
+      facts.push({ subject: named, predicate: "based_in", object: place, first: place.first, last: named.last, rule: 0.8 });
+      continue;
+    }
+    // an apposition: "Hans Goetti, a Singapore-based fund manager," (its head noun ends the phrase)
+    const apposedTo = tokens[place.first - 1]?.pos === "DET" && tokens[place.first - 2]?.text === "," ? entities.find((e) => e.last === place.first - 2 && (e.type === "Organization" || e.type === "Person")) : undefined;
+    const phraseEnds = j > i && lowerNoun(tokens[j - 1]!) && (j >= tokens.length || tokens[j]!.pos === "PUNCT");
+    if (apposedTo && phraseEnds) facts.push({ subject: apposedTo, predicate: "based_in", object: place, first: apposedTo.first, last: j, rule: 0.8 });
   }
   return facts;
 }

@@ -47,6 +47,12 @@ describe("offices from titles and appositions", () => {
     expect(roles("Deng Xiaoping told visiting US Secretary of State George Shultz the troubles were over.")).toContain("George Shultz secretary_of_state_of United States");
   });
 
+  test("offices named '<noun> general': an attorney general holds office, a director general leads", () => {
+    const read = (text: string) => extractArticle({ id: "s.txt", text }).triples.map((t) => `${t.subject.name} ${t.predicate} ${t.object.name} ${t.relation}`);
+    expect(read("The inquiry by Ohio attorney general Tom Hale goes on.")).toContain("Tom Hale attorney_general_of Ohio HOLDS_OFFICE_IN");
+    expect(read("Ann Roe, the director general of the Acme Trade Association, said so.")).toContain("Ann Roe director_general_of Acme Trade Association LEADER_OF");
+  });
+
   test("jobs at or with an organisation: 'chief strategist at Acme Bank', 'an analyst with NPD Group'; a town employs no one", () => {
     const read = (text: string) => extractArticle({ id: "s.txt", text }).triples.map((t) => `${t.subject.name} ${t.predicate} ${t.object.name} ${t.relation}`);
     expect(read("Tom Hale, chief strategist at Acme Bank, said rates would rise.")).toContain("Tom Hale chief_strategist_at Acme Bank WORKS_FOR");

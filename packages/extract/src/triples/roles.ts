@@ -59,9 +59,15 @@ const NOT_OF_PLACES = new Set(["director", "producer"]);
  * `prime_minister`, "vice president" → `vice_president`. `left` is the last token before them.
  */
 export function qualifiedRole(tokens: Token[], i: number): { role: string; left: number } {
-  let left = i - 1;
+  let left = isGeneralOffice(tokens, i) ? i - 2 : i - 1;
   while (left >= 0 && ROLE_QUALIFIERS.has(tokens[left]!.lower)) left--;
   return { role: [...tokens.slice(left + 1, i).map((q) => q.lower), tokens[i]!.lower].join("_"), left };
+}
+
+/** Offices named "<noun> general": "attorney general", "secretary general", "director general". */
+const GENERAL_OFFICES = new Set(["attorney", "solicitor", "surgeon", "inspector", "auditor", "secretary", "director", "governor", "comptroller", "postmaster", "procurator", "prosecutor", "consul"]);
+function isGeneralOffice(tokens: Token[], i: number): boolean {
+  return tokens[i]!.lower === "general" && GENERAL_OFFICES.has(tokens[i - 1]?.lower ?? "");
 }
 
 function entityAt(entities: RoleEntity[], index: number): RoleEntity | undefined {
@@ -135,7 +141,7 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
     const atWork = ((prepAfter === "at" || prepAfter === "with") && (JOB_NOUNS.has(t.lower) || (isRoleNoun(t.lower) && prepAfter === "at"))) || (prepAfter === "for" && (JOB_NOUNS.has(t.lower) || /^spokes(man|woman|person)$/.test(t.lower)));
     // "First Boston Corp analyst William Randol", "Deutsche Bank economist Tom Hale": a job as a title
     const titleJob = !atWork && !isRoleNoun(t.lower) && JOB_NOUNS.has(t.lower) && entityAt(entities, i + 1)?.type === "Person";
-    if (!isRoleNoun(t.lower) && !RELATION_ROLES.has(t.lower) && t.lower !== "capital" && !atWork && !titleJob) continue;
+    if (!isRoleNoun(t.lower) && !isGeneralOffice(tokens, i) && !RELATION_ROLES.has(t.lower) && t.lower !== "capital" && !atWork && !titleJob) continue;
     // An office is held by a person; a relation such as "ally" joins any two parties.
     const holderTypes = RELATION_ROLES.has(t.lower) ? PARTIES : PERSON_ONLY;
     let { role, left } = t.lower === "capital" ? { role: "capital", left: i - 1 } : qualifiedRole(tokens, i);
