@@ -387,4 +387,16 @@ describe("grammar patterns (sentences of our own)", () => {
     const portrayal = run("Jamie Foxx's portrayal of Ray Charles has seen him win prizes at the Golden Globes.");
     expect(portrayal.some((x) => x.subject.name === "Ray Charles")).toBe(false);
   });
+
+  it("what a person tells a news organisation's website, paper or agency is told to the organisation", () => {
+    expect(has(run("\"Prices will rise,\" Tom Hale told the BBC News website."), "Tom Hale", "tell", "BBC News")).toBe(true);
+    expect(has(run("\"Prices will rise,\" Tom Hale told Reuters news agency."), "Tom Hale", "tell", "Reuters")).toBe(true);
+    expect(has(run("\"Prices will rise,\" Tom Hale from Acme Corp, told Reuters."), "Tom Hale", "tell", "Reuters")).toBe(true);
+  });
+
+  it("a person spoken of inside a quotation is not the 'he' who says it", () => {
+    const t = run("Tom Hale is the film's producer. \"People wonder why Ian Curtis left the band,\" he told Reuters.");
+    expect(has(t, "Tom Hale", "tell", "Reuters")).toBe(true);
+    expect(t.some((x) => x.subject.name === "Ian Curtis" && x.predicate === "tell")).toBe(false);
+  });
 });

@@ -313,10 +313,13 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
       const head = headEntity(tokens, clause.subject, linked);
       const subj = head?.type === "Person" && tokens[head.first - 1]?.lower !== "of" ? head : linked.find((e) => e.first >= clause.subject.first && e.last <= clause.subject.last && e.type === "Person");
       const pronoun = clause.subject.last - clause.subject.first === 1 ? tokens[clause.subject.first]!.lower : "";
-      topic ??= subj ?? (SUBJECT_PRONOUNS.has(pronoun) ? resolvePronoun(pronoun) : undefined);
-      if (subj) antecedents.remember(subj);
-      const named = headEntity(tokens, clause.subject, linked);
-      if (named?.type === "Organization" && !named.inferred) lastOrganization = named;
+      // ('"... why Ian committed suicide," he told the BBC': a person spoken of inside a quotation is not
+      // who says it, so a quotation's subjects are not remembered for the pronouns after it)
+      if (!quoted) {
+        topic ??= subj ?? (SUBJECT_PRONOUNS.has(pronoun) ? resolvePronoun(pronoun) : undefined);
+        if (subj) antecedents.remember(subj);
+      }
+      if (head?.type === "Organization" && !head.inferred) lastOrganization = head;
     }
     if (topic) antecedents.remember(topic);
     // a person named anywhere is the fallback antecedent for "he"

@@ -169,6 +169,16 @@ describe("complements and reported speech", () => {
   it("inverted speech: '\" ... , \" said a police spokesman'", () => {
     expect(find('" The road is closed , " said a police spokesman .', "said")).toMatchObject({ subject: "a police spokesman", objects: [] });
   });
+
+  it("after a quotation the speaker follows the verb, even when a name inside the quotation could be its subject", () => {
+    expect(find('" Though the battles have the bravado you expect from Tom Hale , this film is hamstrung by a hectoring grandiosity , " wrote one reviewer in the magazine .', "wrote")).toMatchObject({ subject: "one reviewer in the magazine", objects: [] });
+  });
+
+  it("a speaker set off by commas between the quotation and the verb: '\" ... , \" Ann Roe from the institute , told the paper'", () => {
+    const told = find('" Everything is going digital , " Ann Roe from the institute , told the paper .', "told");
+    expect(told).toMatchObject({ subject: "Ann Roe from the institute", objects: ["the paper"] });
+    expect(told!.complement).toContain("Everything is going digital");
+  });
 });
 
 describe("arguments and scene-setting", () => {

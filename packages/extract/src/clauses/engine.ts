@@ -12,7 +12,7 @@ import { collectArgs, type ArgRegion } from "./args.ts";
 import { findSubject, type FoundSubject } from "./subject.ts";
 import { findAppositions, type Apposition } from "./apposition.ts";
 import { findAdjunct } from "./adjunct.ts";
-import { reportedSpeech } from "./speech.ts";
+import { followsQuote, reportedSpeech } from "./speech.ts";
 import type { Clause, Span, SubjectVia } from "./types.ts";
 
 export type { Clause, PrepArg, Span, SubjectVia } from "./types.ts";
@@ -167,7 +167,8 @@ export function extractClauses(tokens: Token[], entityStarts = new Set<number>()
     const verb: Span = { first: chunks[v]!.first, last: chunks[end]!.last };
     const lemma = verbLemma(tokens, verb);
     const speech = isSpeechVerb(lemma.lemma);
-    let found = findSubject(chunks, v, tokens, { first: chunks[v]!.first, last: chunks[v]!.last });
+    // ('" ... ," wrote one reviewer': the name before the quotation closes is inside it, not the subject)
+    let found = speech && followsQuote(chunks, tokens, v) ? undefined : findSubject(chunks, v, tokens, { first: chunks[v]!.first, last: chunks[v]!.last });
     let args = collectArgs(chunks, tokens, end + 1, { speech });
     // speech before the verb: "..., he said ." or, with the subject after the verb, "..., '' said a spokesman ."
     if (speech && !args.complement && !lemma.passive && (!args.objects.length || found?.via !== "direct")) ({ found, args } = reportedSpeech(chunks, tokens, v, found, args));

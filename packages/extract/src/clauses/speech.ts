@@ -42,12 +42,34 @@ function chunkStartingAt(chunks: Chunk[], first: number): number {
   return lo;
 }
 
+/**
+ * Whether the verb at chunk v comes right after the close of a quotation ('" ... ," wrote one reviewer'):
+ * then its subject follows it, and a name inside the quotation is none of its parties.
+ */
+export function followsQuote(chunks: Chunk[], tokens: Token[], v: number): boolean {
+  return (isQuote(tokens, chunks[v - 1]) && kindAt(chunks, v - 2) === "COMMA") || (kindAt(chunks, v - 1) === "COMMA" && isQuote(tokens, chunks[v - 2]));
+}
+
 /** "`` ... , '' says Trek 's president .": the subject follows the verb. */
 function invertedSpeech(chunks: Chunk[], tokens: Token[], v: number): { subject: Span; speech: Span } | undefined {
   const speech = speechBefore(chunks, tokens, v);
   if (!speech || kindAt(chunks, v + 1) !== "NP") return undefined;
   const end = restOfSentence(chunks, v + 1);
   return { subject: spanOf(chunks, v + 1, end), speech };
+}
+
+/**
+ * '" ... ," Kirsten Pfeifer from the Consumer Electronics Association, told the BBC': the speaker stands
+ * between the quote and the verb, set off by commas, so no subject is found next to the verb. The speaker
+ * is a noun phrase, maybe with one prepositional phrase, right after the quote.
+ */
+function speakerSetOff(chunks: Chunk[], tokens: Token[], v: number): { subject: Span; speech: Span } | undefined {
+  if (kindAt(chunks, v - 1) !== "COMMA") return undefined;
+  let k = v - 2;
+  if (kindAt(chunks, k) === "NP" && kindAt(chunks, k - 1) === "PREP" && kindAt(chunks, k - 2) === "NP") k -= 2;
+  if (kindAt(chunks, k) !== "NP" || !isQuote(tokens, chunks[k - 1])) return undefined;
+  const speech = speechBefore(chunks, tokens, k);
+  return speech ? { subject: spanOf(chunks, k, v - 2), speech } : undefined;
 }
 
 /**
@@ -60,6 +82,8 @@ export function reportedSpeech(chunks: Chunk[], tokens: Token[], v: number, foun
     const speech = speechBefore(chunks, tokens, chunkStartingAt(chunks, found.group.first));
     return { found, args: speech ? { ...args, complement: { body: speech } } : args };
   }
+  const setOff = speakerSetOff(chunks, tokens, v);
+  if (setOff) return { found: { via: "direct", conjuncts: [setOff.subject], group: setOff.subject }, args: { ...args, complement: { body: setOff.speech } } };
   const inverted = invertedSpeech(chunks, tokens, v);
   if (!inverted) return { found, args };
   return {

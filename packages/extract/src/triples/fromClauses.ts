@@ -93,7 +93,7 @@ export function headEntity(tokens: Token[], span: Span, entities: LinkedEntity[]
     // "the Nato alliance", "the EU bloc": an organisation named with the kind of thing it is
     // "played Michael Douglas' opposite number": a possessor is not what the phrase refers to
     if (e.last === last && POSSESSIVE.test(tokens[e.last]?.text ?? "")) continue;
-    const endsPhrase = e.last === last || (e.last === last - 1 && ((e.type === "Equipment" && tokens[e.last]!.pos === "NOUN") || (e.type === "Organization" && ORG_KIND_NOUNS.has(tokens[e.last]!.lower)) || (e.type === "Location" && PLACE_KIND_NOUNS.has(tokens[e.last]!.lower))));
+    const endsPhrase = e.last === last || (e.last === last - 1 && ((e.type === "Equipment" && tokens[e.last]!.pos === "NOUN") || (e.type === "Organization" && ORG_KIND_NOUNS.has(tokens[e.last]!.lower)) || (e.type === "Location" && PLACE_KIND_NOUNS.has(tokens[e.last]!.lower)))) || (e.last === last - 2 && e.type === "Organization" && tokens[e.last]!.lower === "news" && ORG_KIND_NOUNS.has(tokens[e.last + 1]!.lower));
     if (!endsPhrase) continue;
     // The antecedent of "which" is the nearest noun: "patrols over Belarus, which borders Ukraine".
     const inPrepPhrase = !antecedent && tokens.slice(span.first, e.first).some((t) => t.pos === "ADP" && t.lower !== "of");
@@ -119,8 +119,11 @@ const NAME_PARTICLES = new Set(["del", "de", "da", "di", "dos", "das", "van", "v
 /** Nouns that say what kind of place a name is: "Belarus's Grodno region, which borders Poland" is Grodno. */
 const PLACE_KIND_NOUNS = new Set(["region", "province", "district", "oblast", "county", "area", "city", "town", "village", "state", "island", "peninsula"]);
 
-/** Nouns that say what kind of organisation a name is: "the Nato alliance" is Nato. */
-const ORG_KIND_NOUNS = new Set(["alliance", "bloc", "coalition", "organisation", "organization"]);
+/**
+ * Nouns that say what kind of organisation a name is: "the Nato alliance" is Nato; "told the BBC News
+ * website", "told the Guardian newspaper", "told Reuters news agency" tell the organisation.
+ */
+const ORG_KIND_NOUNS = new Set(["alliance", "bloc", "coalition", "organisation", "organization", "website", "newspaper", "agency", "magazine"]);
 
 /** Nouns of purpose after "on": "on patrol over X", "on a visit to X". */
 const PURPOSE_NOUNS = new Map(Object.entries({ patrol: "patrol", visit: "visit", tour: "tour" }));
