@@ -141,6 +141,12 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(run("Vladimir Putin met Xi Jinping in Beijing.").find((t) => t.object.name === "Xi Jinping")).toMatchObject({ predicate: "meet", relation: "CONSULT" });
   });
 
+  it("in a sports report a player who heads a club into the lead scored for it: he does not lead it", () => {
+    const report = run("Rangers beat Hibernian 2-1 in the league. Tom Hale headed Rangers into the lead after ten minutes and the striker scored a second goal in the cup win.");
+    expect(report.some((t) => t.subject.name === "Tom Hale" && t.relation === "LEADER_OF")).toBe(false);
+    expect(has(run("Tom Hale heads the Acme Trust, which funds schools."), "Tom Hale", "head", "Acme Trust")).toBe(true);
+  });
+
   it("newswire patterns: a company 'of' its town, the sale a company announces, a ticket price said", () => {
     const sale = run("Armtek Corp announced the sale of its tire division to Dyneer Corp of Scotsdale.");
     expect(sale.find((t) => t.subject.name === "Armtek Corp" && t.predicate === "announce_sale_to")?.object.name).toMatch(/^Dyneer Corp/);

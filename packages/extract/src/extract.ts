@@ -223,6 +223,8 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
       const { polarity, modality } = found;
       // in a sports report two sides or two players who meet play a match: not a consultation
       if (sports && predicate === "meet" && s.type === o.type && (s.type === "Person" || s.type === "Organization")) predicate = "play";
+      // and a player who "headed Celtic into the lead" scored with his head: he does not head the club
+      if (sports && predicate === "head" && o.type === "Organization") return;
       const classed = { predicate, subjectType: s.type, objectType: o.type, polarity, modality };
       // A verb the schema does not know, named only by its preposition ("suffer_in Athens"): too vague to
       // read as a relation (three in four were wrong or partial in the labelled sample), so not a triple.
