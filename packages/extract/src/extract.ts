@@ -28,6 +28,8 @@ import type { ArticleExtraction, ArticleInput, Dateline, EntityRef, EntityType, 
 /** Bumped whenever extraction output changes, so caches keyed on it stay honest. */
 export const EXTRACTOR_VERSION = "0.3.0";
 
+/** What a side in a sports report is typed: a club or a national team, or the town or country it is named after. */
+const TEAM_TYPES = new Set<EntityType>(["Organization", "Location"]);
 const MAX_CLAUSE_TOKENS = 150;
 const SUBJECT_PRONOUNS = new Set(["he", "she"]);
 
@@ -223,6 +225,8 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
       const { polarity, modality } = found;
       // in a sports report two sides or two players who meet play a match: not a consultation
       if (sports && predicate === "meet" && s.type === o.type && (s.type === "Person" || s.type === "Organization")) predicate = "play";
+      // and a side that hosts another plays it at home ("Zambia host Malawi"): no visit
+      if (sports && predicate === "host" && TEAM_TYPES.has(s.type) && TEAM_TYPES.has(o.type)) predicate = "host_match_against";
       // and a player who "headed Celtic into the lead" scored with his head: he does not head the club
       if (sports && predicate === "head" && o.type === "Organization") return;
       const classed = { predicate, subjectType: s.type, objectType: o.type, polarity, modality };

@@ -51,6 +51,18 @@ describe("the built-in schema classes what the sentence says", () => {
     expect(classify({ predicate: "lose_to", subjectType: "Person", objectType: "Person" })?.relation).toBe("LOSE_TO");
   });
 
+  test("an event missed did not take place for the player; starting talks is a consultation; a side hosting another in sport plays it", () => {
+    const of = (predicate: string, subjectType: string, objectType: string, modality = "asserted") => classify({ predicate, subjectType, objectType, polarity: "positive", modality } as Parameters<typeof classify>[0])?.relation;
+    expect(of("miss", "Person", "Event")).toBe("UNREALISED");
+    expect(of("skip_in", "Person", "Location")).toBe("UNREALISED");
+    expect(of("start_talks_with", "Organization", "Location")).toBe("CONSULT");
+    expect(of("start_talks_with", "Organization", "Location", "intended")).toBe("EXPRESS_INTENT_TO_MEET");
+    expect(of("negotiate_settlement_with", "Person", "Person")).toBe("ENGAGE_IN_NEGOTIATION");
+    const report = classed("Zambia beat Malawi 2-1 in the league on Saturday. Zambia host Lesotho in the cup final, a match the champions must win.");
+    expect(report).toContain("Zambia host_match_against Lesotho COMPETE");
+    expect(classed("The prime minister of Zambia hosted Tom Hale in Lusaka.").some((t) => t.endsWith("HOST_VISIT"))).toBe(true);
+  });
+
   test("a predicate no pattern takes falls to the catch-all, or to nothing under a strict schema", () => {
     const odd = { predicate: "culminate_in", subjectType: "Person", objectType: "Other" } as const;
     expect(classify(odd)?.relation).toBe("RELATED");
