@@ -405,4 +405,11 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(t, "Tom Hale", "tell", "Reuters")).toBe(true);
     expect(t.some((x) => x.subject.name === "Ian Curtis" && x.predicate === "tell")).toBe(false);
   });
+
+  it("a competition's name before 'win over' is no party to the win: 'a Celtic League win over Borders'", () => {
+    const t = run("Ulster clung on for a morale-boosting Celtic League win over bottom club Borders at Netherdale.");
+    expect(t.some((x) => x.subject.name === "Celtic League")).toBe(false);
+    // a name before a verb with its object is its subject: "Argentina's Agustin Calleri beat Jiri Novak"
+    expect(has(run("Argentina's Agustin Calleri beat fourth seed Jiri Novak 7-5 6-1."), "Agustin Calleri", "beat", "Jiri Novak")).toBe(true);
+  });
 });

@@ -120,7 +120,7 @@ function resolveSharedSubjects(drafts: Draft[], tokens: Token[]): void {
   for (const d of drafts) {
     const f = d.found;
     if (f && !d.subjects && f.via !== "fronted" && before) {
-      const object = f.via === "control" && previous && OBJECT_CONTROL.has(previous.lemma.lemma.split("_")[0]!) ? previous.args.objects.at(-1) : undefined;
+      const object = f.via === "control" && previous ? controller(previous, tokens) : undefined;
       d.subjects = object && object.last <= d.verb.first ? { conjuncts: [object], group: object, via: "control" } : { ...before, via: f.via };
     }
     if (d.subjects) before = d.subjects;
@@ -128,8 +128,23 @@ function resolveSharedSubjects(drafts: Draft[], tokens: Token[]): void {
   }
 }
 
+/**
+ * Who does what an infinitive says after a verb of making, letting or wanting: its object ("urged Britain to
+ * use"), or the object of its preposition ("pleaded with Gerrard to reject", "called on Britain to act").
+ */
+function controller(previous: Draft, tokens: Token[]): Span | undefined {
+  const head = previous.lemma.lemma.split("_")[0]!;
+  if (OBJECT_CONTROL.has(head) && previous.args.objects.length) return previous.args.objects.at(-1);
+  const prep = PREPOSITION_CONTROL.get(head);
+  const last = previous.args.preps.at(-1);
+  return prep && last && tokens[last.prep.first]!.lower === prep ? last.arg : undefined;
+}
+
+/** Verbs whose preposition's object does what the infinitive after it says. */
+const PREPOSITION_CONTROL = new Map([["plead", "with"], ["appeal", "to"], ["call", "on"], ["rely", "on"], ["count", "on"], ["look", "to"], ["signal", "to"], ["arrange", "for"]]);
+
 /** Verbs whose object does what the infinitive after it says. */
-const OBJECT_CONTROL = new Set(["allow", "let", "enable", "help", "ask", "tell", "order", "force", "persuade", "urge", "encourage", "invite", "require", "permit", "cause", "lead", "get", "want", "expect", "warn", "advise", "instruct", "compel", "push", "pressure", "press", "convince", "leave", "call", "challenge", "dare", "beg", "implore", "authorise", "authorize", "bring", "send", "appoint", "hire", "sign", "recruit", "pick", "select", "choose", "name"]);
+const OBJECT_CONTROL = new Set(["love", "prefer", "hate", "wish", "allow", "let", "enable", "help", "ask", "tell", "order", "force", "persuade", "urge", "encourage", "invite", "require", "permit", "cause", "lead", "get", "want", "expect", "warn", "advise", "instruct", "compel", "push", "pressure", "press", "convince", "leave", "call", "challenge", "dare", "beg", "implore", "authorise", "authorize", "bring", "send", "appoint", "hire", "sign", "recruit", "pick", "select", "choose", "name"]);
 
 /**
  * "buy and sell large amounts": a verb with nothing after it shares the next

@@ -92,6 +92,21 @@ export function isNounlikeVerb(tokens: Token[], j: number): boolean {
   if (u.pos === "VERB" && u.lower === u.lemma && !!prev && ["NOUN", "NUM", "SYM", "ADJ"].includes(prev.pos) && (next?.pos === "VERB" || next?.pos === "AUX") && /[^s]s$/.test(next.lower)) return true;
   // "the British capture of Madrid", "a think tank": a base form used as a noun
   if (u.pos === "VERB" && u.lower === u.lemma && !!prev && ["DET", "ADJ", "PROPN"].includes(prev.pos) && (next?.lower === "of" || (u.lower === "think" && /^tanks?$/.test(next?.lower ?? "")))) return true;
+  // "a morale-boosting Celtic League win over Borders", "their Cup draw with Hibs": a base form after a name,
+  // in a phrase opened by "a" or a possessive, is the noun (a singular subject would make it "wins")
+  // (not before an object: "saw her book Small Island win the award", "Argentina's Agustin Calleri beat Novak")
+  if (u.pos === "VERB" && u.lower === u.lemma && prev?.pos === "PROPN" && (!next || ["ADP", "PUNCT", "VERB", "AUX", "CCONJ"].includes(next.pos)) && opensSingularPhrase(tokens, j)) return true;
   // "homogeneous coordinates means": a plural noun between an adjective and the verb
   return u.pos === "VERB" && /[^s]s$/.test(u.lower) && prev?.pos === "ADJ" && (next?.pos === "VERB" || next?.pos === "AUX");
+}
+
+const SINGULAR_OPENERS = new Set(["a", "an", "his", "her", "its", "their", "our", "my", "your", "'s", "’s"]);
+/** Whether the noun phrase ending before token j opens with "a" or a possessive, past names and modifiers. */
+function opensSingularPhrase(tokens: Token[], j: number): boolean {
+  for (let k = j - 1; k >= Math.max(0, j - 8); k--) {
+    const t = tokens[k]!;
+    if (SINGULAR_OPENERS.has(t.lower)) return true;
+    if (!(["PROPN", "NOUN", "ADJ", "NUM"].includes(t.pos) || t.text === "-" || (t.pos === "VERB" && /ing$/.test(t.lower)))) return false;
+  }
+  return false;
 }

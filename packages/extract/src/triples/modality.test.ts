@@ -32,6 +32,14 @@ describe("polarity and modality", () => {
     expect(read("Viktor Yushchenko prepared to head to Brussels to meet George Bush.")).toContain("Viktor Yushchenko -meet-> George Bush (positive, intended)");
   });
 
+  it("what someone is urged, asked or begged to do is not done yet; what someone is made to do is", () => {
+    expect(read("The UN urged Britain to withdraw from Iraq.")).toContain("United Kingdom -withdraw_from-> Iraq (positive, intended)");
+    // the object of "plead with", "call on" is who is to act
+    expect(read("Tom Hale has pleaded with Ann Roe to reject any offer from Acme Corp.")).toContain("Ann Roe -reject_offer_from-> Acme Corp. (positive, intended)");
+    expect(read("Acme Corp called on Tom Hale to quit Zeta Holdings.")).toContain("Tom Hale -quit-> Zeta Holdings (positive, intended)");
+    expect(read("Tom Hale forced Ann Roe to leave Zeta Holdings.")).toContain("Ann Roe -leave-> Zeta Holdings (positive, asserted)");
+  });
+
   it("negation, also of an infinitive: 'did not beat', 'refused to sign', 'careful not to turn'", () => {
     expect(read("Sony refused to sign with Apple.")).toEqual(["Sony -sign_with-> Apple (negative, asserted)"]);
     expect(read("Vladimir Putin was careful not to turn his back on Alexander Lukashenko.")).toEqual([expect.stringMatching(/^Vladimir Putin -turn(_back)?_on-> Alexander Lukashenko \(negative, asserted\)$/)]);

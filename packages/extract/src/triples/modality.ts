@@ -17,6 +17,8 @@ const set = (list: string[]) => new Set(list);
 const FUTURE = set(words.future);
 const POSSIBLE = set(words.possible);
 const INTEND_VERBS = set(words.intendVerbs);
+/** Verbs that ask, urge or want someone else to act: "urged Britain to withdraw" withdraws nothing yet. */
+const DIRECTIVE_VERBS = set(words.directiveVerbs);
 const POSSIBLE_VERBS = set(words.possibleVerbs);
 const NEGATING_VERBS = set(words.negatingVerbs);
 const DENY_VERBS = set(words.denyVerbs);
@@ -102,6 +104,8 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
     if (governing) aux.unshift(...auxiliaries(tokens, governing));
     // "prepared to head to Brussels to meet Bush": a purpose of an intended act is intended too
     if (governing?.lemma.split("_to_").slice(0, -1).some((part) => INTEND_VERBS.has(part.split("_").pop()!))) raise("intended");
+    // "urged Britain to withdraw", "pleaded with Gerrard to reject": what one is asked to do is not done yet
+    if (governing && DIRECTIVE_VERBS.has(governing.lemma.split("_")[0]!)) raise("intended");
   }
   for (let k = 0; k < aux.length; k++) {
     if (FUTURE.has(aux[k]!)) raise("intended");
