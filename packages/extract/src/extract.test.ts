@@ -412,4 +412,9 @@ describe("grammar patterns (sentences of our own)", () => {
     // a name before a verb with its object is its subject: "Argentina's Agustin Calleri beat Jiri Novak"
     expect(has(run("Argentina's Agustin Calleri beat fourth seed Jiri Novak 7-5 6-1."), "Agustin Calleri", "beat", "Jiri Novak")).toBe(true);
   });
+
+  it("a player who battled or eased past another beat him; walking past someone is no relation", () => {
+    expect(run("Andre Agassi battled past Mario Ancic 6-4 3-6 6-3 6-4.").map((t) => `${t.predicate} ${t.relation}`)).toEqual(["battle_past DEFEAT"]);
+    expect(run("Tom Hale walked past Ann Roe.")).toEqual([]);
+  });
 });

@@ -188,6 +188,13 @@ export function chunk(tokens: Token[], entityStarts: Set<number>, entityEnds: Se
       i++;
       continue;
     }
+    // "battled past Mario Ancic": "past" after a verb, before a name or a phrase, is a preposition (the tagger
+    // calls it an adjective)
+    if (t.lower === "past" && t.pos === "ADJ" && prev?.pos === "VERB" && next && ["PROPN", "DET", "PRON"].includes(next.pos)) {
+      push("PREP", i, i + 1);
+      i++;
+      continue;
+    }
     // "in relation to direct taxes"
     if (t.lower === "to" && FIXED_PREPOSITIONS.has(prev?.lower ?? "")) {
       push("PREP", i, i + 1);
