@@ -417,4 +417,8 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(run("Andre Agassi battled past Mario Ancic 6-4 3-6 6-3 6-4.").map((t) => `${t.predicate} ${t.relation}`)).toEqual(["battle_past DEFEAT"]);
     expect(run("Tom Hale walked past Ann Roe.")).toEqual([]);
   });
+
+  it("a position glued by a hyphen is one noun: 'the England left-back' is no England", () => {
+    expect(run("Robert Pires has urged the England left-back to stay at Highbury.")).toEqual([]);
+  });
 });

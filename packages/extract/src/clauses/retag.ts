@@ -92,6 +92,9 @@ export function isNounlikeVerb(tokens: Token[], j: number): boolean {
   if (u.pos === "VERB" && u.lower === u.lemma && !!prev && ["NOUN", "NUM", "SYM", "ADJ"].includes(prev.pos) && (next?.pos === "VERB" || next?.pos === "AUX") && /[^s]s$/.test(next.lower)) return true;
   // "the British capture of Madrid", "a think tank": a base form used as a noun
   if (u.pos === "VERB" && u.lower === u.lemma && !!prev && ["DET", "ADJ", "PROPN"].includes(prev.pos) && (next?.lower === "of" || (u.lower === "think" && /^tanks?$/.test(next?.lower ?? "")))) return true;
+  // "the England left-back", "a play-off", "the sell-off": a verb glued by a hyphen to a particle is a noun
+  const glued = (a: Token | undefined, b: Token | undefined) => !!a && !!b && a.end === b.start;
+  if (u.pos === "VERB" && next?.text === "-" && glued(u, next) && glued(next, tokens[j + 2]) && COMPOUND_PARTICLES.has(tokens[j + 2]!.lower)) return true;
   // "a morale-boosting Celtic League win over Borders", "their Cup draw with Hibs": a base form after a name,
   // in a phrase opened by "a" or a possessive, is the noun (a singular subject would make it "wins")
   // (not before an object: "saw her book Small Island win the award", "Argentina's Agustin Calleri beat Novak")
@@ -110,3 +113,6 @@ function opensSingularPhrase(tokens: Token[], j: number): boolean {
   }
   return false;
 }
+
+/** Second parts of nouns made of a verb and a particle: "left-back", "play-off", "run-up", "sell-off". */
+const COMPOUND_PARTICLES = new Set(["back", "half", "off", "out", "up", "over", "down", "in"]);
