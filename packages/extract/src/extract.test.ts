@@ -136,7 +136,7 @@ describe("grammar patterns (sentences of our own)", () => {
   });
 
   it("in a sports report players who meet play a match (COMPETE); elsewhere a meeting is a consultation", () => {
-    const report = run("Rafael Nadal beat Carlos Moya 6-4 6-3 in the second round. He now meets Mariano Puerta, who won his match 7-5 in the third set.");
+    const report = run("Rafael Nadal beat Carlos Moya 6-4 6-3 in the second round. He then met Mariano Puerta, who won his match 7-5 in the third set.");
     expect(report.find((t) => t.object.name === "Mariano Puerta")).toMatchObject({ predicate: "play", relation: "COMPETE" });
     expect(run("Vladimir Putin met Xi Jinping in Beijing.").find((t) => t.object.name === "Xi Jinping")).toMatchObject({ predicate: "meet", relation: "CONSULT" });
   });

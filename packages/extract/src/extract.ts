@@ -300,7 +300,7 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
     let topic: LinkedEntity | undefined;
     if (clauses) for (const clause of clauses) {
       date = clauseDate(tokens, clause, articleDate) ?? sentenceDate;
-      const mode = clauseMode(tokens, clause, clauses, quotedHere);
+      const mode = clauseMode(tokens, clause, clauses, quotedHere, sports);
       const quoted = isQuoted(tokens, clause.verb.first, quotedHere);
       const referents: Referents = {
         person: resolvePronoun,

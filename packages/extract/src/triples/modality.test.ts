@@ -40,6 +40,15 @@ describe("polarity and modality", () => {
     expect(read("Tom Hale forced Ann Roe to leave Zeta Holdings.")).toContain("Ann Roe -leave-> Zeta Holdings (positive, asserted)");
   });
 
+  it("a fixture in the present is a preview in a sports report, or with a month or 'this week' to come; one that was played is not", () => {
+    const report = "Rafael Nadal beat Carlos Moya 6-4 6-3 in the second round of the tournament. He now opens against Tom Hale and potentially faces Ann Roe in the semi-final.";
+    expect(read(report)).toContain("Rafael Nadal -open_against-> Tom Hale (positive, intended)");
+    expect(read("England play Ireland in Dublin on 27 February.")).toContain("England -play-> Ireland (positive, intended)");
+    expect(read("Tom Hale was added to the squad to face Ireland.")).toContain("Tom Hale -face-> Ireland (positive, intended)");
+    // an infinitive of what followed: "went on to play under"
+    expect(read("Marcel Desailly joined Chelsea in 1998 and went on to play under Gianluca Vialli.")).toContain("Marcel Desailly -play_under-> Gianluca Vialli (positive, asserted)");
+  });
+
   it("negation, also of an infinitive: 'did not beat', 'refused to sign', 'careful not to turn'", () => {
     expect(read("Sony refused to sign with Apple.")).toEqual(["Sony -sign_with-> Apple (negative, asserted)"]);
     expect(read("Vladimir Putin was careful not to turn his back on Alexander Lukashenko.")).toEqual([expect.stringMatching(/^Vladimir Putin -turn(_back)?_on-> Alexander Lukashenko \(negative, asserted\)$/)]);

@@ -33,6 +33,9 @@ const REPORT_VERB_FORMS = set(words.reportVerbForms);
 /** Verbs of a fixture whose present tense, with a time still to come, is a plan: "Chelsea face Arsenal on Saturday". */
 const FIXTURE_VERBS = set(words.fixtureVerbs);
 const FUTURE_TIMES = set(words.futureTimes);
+/** Nouns for the players picked for a match: "the squad to face Ireland". */
+const SQUAD_NOUNS = set(words.squadNouns);
+const PHRASAL_PARTICLES = new Set(["down", "up", "out", "off", "along"]);
 
 export interface Mode {
   polarity: Polarity;
@@ -88,9 +91,10 @@ function auxiliaries(tokens: Token[], clause: Clause): string[] {
 /**
  * The mode of one clause. `clauses` are the sentence's clauses (for the one a complement or an
  * infinitive hangs from); `sentenceQuoted` says the whole sentence stands inside a quotation opened
- * in an earlier sentence.
+ * in an earlier sentence; `sportsReport` that the article is one (article/sports.ts), where a fixture
+ * in the present is a preview ("He opens against Schuettler and potentially faces Nalbandian").
  */
-export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], sentenceQuoted = false): Mode {
+export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], sentenceQuoted = false, sportsReport = false): Mode {
   let polarity: Polarity = clause.negated ? "negative" : "positive";
   let modality: Modality = "asserted";
   const raise = (m: Modality) => (modality = stronger(modality, m));
@@ -117,12 +121,17 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
     if (/^(is|are|was|were|be)$/.test(aux[k]!) && next === "to") raise("intended");
     if ((aux[k] === "going" || aux[k] === "about") && aux[k + 1] === "to") raise("intended");
   }
-  // "Chelsea face Arsenal on Saturday", "In Sunday's reverse singles ... Nadal faces Fish": a fixture in the
-  // present, with a time still to come (a weekday, "tomorrow", "next ...") in its sentence, is yet to be played
+  // "Chelsea face Arsenal on Saturday", "In Sunday's reverse singles ... Nadal faces Fish", "England play
+  // Ireland in Dublin on 27 February": a fixture in the present, with a time still to come (a weekday,
+  // "tomorrow", "next ...", a month) in its sentence or in a sports report, is yet to be played
   if (clause.verb.last - clause.verb.first === 1 && FIXTURE_VERBS.has(clause.lemma)) {
     const verb = tokens[clause.verb.first]!;
-    const present = verb.lower === clause.lemma || verb.lower === `${clause.lemma}s` || verb.lower === `${clause.lemma}es`;
-    if (present && tokens.some((t) => FUTURE_TIMES.has(t.lower))) raise("intended");
+    const infinitive = tokens[clause.verb.first - 1]?.lower === "to";
+    // (not an infinitive, "went on to play under Vialli", nor a phrasal verb, "plays down Wimbledon hopes")
+    const present = !infinitive && !PHRASAL_PARTICLES.has(tokens[clause.verb.first + 1]?.lower ?? "") && (verb.lower === clause.lemma || verb.lower === `${clause.lemma}s` || verb.lower === `${clause.lemma}es`);
+    if (present && (sportsReport || tokens.some((t) => FUTURE_TIMES.has(t.lower)))) raise("intended");
+    // "added to England's squad to face Ireland": the fixture a squad is picked for is to come
+    if (infinitive && SQUAD_NOUNS.has(tokens[clause.verb.first - 2]?.lower ?? "")) raise("intended");
   }
   // "are still to meet" where the verb group breaks at the adverb: "to" and "are" stand before the verb
   const v = clause.verb.first;
