@@ -16,6 +16,7 @@ import { entityModel, tagWords } from "./model/model.ts";
 import { documentContext, isOrdinaryWord, type DocumentContext } from "./model/features.ts";
 import { ruleTags } from "./model/rules.ts";
 import type { EntityClass } from "./model/labels.ts";
+import { works } from "./works.ts";
 import { isTitle, joinUnits, TITLE_MODIFIERS, toUnits, type EntitySpan, type SentenceEntities, type Unit } from "./recognize.ts";
 
 const TYPE_OF: Record<Exclude<EntityClass, "MISC">, EntityType> = { PER: "Person", ORG: "Organization", LOC: "Location" };
@@ -104,7 +105,7 @@ export function recogniseArticle(sentences: Token[][]): { results: SentenceResul
   });
   if (joined.size) results.forEach((r, k) => r.error === undefined && demonymNames(sentences[k]!, units[k]!, r, joined, true));
   // the article-level readings: a failure in one leaves the sentences' own readings standing
-  const passes = [doc.sports ? sportsTeams : groups, acronyms, documentConsistency];
+  const passes = [doc.sports ? sportsTeams : groups, acronyms, documentConsistency, (s: Token[][], u: Unit[][], r: SentenceResult[]) => works(s, u, r, doc.sports)];
   for (const pass of passes) {
     try {
       pass(sentences, units, results);

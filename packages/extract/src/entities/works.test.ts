@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { tagSentences } from "../nlp/index.ts";
+import { recogniseDocument } from "./tagger.ts";
+
+/** The entities of a text read as one article, as "Type:text". */
+const typed = (text: string) => recogniseDocument(tagSentences(text).map((s) => s.tokens)).flatMap((s) => s.entities.map((e) => `${e.type}:${e.text}`));
+const others = (text: string) => typed(text).filter((t) => t.startsWith("Other:")).map((t) => t.slice(6));
+
+describe("titles of works and products", () => {
+  it("finds a title after a noun for a work, and the same title elsewhere in the article", () => {
+    expect(others("Her new film Lantern Harbour opens in May. Lantern Harbour cost $40m to make.")).toEqual(["Lantern Harbour", "Lantern Harbour"]);
+    expect(others("The singer said their hit Copper Sky would close the show.")).toEqual(["Copper Sky"]);
+    expect(others("The band's third album, Glasswork, sold well.")).toEqual(["Glasswork"]);
+  });
+
+  it("reads each title of a list a plural noun opens", () => {
+    expect(others("Their singles include Paper Tigers, Run For The Hills and Ten Years. The band toured.")).toEqual(["Paper Tigers", "Run For The Hills", "Ten Years"]);
+    expect(others("He has had hits, including Paper Moon and Blue Over Blue.")).toEqual(["Paper Moon", "Blue Over Blue"]);
+  });
+
+  it("finds a title or a product before its noun, after an article or a possessive", () => {
+    expect(others("The Winter Roads album was released in 1998.")).toEqual(["Winter Roads"]);
+    expect(others("Kestrel's Zanto handheld goes on sale on Friday. The Zanto costs £99.")).toEqual(["Zanto", "Zanto"]);
+    expect(others("She starred in Harbour Lights before moving to London.")).toEqual(["Harbour Lights"]);
+  });
+
+  it("leaves alone what is not a title", () => {
+    // a verb, a firm the training text knows, a place, a channel, a person the next clause is about
+    expect(others("Rain hit Liverpool on Monday.")).toEqual([]);
+    expect(typed("Microsoft released the Google toolbar rival on Monday.")).not.toContain("Other:Google");
+    expect(others("The film London was not shown.")).toEqual([]);
+    expect(others("It was voted the best on the ITV1 show.")).toEqual([]);
+    expect(others("In the film Tom Hanks plays a pilot.")).toEqual([]);
+    expect(others("It was the 12th film in the series.")).toEqual([]);
+  });
+
+  it("keeps match words apart in a sports report", () => {
+    const report = "Chelsea beat Arsenal 2-1 at Stamford Bridge. The striker scored twice in the game Liverpool lost. The match ended 2-1 after a late goal by the midfielder.";
+    expect(others(report)).toEqual([]);
+  });
+});
