@@ -39,3 +39,21 @@ describe("titles of works and products", () => {
     expect(others(report)).toEqual([]);
   });
 });
+
+describe("cue words around names", () => {
+  it("makes a name after a company's noun an organisation throughout the article", () => {
+    const t = typed("The brewer bought beer firm Zanbrau last year. Zanbrau grew fast. Sales of Zanbrau rose.");
+    expect(t.filter((x) => x.endsWith(":Zanbrau"))).toEqual(["Organization:Zanbrau", "Organization:Zanbrau", "Organization:Zanbrau"]);
+  });
+
+  it("joins a demonym and an institution's name, and leaves the country alone", () => {
+    expect(typed("Permission came from the Spanish FA on Monday.")).toContain("Organization:Spanish FA");
+    expect(typed("The Norwegian Fishing Council objected.")).toContain("Organization:Norwegian Fishing Council");
+    expect(typed("The Russian Federation objected.")).not.toContain("Organization:Russian Federation");
+  });
+
+  it("tags none of the words the guidelines leave out", () => {
+    expect(typed("In Wednesday's Budget, the chancellor met three Cabinet members at 1830 GMT.")).toEqual([]);
+    expect(typed("The book's ISBN number links to the shop. HIV drugs were cheaper.")).toEqual([]);
+  });
+});
