@@ -34,7 +34,7 @@ export function sentenceCues(tokens: Token[], us: Unit[], r: SentenceEntities): 
   r.entities = r.entities.filter((e) => !(e.words.length === 1 && (e.type === "Organization" || e.type === "Location" || e.type === "Person" || e.type === "Other") && (NEVER_NAMES.has(e.words[0]!.toLowerCase()) || GENERIC_ACRONYMS.has(e.words[0]!))));
   for (const d of [...r.demonyms]) {
     const i = us.findIndex((u) => u.first === d.index);
-    if (i < 0 || !upper(us[i + 1]) || us[i + 1]!.start !== us[i]!.end + 1) continue;
+    if (i < 0 || !upper(us[i + 1]) || us[i + 1]!.start === us[i]!.end) continue;
     let j = i + 1;
     while (j < us.length && j - i <= 4 && upper(us[j])) j++;
     const tail = us[j - 1]!;

@@ -141,7 +141,7 @@ function demonymNames(tokens: Token[], us: Unit[], r: SentenceResult, joined: Se
   for (const d of [...r.demonyms]) {
     const i = us.findIndex((u) => u.first === d.index);
     const next = us[i + 1];
-    if (i < 0 || !next || next.start !== us[i]!.end + 1) continue;
+    if (i < 0 || !next || next.start === us[i]!.end) continue;
     if (again) {
       // the article's "Swiss Re" once joined: "said Swiss Re", where the model left "Re" out
       const name = `${us[i]!.text} ${next.text}`;

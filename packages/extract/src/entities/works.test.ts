@@ -57,3 +57,16 @@ describe("cue words around names", () => {
     expect(typed("The book's ISBN number links to the shop. HIV drugs were cheaper.")).toEqual([]);
   });
 });
+
+describe("shows, channels and awards", () => {
+  it("reads a channel's show, a show after a channel's noun and an award before its noun", () => {
+    expect(others("She told Channel 4's Moorland Nights that she would stay.")).toEqual(["Moorland Nights"]);
+    expect(others("The Channel 4 show Flat Share drew two million viewers.")).toEqual(["Flat Share"]);
+    expect(others("He was nominated for the Silver Kestrel television awards. He won a Silver Kestrel in 2001.")).toEqual(["Silver Kestrel", "Silver Kestrel"]);
+  });
+
+  it("leaves a channel's reporter a person", () => {
+    expect(typed("The BBC's Andrew Marr said so.")).toContain("Person:Andrew Marr");
+    expect(others("The BBC's Andrew Marr said so.")).toEqual([]);
+  });
+});

@@ -33,6 +33,9 @@ const SPORTS_NOT = new Set(["show", "game", "series", "play", "hit", "hits", "tr
 const WORK_AFTER = new Set(["album", "film", "movie", "franchise", "series", "programme", "show", "sitcom", "soap", "single", "song", "soundtrack", "musical", "novel", "trilogy", "feature", "console", "consoles", "handheld", "browser", "toolbar", "software", "game"]);
 /** Words of channels' names: "Channel 4", "BBC One", "Radio 1". */
 const BROADCAST = new Set(["channel", "bbc", "itv", "radio", "tv", "sky", "cnn", "mtv", "e4", "s4c", "television", "bbc1", "bbc2", "bbc3", "bbc4", "itv1", "itv2"]);
+/** Nouns after an award's name ("the Mobo award", "the Golden Rose television awards"), and what may stand between. */
+const AWARDS = new Set(["award", "awards", "prize", "prizes", "trophy"]);
+const AWARD_KINDS = new Set(["television", "tv", "music", "film", "comedy", "book", "literary", "media", "radio", "theatre", "poetry"]);
 /** Of those, the nouns of products: "version of Internet Explorer browser". */
 const PRODUCT_AFTER = new Set(["console", "consoles", "handheld", "browser", "toolbar", "software"]);
 /** After these, a run of capitalised words is a list of titles: "singles include A, B and C". */
@@ -112,6 +115,15 @@ interface Found {
   spread: boolean;
 }
 
+/** Does a broadcaster's name end at unit k: "Channel 4", "BBC One", "ITV1", "Radio 4", "BBC"? */
+function channelEndsAt(us: Unit[], k: number): boolean {
+  for (let i = k; i >= 0 && k - i < 3; i--) {
+    if (BROADCAST.has(us[i]!.lower)) return us.slice(i, k + 1).every((x) => capital(x));
+    if (!capital(us[i])) return false;
+  }
+  return false;
+}
+
 /** Does the cue at k open a list: "singles include", "hits, including", "songs such as"? */
 function listAt(us: Unit[], k: number): boolean {
   return LIST_CUES.has(us[k]!.lower) && (LIST_OPENERS.has(us[k + 1]?.lower ?? "") || (us[k + 1]?.text === "," && LIST_OPENERS.has(us[k + 2]?.lower ?? "")) || upper(us[k + 1]));
@@ -127,7 +139,14 @@ function sentenceTitles(us: Unit[], entities: EntitySpan[], sports: boolean): [n
     const u = us[k]!;
     const lower = u.lower;
     // a cue after the title: "the X album", "Nintendo's DS handheld"
-    after: if (WORK_AFTER.has(lower) && u.text === lower && u.pos !== "VERB" && k > 0 && capital(us[k - 1])) {
+    // an award: "the Golden Rose television awards", "Mobo award organisers"
+    if (AWARDS.has(lower) && u.text === lower && k > 1 && !capital(us[k - 1]) && AWARD_KINDS.has(us[k - 1]!.lower) && capital(us[k - 2])) {
+      let i = k - 2;
+      while (i > 0 && k - i < 6 && capital(us[i - 1])) i--;
+      if (us[i]!.lower === "the") i++;
+      if (i < k - 1 && upper(us[i]) && !taken(i, k - 1) && !notAWork(us, i, k - 1, "name") && !us.slice(i, k - 1).some((x) => BROADCAST.has(x.lower))) out.push([i, k - 1, true]);
+    }
+    after: if ((WORK_AFTER.has(lower) || AWARDS.has(lower)) && u.text === lower && u.pos !== "VERB" && k > 0 && capital(us[k - 1])) {
       if (sports && SPORTS_NOT.has(lower)) break after;
       let i = k - 1;
       // back over capitalised words and the small words inside a title ("the Lord of the Rings film")
@@ -153,6 +172,17 @@ function sentenceTitles(us: Unit[], entities: EntitySpan[], sports: boolean): [n
       if (person && !show) break after;
       out.push([i, k, !person]);
     }
+    // a channel's show: "Channel 4's Supernanny", "BBC One's Strictly Come Dancing" (not "the BBC's Andrew Marr")
+    if (POSSESSIVE.has(lower) && k > 0 && u.start === us[k - 1]!.end && channelEndsAt(us, k - 1) && !sports) {
+      const t = titleAt(us, k + 1, false);
+      // "the BBC's Zubair Ahmed in Mumbai": a reporter
+      const person = !!t && entities.some((e) => e.type === "Person" && e.first === us[t[0]]!.first);
+      if (t && !taken(t[0], t[1]) && !notAWork(us, t[0], t[1], "none") && !FIRST_NAMES.has(us[t[0]]!.text) && !person && !PLACES.has(us[t[0]]!.lower)) {
+        out.push([...t, true]);
+        k = t[1] - 1;
+        continue;
+      }
+    }
     // a cue before the title
     if ((WORK_BEFORE.has(lower) || STAR.has(lower)) && (u.text === lower || k === 0)) {
       if (sports && (SPORTS_NOT.has(lower) || STAR.has(lower))) continue;
@@ -165,7 +195,8 @@ function sentenceTitles(us: Unit[], entities: EntitySpan[], sports: boolean): [n
         if (us[at]?.lower === "the" && upper(us[at + 1])) at++;
       } else {
         // a noun here: after a determiner or an adjective ("their hit Vertigo", which wink may tag a verb), or tagged one
-        const noun = BEFORE_AMBIGUOUS.has(us[k - 1]?.lower ?? "") || us[k - 1]?.pos === "ADJ";
+        // or after a broadcaster's name: "Channel 4 show Faking It", "BBC hits A and B"
+        const noun = BEFORE_AMBIGUOUS.has(us[k - 1]?.lower ?? "") || us[k - 1]?.pos === "ADJ" || channelEndsAt(us, k - 1);
         if (lower === "single" && /^(a|an)$/.test(us[k - 1]?.lower ?? "")) continue;
         if (!noun && !(listAt(us, k) && !upper(us[k + 1])) && (u.pos === "VERB" || u.pos === "AUX" || AMBIGUOUS.has(lower))) continue;
       }
