@@ -70,3 +70,16 @@ describe("shows, channels and awards", () => {
     expect(others("The BBC's Andrew Marr said so.")).toEqual([]);
   });
 });
+
+describe("products and dramas", () => {
+  it("reads a product after a possessive before its noun, and an apposed list of products", () => {
+    expect(others("Kestrel is expected to release its ZX9 console soon. The ZX9 uses small discs.")).toEqual(["ZX9", "ZX9"]);
+    expect(others("Kestrel's two previous programs, Lantern and Quillbox, aimed to protect users.")).toEqual(["Lantern", "Quillbox"]);
+    // a list of persons after the noun is no list of works
+    expect(others("In his two films, Tom Hanks and Meg Ryan played a couple.")).toEqual([]);
+  });
+
+  it("reads a title after a noun for a drama", () => {
+    expect(others("She won best actress for the gritty prison drama Iron Gate, her third award.")).toEqual(["Iron Gate"]);
+  });
+});

@@ -23,9 +23,12 @@ import { isOrdinaryWord } from "./model/features.ts";
 import { isTitle, joinUnits, type EntitySpan, type SentenceEntities, type Unit } from "./recognize.ts";
 
 /** Common nouns right before a work's title: "the film Sideways", "the album Vertigo". */
-const WORK_BEFORE = new Set(["album", "albums", "single", "singles", "song", "songs", "track", "tracks", "film", "films", "movie", "movies", "series", "sitcom", "drama", "documentary", "novel", "book", "books", "musical", "opera", "play", "programme", "show", "soap", "hit", "hits", "ep", "anthem", "ballad", "sequel", "comedy", "thriller", "cartoon", "epic", "blockbuster", "titled", "entitled", "game"]);
+/** Plural nouns of products that open a list only ("Microsoft's two previous programs, Passport and Hailstorm"). */
+const PRODUCT_PLURALS = new Set(["programs", "products", "consoles", "handsets", "browsers"]);
+const WORK_BEFORE = new Set([...PRODUCT_PLURALS, "album", "albums", "single", "singles", "song", "songs", "track", "tracks", "film", "films", "movie", "movies", "series", "sitcom", "drama", "documentary", "novel", "book", "books", "musical", "opera", "play", "programme", "show", "soap", "hit", "hits", "ep", "anthem", "ballad", "sequel", "comedy", "thriller", "cartoon", "epic", "blockbuster", "titled", "entitled", "game"]);
 /** Nouns that are verbs or adjectives too ("hit Liverpool", "a single Tory MP"): cues only after one of these. */
 const AMBIGUOUS = new Set(["hit", "play", "show", "game", "single", "track", "book", "epic", "drama", "comedy", "thriller", "series", "hits", "films", "books", "songs", "tracks", "singles", "albums", "movies"]);
+const NEVER_VERBS = new Set(["drama", "comedy", "thriller", "epic", "documentary", "musical", "sitcom"]);
 const BEFORE_AMBIGUOUS = new Set(["the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "new", "latest", "debut", "first", "second", "third", "hit", "next", "last", "forthcoming", "recent", "classic", "'s", "’s", "comedy", "drama", "tv", "television", "radio", "animated", "number", "one", "whose", "this", "that", "big-budget", "chart-topping", "award-winning"]);
 /** In a sports report these are matches and moves. */
 const SPORTS_NOT = new Set(["show", "game", "series", "play", "hit", "hits", "track", "epic", "drama", "thriller", "comedy", "single"]);
@@ -39,7 +42,7 @@ const AWARD_KINDS = new Set(["television", "tv", "music", "film", "comedy", "boo
 /** Of those, the nouns of products: "version of Internet Explorer browser". */
 const PRODUCT_AFTER = new Set(["console", "consoles", "handheld", "browser", "toolbar", "software"]);
 /** After these, a run of capitalised words is a list of titles: "singles include A, B and C". */
-const LIST_CUES = new Set(["albums", "singles", "songs", "hits", "films", "movies", "books", "novels", "tracks", "shows", "programmes"]);
+const LIST_CUES = new Set(["albums", "singles", "songs", "hits", "films", "movies", "books", "novels", "tracks", "shows", "programmes", "programs", "products", "consoles", "handsets", "browsers"]);
 const LIST_OPENERS = new Set(["include", "included", "including", "includes", "like", "as", ":"]);
 /** Small words a title may hold: "How To Dismantle An Atomic Bomb", "Christmas with the Kranks". */
 const TITLE_SMALL = new Set(["a", "an", "the", "of", "in", "on", "to", "for", "with", "and", "no", "is", "vs", "vs.", "my", "your", "me", "it", "&", ":", "or"]);
@@ -53,7 +56,7 @@ const capital = (u: Unit | undefined) => !!u && /^[\p{Lu}\d]/u.test(u.text);
 const upper = (u: Unit | undefined) => !!u && /^\p{Lu}/u.test(u.text);
 
 /** The title at unit k: quoted, or a run of capitalised words with small words inside; [first, last) in units. */
-function titleAt(us: Unit[], k: number, inList: boolean): [number, number] | undefined {
+function titleAt(us: Unit[], k: number, inList: boolean, strict = false): [number, number] | undefined {
   if (k >= us.length) return undefined;
   if (QUOTES.has(us[k]!.text)) {
     let end = k + 1;
@@ -79,7 +82,7 @@ function titleAt(us: Unit[], k: number, inList: boolean): [number, number] | und
       // "Here We Go Again with Norah Jones": a person's name after a small word is not the title's
       if (FIRST_NAMES.has(us[j]!.text) && upper(us[j + 1]) && us.slice(end, j).every((u) => u.lower !== "of")) break;
       // in a list "A, B and C" an "and" ends a title unless it joins two single words ("Over and Over")
-      if (inList && us.slice(end, j).some((u) => u.lower === "and") && (end - k > 1 || capital(us[j + 1]))) break;
+      if (inList && us.slice(end, j).some((u) => u.lower === "and") && (strict || end - k > 1 || capital(us[j + 1]))) break;
       end = j + 1;
     }
     // "Malcolm X. Attallah Shabazz": an abbreviation's full stop ends the sentence as often as not
@@ -165,7 +168,9 @@ function sentenceTitles(us: Unit[], entities: EntitySpan[], sports: boolean): [n
       // "the Channel 4 show", "the Radio 1 programme": a channel; "a TV show"
       if (us.slice(i, k).some((x) => BROADCAST.has(x.lower))) break after;
       const show = lower === "programme" || lower === "show";
-      if (taken(i, k) || notAWork(us, i, k, show ? "org" : "name")) break after;
+      // "its PSP console", "Nintendo's DS handheld": after a possessive the name is the product, whatever the training text made of it
+      const owned = PRODUCT_AFTER.has(lower) && (POSSESSIVE.has(before) || /^(his|her|their|its)$/.test(before));
+      if (taken(i, k) || notAWork(us, i, k, owned ? "none" : show ? "org" : "name")) break after;
       // "the latest Eminem album", "the Whitney Houston film": a person's work; a show named after its host
       // ("the Jeremy Vine show") is a title, but the name elsewhere is the person's
       const person = model(i, k)?.type === "Person" || (k - i === 2 && FIRST_NAMES.has(us[i]!.text));
@@ -196,28 +201,37 @@ function sentenceTitles(us: Unit[], entities: EntitySpan[], sports: boolean): [n
       } else {
         // a noun here: after a determiner or an adjective ("their hit Vertigo", which wink may tag a verb), or tagged one
         // or after a broadcaster's name: "Channel 4 show Faking It", "BBC hits A and B"
-        const noun = BEFORE_AMBIGUOUS.has(us[k - 1]?.lower ?? "") || us[k - 1]?.pos === "ADJ" || channelEndsAt(us, k - 1);
+        // a word that is never a verb, after a noun: "the gritty abortion drama Vera Drake"
+        const noun = BEFORE_AMBIGUOUS.has(us[k - 1]?.lower ?? "") || us[k - 1]?.pos === "ADJ" || channelEndsAt(us, k - 1) || (NEVER_VERBS.has(lower) && u.pos === "NOUN" && us[k - 1]?.pos === "NOUN" && us[k - 1]!.text === us[k - 1]!.lower);
         if (lower === "single" && /^(a|an)$/.test(us[k - 1]?.lower ?? "")) continue;
         if (!noun && !(listAt(us, k) && !upper(us[k + 1])) && (u.pos === "VERB" || u.pos === "AUX" || AMBIGUOUS.has(lower))) continue;
       }
-      if (listAt(us, k)) {
+      // "Microsoft's two previous programs, Passport and Hailstorm,": an apposed list of two or more
+      const listed = us[k + 1]?.text === "," && upper(us[k + 2]) && (BEFORE_AMBIGUOUS.has(us[k - 1]?.lower ?? "") || us[k - 1]?.pos === "ADJ" || us[k - 1]?.pos === "NUM") && LIST_CUES.has(lower);
+      if (listAt(us, k) || listed) {
         // "singles include A, B, C and D", "songs such as A and B", "hits, including A and B"
-        at = us[k + 1]!.text === "," ? k + 3 : upper(us[k + 1]) ? k + 1 : k + 2;
+        at = listed ? k + 2 : us[k + 1]!.text === "," ? k + 3 : upper(us[k + 1]) ? k + 1 : k + 2;
         if (us[at]?.lower === "as") at++;
+        const items: [number, number, boolean][] = [];
+        let joined = false;
         for (;;) {
-          const t = titleAt(us, at, true);
+          const t = titleAt(us, at, true, listed);
           if (!t || taken(t[0], t[1]) || notAWork(us, t[0], t[1], "none")) break;
-          out.push([...t, true]);
+          items.push([...t, true]);
           at = t[1];
           if (QUOTES.has(us[at]?.text ?? "")) at++;
-          if (us[at]?.text === "," && us[at + 1]?.lower === "and") at += 2;
-          else if (us[at]?.text === "," || us[at]?.lower === "and") at++;
+          if (us[at]?.text === "," && us[at + 1]?.lower === "and") (at += 2), (joined = true);
+          else if (us[at]?.text === "," || us[at]?.lower === "and") (joined ||= us[at]!.lower === "and"), at++;
           else break;
         }
+        // a persons' list is not a works' one ("in two films, Tom Hanks and ...")
+        if (listed && (!joined || items.length < 2 || items.some(([a]) => FIRST_NAMES.has(us[a]!.text)))) continue;
+        out.push(...items);
         continue;
       }
       // "their third album, War, saw them": a title between commas
       const apposed = us[at]?.text === "," && !STAR.has(lower) && !lower.endsWith("s");
+      if (PRODUCT_PLURALS.has(lower)) continue;
       const t = titleAt(us, apposed ? at + 1 : at, false);
       if (!t || taken(t[0], t[1]) || notAWork(us, t[0], t[1], "none")) continue;
       // "to star in Broadway play", "starred in Hughes' 1943 film": the name only qualifies what follows
