@@ -83,3 +83,9 @@ describe("products and dramas", () => {
     expect(others("She won best actress for the gritty prison drama Iron Gate, her third award.")).toEqual(["Iron Gate"]);
   });
 });
+
+describe("lists of works with their makers", () => {
+  it("reads the titles of 'albums of the day include', leaving the makers out", () => {
+    expect(others("Their albums of the day include Pale Winter by The Lanterns and Moth Light.")).toEqual(["Pale Winter", "Moth Light"]);
+  });
+});

@@ -129,7 +129,17 @@ function channelEndsAt(us: Unit[], k: number): boolean {
 
 /** Does the cue at k open a list: "singles include", "hits, including", "songs such as"? */
 function listAt(us: Unit[], k: number): boolean {
-  return LIST_CUES.has(us[k]!.lower) && (LIST_OPENERS.has(us[k + 1]?.lower ?? "") || (us[k + 1]?.text === "," && LIST_OPENERS.has(us[k + 2]?.lower ?? "")) || upper(us[k + 1]));
+  return LIST_CUES.has(us[k]!.lower) && (LIST_OPENERS.has(us[k + 1]?.lower ?? "") || (us[k + 1]?.text === "," && LIST_OPENERS.has(us[k + 2]?.lower ?? "")) || upper(us[k + 1]) || openerAfterOf(us, k) > 0);
+}
+
+/** "albums of the day include", "singles of the year including": the unit after the opener, or 0. */
+function openerAfterOf(us: Unit[], k: number): number {
+  if (us[k + 1]?.lower !== "of") return 0;
+  for (let j = k + 2; j < us.length && j - k <= 5; j++) {
+    if (us[j]!.lower === "include" || us[j]!.lower === "included" || us[j]!.lower === "including") return j + 1;
+    if (upper(us[j]) || us[j]!.pos === "PUNCT" || us[j]!.pos === "VERB") return 0;
+  }
+  return 0;
 }
 
 /** The titles one sentence marks, as unit ranges. */
@@ -210,16 +220,28 @@ function sentenceTitles(us: Unit[], entities: EntitySpan[], sports: boolean): [n
       const listed = us[k + 1]?.text === "," && upper(us[k + 2]) && (BEFORE_AMBIGUOUS.has(us[k - 1]?.lower ?? "") || us[k - 1]?.pos === "ADJ" || us[k - 1]?.pos === "NUM") && LIST_CUES.has(lower);
       if (listAt(us, k) || listed) {
         // "singles include A, B, C and D", "songs such as A and B", "hits, including A and B"
-        at = listed ? k + 2 : us[k + 1]!.text === "," ? k + 3 : upper(us[k + 1]) ? k + 1 : k + 2;
+        at = listed ? k + 2 : openerAfterOf(us, k) || (us[k + 1]!.text === "," ? k + 3 : upper(us[k + 1]) ? k + 1 : k + 2);
         if (us[at]?.lower === "as") at++;
         const items: [number, number, boolean][] = [];
         let joined = false;
         for (;;) {
-          const t = titleAt(us, at, true, listed);
+          let t = titleAt(us, at, true, listed);
+          // "U2's Joshua Tree", "Public Enemy's Fight The Power": the owner is not the work
+          if (t) {
+            const p = us.slice(t[0], t[1]).findIndex((x, n) => n > 0 && POSSESSIVE.has(x.lower) && x.start === us[t![0] + n - 1]!.end);
+            const after = p > 0 && t[0] + p + 1 < t[1] ? model(t[0] + p + 1, t[1]) : undefined;
+            // (the part after it read as a name of its own, or an acronym's band before it: "Schindler's List" stays whole)
+            if (p > 0 && (after || (p === 1 && /^[A-Z0-9]{2,}$/.test(us[t[0]]!.text))) && us[t[0]]!.pos !== "PRON") t = [t[0] + p + 1, t[1]];
+          }
           if (!t || taken(t[0], t[1]) || notAWork(us, t[0], t[1], "none")) break;
           items.push([...t, true]);
           at = t[1];
           if (QUOTES.has(us[at]?.text ?? "")) at++;
+          // "Who's Next by The Who": the maker after "by"
+          if (us[at]?.lower === "by" && upper(us[at + 1])) {
+            at++;
+            while (at < us.length && (capital(us[at]) || (us[at]!.lower === "the" && upper(us[at + 1])))) at++;
+          }
           if (us[at]?.text === "," && us[at + 1]?.lower === "and") (at += 2), (joined = true);
           else if (us[at]?.text === "," || us[at]?.lower === "and") (joined ||= us[at]!.lower === "and"), at++;
           else break;
