@@ -289,12 +289,15 @@ export function works(sentences: Token[][], units: Unit[][], results: (SentenceE
     if (f.spread) titles.set(words.join(" "), words.length);
   }
   // the same title elsewhere in the article
+  if (titles.size === 0) return;
+  const firstWords = new Set([...titles.keys()].map((t) => t.split(" ", 1)[0]!));
+  const longest = Math.max(...titles.values());
   results.forEach((r, s) => {
     if (r.error !== undefined) return;
     const us = units[s]!;
     for (let i = 0; i < us.length; i++) {
-      if (!capital(us[i])) continue;
-      for (let n = Math.min(10, us.length - i); n >= 1; n--) {
+      if (!firstWords.has(us[i]!.text)) continue;
+      for (let n = Math.min(longest, us.length - i); n >= 1; n--) {
         const key = us.slice(i, i + n).map((u) => u.text).join(" ");
         if (!titles.has(key)) continue;
         // standing alone: no capitalised word either side it would be cut from
