@@ -16,6 +16,8 @@ import { entityModel, tagWords } from "./model/model.ts";
 import { documentContext, isOrdinaryWord, type DocumentContext } from "./model/features.ts";
 import { ruleTags } from "./model/rules.ts";
 import type { EntityClass } from "./model/labels.ts";
+import { works } from "./works.ts";
+import { companyCues, sentenceCues } from "./cues.ts";
 import { isTitle, joinUnits, TITLE_MODIFIERS, toUnits, type EntitySpan, type SentenceEntities, type Unit } from "./recognize.ts";
 
 const TYPE_OF: Record<Exclude<EntityClass, "MISC">, EntityType> = { PER: "Person", ORG: "Organization", LOC: "Location" };
@@ -98,13 +100,14 @@ export function recogniseArticle(sentences: Token[][]): { results: SentenceResul
     if (r.error !== undefined) return;
     brackets(sentences[k]!, units[k]!, r);
     demonymNames(sentences[k]!, units[k]!, r, joined);
+    sentenceCues(sentences[k]!, units[k]!, r);
     persons(sentences[k]!, units[k]!, r, doc.sports);
     institutionNames(sentences[k]!, units[k]!, r);
     lineUp(sentences[k]!, units[k]!, r);
   });
   if (joined.size) results.forEach((r, k) => r.error === undefined && demonymNames(sentences[k]!, units[k]!, r, joined, true));
   // the article-level readings: a failure in one leaves the sentences' own readings standing
-  const passes = [doc.sports ? sportsTeams : groups, acronyms, documentConsistency];
+  const passes = [doc.sports ? sportsTeams : groups, acronyms, companyCues, documentConsistency, (s: Token[][], u: Unit[][], r: SentenceResult[]) => works(s, u, r, doc.sports)];
   for (const pass of passes) {
     try {
       pass(sentences, units, results);
@@ -138,7 +141,7 @@ function demonymNames(tokens: Token[], us: Unit[], r: SentenceResult, joined: Se
   for (const d of [...r.demonyms]) {
     const i = us.findIndex((u) => u.first === d.index);
     const next = us[i + 1];
-    if (i < 0 || !next || next.start !== us[i]!.end + 1) continue;
+    if (i < 0 || !next || next.start === us[i]!.end) continue;
     if (again) {
       // the article's "Swiss Re" once joined: "said Swiss Re", where the model left "Re" out
       const name = `${us[i]!.text} ${next.text}`;

@@ -1,0 +1,98 @@
+/**
+ * Readings of the tagger the model gets wrong as a class, from words next to a name:
+ * - a noun for a company right before a name makes it an organisation, in the whole article ("beer
+ *   firm Ambev", "US beermaker Anheuser-Busch", "Yukos unit Yuganskneftegas": the model reads
+ *   unknown one-word firms as persons or places);
+ * - a demonym before capitalised words ending in an institution's word, or before a short form, is
+ *   one organisation ("the Spanish FA", "the Indian Merchants Chamber");
+ * - words the annotation guidelines never tag as names: "Budget" (the annual statement), "Cabinet",
+ *   and generic acronyms ("ISBN", "GMT").
+ */
+import type { Token } from "../nlp/index.ts";
+import { CITIES, COMMON_ACRONYMS, DEMONYMS, FIRST_NAMES, NOT_NAMES, PLACES } from "./gazetteer.ts";
+import { isTitle, joinUnits, type EntitySpan, type SentenceEntities, type Unit } from "./recognize.ts";
+
+/** Nouns for a company right before its name. Not "developer", "producer", "publisher", "film-maker": persons too. */
+const COMPANY_NOUNS = new Set(["firm", "firms", "company", "brewer", "beermaker", "carmaker", "drugmaker", "chipmaker", "automaker", "steelmaker", "retailer", "supermarket", "conglomerate", "subsidiary", "unit", "insurer", "lender", "airline", "carrier", "telecoms", "distributor", "distributors", "label", "bank", "broadcaster", "manufacturer", "supplier", "chain", "giant"]);
+/** Last words of an institution's name after a demonym: "the Spanish FA", "the Indian Merchants Chamber". */
+const INSTITUTION_TAILS = new Set(["fa", "rfu", "executive", "parliament", "assembly", "party", "federation", "union", "council", "chamber", "association", "society", "institute", "institution", "museum", "academy", "foundation", "commission", "committee", "ministry", "department", "agency", "authority", "trust", "university", "college", "army", "navy", "church", "bank", "airways", "airlines", "embassy", "fund"]);
+/** Single words the guidelines never tag as names, whatever the model reads. */
+const NEVER_NAMES = new Set(["budget", "cabinet"]);
+const GENERIC_ACRONYMS = new Set(["GMT", "BST", "UTC", "CET", "EST", "HIV", "AIDS", "Aids", "ISBN", "PIN", "SIM", "URL", "OBE", "MBE", "CBE", "RPG", "LP", "EP", "DVD", "CD", "PC", "TV", "PR", "SMS", "GPS", "USB", "PDF", "ID"]);
+
+const upper = (u: Unit | undefined) => !!u && /^\p{Lu}/u.test(u.text);
+
+function spanEntity(tokens: Token[], span: Unit[], type: EntitySpan["type"], typeConfidence: number): EntitySpan {
+  const first = span[0]!;
+  const last = span[span.length - 1]!;
+  return { first: first.first, last: last.last, text: joinUnits(tokens, span), start: first.start, end: last.end, type, canonical: undefined, title: undefined, typeConfidence, words: span.map((u) => u.text) };
+}
+
+/** Sentence-level: demonym + institution's name, and names never tagged. */
+export function sentenceCues(tokens: Token[], us: Unit[], r: SentenceEntities): void {
+  // "Budget", "Cabinet", "ISBN": no names
+  r.entities = r.entities.filter((e) => !(e.words.length === 1 && (e.type === "Organization" || e.type === "Location" || e.type === "Person" || e.type === "Other") && (NEVER_NAMES.has(e.words[0]!.toLowerCase()) || GENERIC_ACRONYMS.has(e.words[0]!))));
+  for (const d of [...r.demonyms]) {
+    const i = us.findIndex((u) => u.first === d.index);
+    if (i < 0 || !upper(us[i + 1]) || us[i + 1]!.start === us[i]!.end) continue;
+    let j = i + 1;
+    while (j < us.length && j - i <= 4 && upper(us[j])) j++;
+    const tail = us[j - 1]!;
+    // "Spanish FA", "Indian Merchants Chamber", "Scottish Parliament"
+    if (!INSTITUTION_TAILS.has(tail.lower) && !(j === i + 2 && /^[A-Z]{2,4}$/.test(tail.text) && !COMMON_ACRONYMS.has(tail.text))) continue;
+    // "Russian Federation" is the country
+    if (PLACES.has(us.slice(i, j).map((u) => u.lower).join(" "))) continue;
+    const first = us[i]!.first;
+    const last = tail.last;
+    // only over what the model left out, or read as pieces of the name
+    const inside = r.entities.filter((e) => e.first < last && e.last > first);
+    if (inside.some((e) => e.first < first || e.last > last || e.type === "Person")) continue;
+    r.entities = r.entities.filter((e) => !inside.includes(e));
+    r.entities.push(spanEntity(tokens, us.slice(i, j), "Organization", 0.8));
+    r.entities.sort((a, b) => a.first - b.first);
+    r.demonyms = r.demonyms.filter((x) => x !== d);
+  }
+}
+
+/** Article-level: a company noun before a name makes it an organisation wherever the article writes it. */
+export function companyCues(sentences: Token[][], units: Unit[][], results: (SentenceEntities & { error?: unknown })[]): void {
+  const cued = new Set<string>();
+  results.forEach((r, k) => {
+    if (r.error !== undefined) return;
+    const us = units[k]!;
+    for (let i = 1; i < us.length; i++) {
+      const cue = us[i - 1]!;
+      if (!COMPANY_NOUNS.has(cue.lower) || cue.text !== cue.lower || !upper(us[i])) continue;
+      const e = r.entities.find((x) => x.first === us[i]!.first);
+      if (e) {
+        // (an organisation here too: the article's other mentions may read as a person)
+        if (e.type !== "Person" && e.type !== "Location" && e.type !== "Organization") continue;
+        if (e.type === "Person" && e.words.length >= 2 && FIRST_NAMES.has(e.words[0]!)) continue;
+        if (e.type === "Location" && (e.canonical || PLACES.has(e.words.join(" ").toLowerCase()) || CITIES.has(e.words.join(" ").toLowerCase()))) continue;
+        cued.add(e.words.join(" "));
+        continue;
+      }
+      if (r.entities.some((x) => x.first <= us[i]!.first && x.last > us[i]!.first) || r.demonyms.some((d) => d.index === us[i]!.first)) continue;
+      // a name the model left out: a run of capitalised words, not a known place or a nationality
+      let j = i;
+      while (j < us.length && j - i < 4 && upper(us[j]) && !r.entities.some((x) => x.first <= us[j]!.first && x.last > us[j]!.first)) j++;
+      const span = us.slice(i, j);
+      const lower = span.map((u) => u.lower).join(" ");
+      if (PLACES.has(lower) || DEMONYMS.has(span[0]!.lower) || NOT_NAMES.has(span[0]!.lower) || isTitle(span[0]!.lower.replace(/\.$/, "")) || (span.length >= 2 && FIRST_NAMES.has(span[0]!.text))) continue;
+      r.entities.push(spanEntity(sentences[k]!, span, "Organization", 0.8));
+      r.entities.sort((a, b) => a.first - b.first);
+      cued.add(span.map((u) => u.text).join(" "));
+      i = j - 1;
+    }
+  });
+  if (cued.size === 0) return;
+  for (const r of results) {
+    for (const e of r.entities) {
+      if ((e.type === "Person" || e.type === "Location") && !e.canonical && cued.has(e.words.join(" "))) {
+        e.type = "Organization";
+        e.title = undefined;
+        e.typeConfidence = Math.max(e.typeConfidence, 0.8);
+      }
+    }
+  }
+}
