@@ -5,11 +5,12 @@
  *   unknown one-word firms as persons or places);
  * - a demonym before capitalised words ending in an institution's word, or before a short form, is
  *   one organisation ("the Spanish FA", "the Indian Merchants Chamber");
+ * - a party's name the model reads in two pieces at a sentence's start is one ("Liberal" + "Democrat");
  * - words the annotation guidelines never tag as names: "Budget" (the annual statement), "Cabinet",
  *   and generic acronyms ("ISBN", "GMT").
  */
 import type { Token } from "../nlp/index.ts";
-import { CITIES, COMMON_ACRONYMS, DEMONYMS, FIRST_NAMES, NOT_NAMES, PLACES } from "./gazetteer.ts";
+import { CITIES, COMMON_ACRONYMS, DEMONYMS, FIRST_NAMES, NOT_NAMES, ORG_SPELLINGS, PLACES } from "./gazetteer.ts";
 import { isTitle, joinUnits, type EntitySpan, type SentenceEntities, type Unit } from "./recognize.ts";
 
 /** Nouns for a company right before its name. Not "developer", "producer", "publisher", "film-maker": persons too. */
@@ -32,6 +33,15 @@ function spanEntity(tokens: Token[], span: Unit[], type: EntitySpan["type"], typ
 export function sentenceCues(tokens: Token[], us: Unit[], r: SentenceEntities): void {
   // "Budget", "Cabinet", "ISBN": no names
   r.entities = r.entities.filter((e) => !(e.words.length === 1 && (e.type === "Organization" || e.type === "Location" || e.type === "Person" || e.type === "Other") && (NEVER_NAMES.has(e.words[0]!.toLowerCase()) || GENERIC_ACRONYMS.has(e.words[0]!))));
+  // "Liberal Democrat leader ..." opening a sentence: the model reads two organisations, "Liberal" and
+  // "Democrat"; a party's name read in two pieces is one
+  for (let k = 0; k + 1 < r.entities.length; k++) {
+    const [a, b] = [r.entities[k]!, r.entities[k + 1]!];
+    if (a.type !== "Organization" || b.type !== "Organization" || b.first !== a.last || b.start !== a.end + 1) continue;
+    if (!ORG_SPELLINGS.has(`${a.text} ${b.text}`.toLowerCase())) continue;
+    const span = us.filter((u) => u.first >= a.first && u.last <= b.last);
+    r.entities.splice(k, 2, { ...spanEntity(tokens, span, "Organization", 0.9), canonical: ORG_SPELLINGS.get(`${a.text} ${b.text}`.toLowerCase()) });
+  }
   for (const d of [...r.demonyms]) {
     const i = us.findIndex((u) => u.first === d.index);
     if (i < 0 || !upper(us[i + 1]) || us[i + 1]!.start === us[i]!.end) continue;

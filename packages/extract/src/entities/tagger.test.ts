@@ -21,6 +21,11 @@ describe("the trained entity model", () => {
     expect(typed("The president flew to Ireland for talks.")).toEqual(["Location:Ireland"]);
   });
 
+  it("reads a party's name the model cuts in two at a sentence's start as one: 'Liberal Democrat leader ...'", () => {
+    const e = found("Liberal Democrat leader Charles Kennedy spoke in Leeds.").filter((x) => x.type === "Organization");
+    expect(e.map((x) => [x.text, x.canonical])).toEqual([["Liberal Democrat", "Liberal Democrats"]]);
+  });
+
   it("keeps titles out of names and remembers them", () => {
     const [blair, brown] = found("Prime Minister Tony Blair met Mr Brown on Friday.");
     expect(blair).toMatchObject({ text: "Tony Blair", type: "Person", title: "Prime Minister" });
