@@ -26,8 +26,16 @@ export const NOT_NAMES = new Set(
 
 /** lower-cased surface -> canonical place, from countries, capitals and the spellings below. */
 export const PLACES = new Map<string, Place>();
-/** lower-cased demonym -> country name ("french" -> "France"). */
+/** lower-cased demonym -> country name ("french" -> "France", "south african" -> "South Africa"). */
 export const DEMONYMS = new Map<string, string>();
+/**
+ * The country a demonym ending at token k names, of two words when the word before makes one ("South
+ * African" is South Africa's, not Africa's; "North Korean" North Korea's, where "Korean" alone names none).
+ */
+export function demonymAt(tokens: readonly { lower: string }[], k: number): string | undefined {
+  const two = k > 0 ? DEMONYMS.get(`${tokens[k - 1]!.lower} ${tokens[k]!.lower}`) : undefined;
+  return two ?? DEMONYMS.get(tokens[k]!.lower);
+}
 /**
  * lower-cased spellings of countries (and the UK's home nations), without their capitals and world
  * regions, which PLACES also holds: "Lucerne, Switzerland" places a town in a country, "France,

@@ -49,6 +49,10 @@ describe("polarity and modality", () => {
     expect(read("Marcel Desailly joined Chelsea in 1998 and went on to play under Gianluca Vialli.")).toContain("Marcel Desailly -play_under-> Gianluca Vialli (positive, asserted)");
   });
 
+  it("'used to' says what was done, not a use: 'who used to compete for Australia'", () => {
+    expect(read("Ann Roe, who used to compete for Australia, has opted out.")).toEqual(["Ann Roe -compete_for-> Australia (positive, asserted)"]);
+  });
+
   it("negation, also of an infinitive: 'did not beat', 'refused to sign', 'careful not to turn'", () => {
     expect(read("Sony refused to sign with Apple.")).toEqual(["Sony -sign_with-> Apple (negative, asserted)"]);
     expect(read("Vladimir Putin was careful not to turn his back on Alexander Lukashenko.")).toEqual([expect.stringMatching(/^Vladimir Putin -turn(_back)?_on-> Alexander Lukashenko \(negative, asserted\)$/)]);

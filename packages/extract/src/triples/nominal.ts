@@ -13,7 +13,7 @@
  * findRoles's: a possessive whose words name a role gives nothing here.
  */
 import type { Token } from "../nlp/index.ts";
-import { CITIES, COUNTRIES, DEMONYMS, EVENT_WORDS, FIRST_NAMES, LOCATION_PREFIXES, LOCATION_TAILS, LOCATION_WORDS, ORG_CUES, PLACE_OF, PLACES, REGIONS, TITLES, WORLD_REGIONS, isRoleNoun } from "../entities/gazetteer.ts";
+import { CITIES, COUNTRIES, DEMONYMS, demonymAt, EVENT_WORDS, FIRST_NAMES, LOCATION_PREFIXES, LOCATION_TAILS, LOCATION_WORDS, ORG_CUES, PLACE_OF, PLACES, REGIONS, TITLES, WORLD_REGIONS, isRoleNoun } from "../entities/gazetteer.ts";
 import lists from "./nominal.json" with { type: "json" };
 
 export interface NominalEntity {
@@ -127,7 +127,7 @@ export function findNominal<E extends NominalEntity>(tokens: Token[], entities: 
 
   // "Italian bank Mediobanca", "Russian energy giant Gazprom"
   for (let i = 0; i < tokens.length; i++) {
-    const country = DEMONYMS.get(tokens[i]!.lower);
+    const country = demonymAt(tokens, i);
     if (!country || !/^[A-Z]/.test(tokens[i]!.text) || entities.some((e) => i >= e.first && i < e.last)) continue;
     let j = i + 1;
     let head: Token | undefined;

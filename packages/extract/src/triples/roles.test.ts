@@ -47,6 +47,10 @@ describe("offices from titles and appositions", () => {
     expect(roles("Deng Xiaoping told visiting US Secretary of State George Shultz the troubles were over.")).toContain("George Shultz secretary_of_state_of United States");
   });
 
+  test("a demonym of two words names its country: 'South African president' is South Africa's", () => {
+    expect(roles("Former South African president Tom Hale backed the plan.")).toEqual(["Tom Hale president_of South Africa"]);
+  });
+
   test("offices named '<noun> general': an attorney general holds office, a director general leads", () => {
     const read = (text: string) => extractArticle({ id: "s.txt", text }).triples.map((t) => `${t.subject.name} ${t.predicate} ${t.object.name} ${t.relation}`);
     expect(read("The inquiry by Ohio attorney general Tom Hale goes on.")).toContain("Tom Hale attorney_general_of Ohio HOLDS_OFFICE_IN");

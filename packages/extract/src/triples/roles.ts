@@ -6,7 +6,7 @@
  * "Nato members Poland, Lithuania and Latvia".
  */
 import type { Token } from "../nlp/index.ts";
-import { DEMONYMS, isRoleNoun } from "../entities/gazetteer.ts";
+import { demonymAt, isRoleNoun } from "../entities/gazetteer.ts";
 
 export interface RoleEntity {
   first: number;
@@ -226,7 +226,7 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
       }
       // Look left for the country: "China's leader", "French president", "Belarus' authoritarian leader".
       let k = left;
-      while (k >= 0 && MODIFIERS.has(tokens[k]!.pos) && !DEMONYMS.has(tokens[k]!.lower) && !entityEndingAt(entities, k + 1)) k--;
+      while (k >= 0 && MODIFIERS.has(tokens[k]!.pos) && !demonymAt(tokens, k) && !entityEndingAt(entities, k + 1)) k--;
       const possessive = tokens[k] && /^['’]s?$/.test(tokens[k]!.text) ? k : -1;
       const owner = possessive >= 0 ? entityEndingAt(entities, possessive) : entityEndingAt(entities, k + 1);
       const head = tokens[i]!.lower;
@@ -240,8 +240,8 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
         // "Palace stadium manager", "Labour campaign manager": a noun before a team's title names another job
         const job = (head === "manager" || head === "boss") && left > k && tokens[left]!.pos === "NOUN" && /^[a-z]/.test(tokens[left]!.text) ? `${tokens[left]!.lower}_${role}` : role;
         facts.push({ holder, predicate: ofRole(teamRole(job, owner, sports)), of: owner, first: owner.first, last: holder.last });
-      } else if (tokens[k] && DEMONYMS.has(tokens[k]!.lower) && !NATIONALITY_ONLY.has(head)) {
-        facts.push({ holder, predicate: ofRole(role), country: DEMONYMS.get(tokens[k]!.lower)!, first: k, last: holder.last });
+      } else if (tokens[k] && demonymAt(tokens, k) && !NATIONALITY_ONLY.has(head)) {
+        facts.push({ holder, predicate: ofRole(role), country: demonymAt(tokens, k)!, first: k, last: holder.last });
       }
     }
   }
