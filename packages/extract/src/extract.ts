@@ -22,6 +22,7 @@ import { clauseMode, isQuoted, matrixOf, quoteOpenAfter } from "./triples/modali
 import { confidenceOf, type TripleCues } from "./triples/confidence.ts";
 import { classify, isGeneric } from "./relations/classify.ts";
 import { findDateline } from "./article/dateline.ts";
+import { talksSport } from "./article/sports.ts";
 import { skipped } from "./problems.ts";
 import type { ArticleExtraction, ArticleInput, Dateline, EntityRef, EntityType, ExtractionProblem, Modality, Polarity, Triple } from "./types.ts";
 
@@ -114,6 +115,8 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
   }
   // the entity model reads the article's sentences in order, as one document
   const { results: found, sports } = recogniseArticle(tagged.map((s) => s.tokens));
+  // a club's boss is its manager wherever the article talks of sport at all
+  const sportsTalk = sports || talksSport(tagged.map((s) => s.tokens));
   for (let n = 0; n < tagged.length; n++) {
     const sentence = tagged[n]!;
     try {
@@ -266,7 +269,7 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
 
     // roles from appositions and titles
     const roleEntities = linked.map((e) => ({ first: e.first, last: e.last, type: e.type, name: refList[e.ref]!.name }));
-    for (const role of findRoles(tokens, roleEntities, sports)) {
+    for (const role of findRoles(tokens, roleEntities, sportsTalk)) {
       const holder = linked.find((e) => e.first === role.holder.first)!;
       let target: LinkedEntity | undefined;
       if (role.of) target = linked.find((e) => e.first === role.of!.first);

@@ -41,6 +41,8 @@ describe("offices from titles and appositions", () => {
     const report = "Arsenal boss Arsene Wenger praised the defender after the 2-1 league win. Both goals came in the first half of the cup tie.";
     expect(roles(report)).toContain("Arsene Wenger manager_of Arsenal");
     expect(roles("IMF boss Rodrigo Rato warned of rising oil prices.")).toEqual(["Rodrigo Rato boss_of IMF"]);
+    // an article that only talks of sport in passing still has a club's boss as its manager
+    expect(roles("Aston Villa boss David O'Leary signed a new contract. He was happy after the Premiership match.")).toContain("David O'Leary manager_of Aston Villa");
   });
 
   test("a US cabinet secretary's department is part of the title, and the country the office's", () => {
