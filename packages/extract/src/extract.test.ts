@@ -141,6 +141,11 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(run("Vladimir Putin met Xi Jinping in Beijing.").find((t) => t.object.name === "Xi Jinping")).toMatchObject({ predicate: "meet", relation: "CONSULT" });
   });
 
+  it("in a sports report a player who captained a side is its captain, a player (PLAYS_FOR), not its leader", () => {
+    const report = run("Neath beat Swansea 20-10 in the league. Tom Hale captained Neath for seven seasons and scored a try in the cup win.");
+    expect(report.find((t) => t.subject.name === "Tom Hale" && t.object.name === "Neath")).toMatchObject({ predicate: "captain_of", relation: "PLAYS_FOR" });
+  });
+
   it("in a sports report a player who heads a club into the lead scored for it: he does not lead it", () => {
     const report = run("Rangers beat Hibernian 2-1 in the league. Tom Hale headed Rangers into the lead after ten minutes and the striker scored a second goal in the cup win.");
     expect(report.some((t) => t.subject.name === "Tom Hale" && t.relation === "LEADER_OF")).toBe(false);

@@ -232,6 +232,8 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
       if (sports && predicate === "host" && TEAM_TYPES.has(s.type) && TEAM_TYPES.has(o.type)) predicate = "host_match_against";
       // and a player who "headed Celtic into the lead" scored with his head: he does not head the club
       if (sports && predicate === "head" && o.type === "Organization") return;
+      // and one who "captained Neath" is its captain, a player, as "Neath captain X" says
+      if (sportsTalk && predicate === "captain" && TEAM_TYPES.has(o.type)) predicate = "captain_of";
       const classed = { predicate, subjectType: s.type, objectType: o.type, polarity, modality };
       // A verb the schema does not know, named only by its preposition ("suffer_in Athens"): too vague to
       // read as a relation (three in four were wrong or partial in the labelled sample), so not a triple.

@@ -58,6 +58,9 @@ describe("the built-in schema classes what the sentence says", () => {
     expect(of("start_talks_with", "Organization", "Location")).toBe("CONSULT");
     expect(of("start_talks_with", "Organization", "Location", "intended")).toBe("EXPRESS_INTENT_TO_MEET");
     expect(of("negotiate_settlement_with", "Person", "Person")).toBe("ENGAGE_IN_NEGOTIATION");
+    // a standing relation to come is a plan: "will captain Wales"
+    expect(of("captain_of", "Person", "Organization", "intended")).toBe("INTENDS");
+    expect(of("captain_of", "Person", "Organization")).toBe("PLAYS_FOR");
     const report = classed("Zambia beat Malawi 2-1 in the league on Saturday. Zambia hosted Lesotho in the cup final, a match the champions won.");
     expect(report).toContain("Zambia host_match_against Lesotho COMPETE");
     expect(classed("The prime minister of Zambia hosted Tom Hale in Lusaka.").some((t) => t.endsWith("HOST_VISIT"))).toBe(true);
