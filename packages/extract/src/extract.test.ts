@@ -426,4 +426,8 @@ describe("grammar patterns (sentences of our own)", () => {
   it("a position glued by a hyphen is one noun: 'the England left-back' is no England", () => {
     expect(run("Robert Pires has urged the England left-back to stay at Highbury.")).toEqual([]);
   });
+
+  it("a proposal or overtures rejected keep their noun: 'rejected a takeover proposal from Zeta Holdings'", () => {
+    expect(has(run("Acme Corp rejected a takeover proposal from Zeta Holdings."), "Acme Corp", "reject_proposal_from", "Zeta Holdings")).toBe(true);
+  });
 });
