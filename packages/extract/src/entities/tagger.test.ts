@@ -26,6 +26,11 @@ describe("the trained entity model", () => {
     expect(e.map((x) => [x.text, x.canonical])).toEqual([["Liberal Democrat", "Liberal Democrats"]]);
   });
 
+  it("reads both sides of a fixture line in a sports report as teams: 'Namibia v Botswana'", () => {
+    const report = found("Zambia beat Malawi 2-1 in the cup on Saturday, a win for the coach. Namibia v Botswana");
+    expect(report.filter((e) => e.text === "Namibia" || e.text === "Botswana").map((e) => e.type)).toEqual(["Organization", "Organization"]);
+  });
+
   it("keeps titles out of names and remembers them", () => {
     const [blair, brown] = found("Prime Minister Tony Blair met Mr Brown on Friday.");
     expect(blair).toMatchObject({ text: "Tony Blair", type: "Person", title: "Prime Minister" });

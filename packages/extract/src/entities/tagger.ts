@@ -273,7 +273,7 @@ function lineUp(tokens: Token[], us: Unit[], r: SentenceResult): void {
 }
 
 const TEAM_BEFORE = new Set(["against", "v", "vs", "vs.", "beat", "beating", "defeated", "defeating", "thrashed", "face", "facing", "faced", "host", "hosting", "hosted", "play", "playing", "played", "meet", "meets", "met", "joined", "join", "joins", "represent", "represented"]);
-const TEAM_AFTER = new Set(["were", "are", "have", "beat", "beats", "lost", "lose", "drew", "won", "win", "wins", "defeated", "thrashed", "trail", "trailed", "led", "scored", "conceded", "coach", "captain", "manager", "boss", "skipper", "squad", "side", "team", "fans", "supporters", "players", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "prop", "hooker", "flanker", "lock", "fly-half", "scrum-half", "full-back", "forwards", "backs", "pack", "international", "internationals", "debut", "chairman"]);
+const TEAM_AFTER = new Set(["v", "vs", "vs.", "were", "are", "have", "beat", "beats", "lost", "lose", "drew", "won", "win", "wins", "defeated", "thrashed", "trail", "trailed", "led", "scored", "conceded", "coach", "captain", "manager", "boss", "skipper", "squad", "side", "team", "fans", "supporters", "players", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "prop", "hooker", "flanker", "lock", "fly-half", "scrum-half", "full-back", "forwards", "backs", "pack", "international", "internationals", "debut", "chairman"]);
 const PLACE_BEFORE = new Set(["in", "from", "across", "throughout", "near", "outside", "inside", "visit", "visited", "visiting", "at", "to"]);
 const SCORE = /^\d{1,3}(-\d{1,3})?$/;
 
