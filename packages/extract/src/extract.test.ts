@@ -430,4 +430,14 @@ describe("grammar patterns (sentences of our own)", () => {
   it("a proposal or overtures rejected keep their noun: 'rejected a takeover proposal from Zeta Holdings'", () => {
     expect(has(run("Acme Corp rejected a takeover proposal from Zeta Holdings."), "Acme Corp", "reject_proposal_from", "Zeta Holdings")).toBe(true);
   });
+
+  it("a nationality standing for a person is no node: 'the Scot replaced Harry Redknapp'", () => {
+    const t = run("Tom Hale joined Southampton in 2004. The Scot replaced Harry Redknapp at the club.");
+    expect(t.some((x) => x.subject.name === "Scot")).toBe(false);
+  });
+
+  it("'asked why', 'deciding whether to': the clause after is no object and no deed", () => {
+    expect(run("Mr Johnson was asked why Mr Smith had been allowed to resign.").filter((t) => t.predicate === "ask")).toEqual([]);
+    expect(run("Ann Roe will decide whether to compete in the Tour de France.").map((t) => t.modality)).toEqual(["hypothetical"]);
+  });
 });

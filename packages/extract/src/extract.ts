@@ -16,7 +16,7 @@ import { findNominal } from "./triples/nominal.ts";
 import { isFutureTense, resolveSentenceDate } from "./time/index.ts";
 import type { Clause, Span } from "./clauses/types.ts";
 import type { Token } from "./nlp/index.ts";
-import { EQUIPMENT_NOUNS, PLACES } from "./entities/gazetteer.ts";
+import { EQUIPMENT_NOUNS, PLACES, isNationalityNoun } from "./entities/gazetteer.ts";
 import { Antecedents } from "./triples/antecedents.ts";
 import { clauseMode, isQuoted, matrixOf, quoteOpenAfter } from "./triples/modality.ts";
 import { confidenceOf, type TripleCues } from "./triples/confidence.ts";
@@ -224,6 +224,8 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
       const o = refList[object.ref]!;
       const key = `${sentence.start}|${s.id}|${predicate}|${o.id}`;
       if (seen.has(key) || s.id === o.id) return;
+      // "the Scot", "the Dutchman": a nationality standing for a person named elsewhere is no party of its own
+      if (isNationalityNoun(s.name) || isNationalityNoun(o.name)) return;
       seen.add(key);
       const { polarity, modality } = found;
       // in a sports report two sides or two players who meet play a match: not a consultation

@@ -22,6 +22,8 @@ export interface ArgRegion {
 
 const COMPLEMENTIZERS = new Set(["that", "whether", "if"]);
 const WH_COMPLEMENTIZERS = new Set(["how", "why", "what", "where", "when", "whether", "who"]);
+/** The wh-words that open a clause after any verb ("where" and "when" may open a time or place adjunct instead; "whether" after a participle may open the sentence: "Asked whether ..., Mr Howard told the BBC"). */
+const WH_ANY_VERB = new Set(["how", "why"]);
 const spanOf = (chunks: Chunk[], from: number, to: number): Span => ({ first: chunks[from]!.first, last: chunks[to]!.last });
 
 /** Longest clause body taken whole; the bound keeps run-on "sentences" (tables, lists) linear. */
@@ -60,7 +62,10 @@ const isQuote = (tokens: Token[], c: Chunk | undefined) => c?.kind === "PUNCT" &
  */
 function complementAfter(chunks: Chunk[], tokens: Token[], start: number, k: number, speech: boolean): { marker?: Span; body: Span; end: number } | undefined {
   const first = chunks[start];
-  if (speech && first && first.last - first.first === 1 && WH_COMPLEMENTIZERS.has(tokens[first.first]!.lower) && chunks[start + 1]) {
+  // ("was asked why Mr Smith had been allowed to resign": after any verb, "why" or "how" opens a
+  // clause, whose subject is no object of the verb)
+  const wh = first && first.last - first.first === 1 ? tokens[first.first]!.lower : "";
+  if (first && WH_COMPLEMENTIZERS.has(wh) && (speech || WH_ANY_VERB.has(wh)) && chunks[start + 1]) {
     const end = restOfSentence(chunks, start + 1);
     return { marker: spanOf(chunks, start, start), body: spanOf(chunks, start + 1, end), end };
   }

@@ -26,6 +26,16 @@ export const NOT_NAMES = new Set(
 
 /** lower-cased surface -> canonical place, from countries, capitals and the spellings below. */
 export const PLACES = new Map<string, Place>();
+/**
+ * Whether a one-word name is a nationality used as a noun for a person ("the Scot", "the Dutchman", "the
+ * Mallorcan"): a reference to someone the article names, not a thing of its own.
+ */
+export function isNationalityNoun(name: string): boolean {
+  const lower = name.toLowerCase();
+  return !lower.includes(" ") && ((DEMONYMS.has(lower) && !PLACES.has(lower)) || NATIONALITY_NOUNS.test(lower));
+}
+const NATIONALITY_NOUNS = /^(?:scots?|spaniards?|britons?|swedes?|danes?|finns?|poles?|turks?|kiwis?|aussies?|catalans?|basques?|mallorcans?|geordies?|scousers?|argentines?|(?:dutch|french|english|irish|welsh|scots|ulster|yorkshire|cornish|manx)(?:wo)?m[ae]n)$/;
+
 /** lower-cased demonym -> country name ("french" -> "France", "south african" -> "South Africa"). */
 export const DEMONYMS = new Map<string, string>();
 /**

@@ -135,6 +135,8 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
   }
   // "are still to meet" where the verb group breaks at the adverb: "to" and "are" stand before the verb
   const v = clause.verb.first;
+  // "deciding whether to take part in the Nasdaq-100 Open": an open question, not a deed
+  if (tokens[v - 1]?.lower === "whether" || (tokens[v - 1]?.lower === "to" && tokens[v - 2]?.lower === "whether")) raise("hypothetical");
   if (tokens[v - 1]?.lower === "to") {
     const be = /^(still|yet)$/.test(tokens[v - 2]?.lower ?? "") ? tokens[v - 3] : tokens[v - 2];
     if (be && /^(is|are|was|were|be|am)$/.test(be.lower)) raise("intended");
