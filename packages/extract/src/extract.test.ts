@@ -440,4 +440,10 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(run("Mr Johnson was asked why Mr Smith had been allowed to resign.").filter((t) => t.predicate === "ask")).toEqual([]);
     expect(run("Ann Roe will decide whether to compete in the Tour de France.").map((t) => t.modality)).toEqual(["hypothetical"]);
   });
+
+  it("a list inside a phrase of the subject is not the subject; a list the subject counts or exemplifies is", () => {
+    expect(run("Waste from countries such as Japan, Germany and Sweden will be stored in Britain.")).toEqual([]);
+    const stars = run("Hollywood stars including Spike Lee and Burt Reynolds have paid tribute to Ossie Davis.");
+    expect(has(stars, "Spike Lee", "pay_tribute_to", "Ossie Davis") && has(stars, "Burt Reynolds", "pay_tribute_to", "Ossie Davis")).toBe(true);
+  });
 });

@@ -9,6 +9,9 @@ import type { Span } from "./types.ts";
 
 export const NOMINATIVE = new Set(["i", "he", "she", "we", "they"]);
 /** Prepositions that also open clauses ("until he switched"): never part of a subject phrase. */
+/** Nouns that count the names after "of": "the pair of Flamini and Fabregas". */
+const GROUP_NOUNS = new Set(["pair", "duo", "trio", "quartet", "couple", "both", "likes", "partnership", "combination"]);
+
 export const CLAUSAL_PREPS = new Set(["until", "after", "before", "since", "as", "because", "while", "although", "though", "if", "unless", "upon", "like", "than"]);
 
 const word = (tokens: Token[], c: Chunk | undefined) => (c ? tokens[c.first]!.lower : "");
@@ -74,6 +77,7 @@ export function phraseLeftOf(chunks: Chunk[], k: number, tokens: Token[], attach
   let start = k;
   let conjuncts: Span[] = [{ first: chunks[k]!.first, last: chunks[k]!.last }];
   let sawConjunction = false;
+  let attached = false;
   // a nominative pronoun is a whole subject: "until he switched"
   if (chunks[k]!.last - chunks[k]!.first === 1 && NOMINATIVE.has(tokens[chunks[k]!.first]!.lower)) return { start, conjuncts };
   for (;;) {
@@ -92,10 +96,22 @@ export function phraseLeftOf(chunks: Chunk[], k: number, tokens: Token[], attach
       start -= 2;
       continue;
     }
-    if (p.kind === "PREP" && !CLAUSAL_PREPS.has(word(tokens, p)) && (attachments === "all" || word(tokens, p) === "of")) {
-      // the attachment belongs to the phrase before it: one conjunct grows
-      const merged = { first: np.first, last: conjuncts[0]!.last };
-      conjuncts = [merged, ...conjuncts.slice(1)];
+    // ("countries such as Japan and Sweden": "such as" attaches a list of examples)
+    const w = word(tokens, p);
+    const suchAs = w === "as" && tokens[np.last - 1]?.lower === "such";
+    if (p.kind === "PREP" && (!CLAUSAL_PREPS.has(w) || suchAs) && (attachments === "all" || w === "of")) {
+      // the attachment belongs to the phrase before it: one conjunct grows. A list of bare names right after
+      // the preposition is all its object ("fans of Chelsea and Arsenal attacked": neither club attacked),
+      // unless a conjunct has an attachment of its own ("the president of France and the prime minister of
+      // Italy met"), the noun before counts them ("the pair of Flamini and Fabregas will line up"), or the
+      // list gives examples of the subject ("stars including Spike Lee and Burt Reynolds paid tribute") and
+      // not of a noun inside a phrase of it ("waste from countries such as Japan and Sweden will be stored")
+      const examples = suchAs || w === "including" || w === "like";
+      const nested = kindAt(chunks, start - 3) === "PREP" && !CLAUSAL_PREPS.has(word(tokens, chunks[start - 3]!));
+      const counted = w === "of" && GROUP_NOUNS.has(tokens[np.last - 1]!.lower);
+      const collapse = sawConjunction && !attached && (examples ? nested : !counted);
+      conjuncts = collapse ? [{ first: np.first, last: conjuncts[conjuncts.length - 1]!.last }] : [{ first: np.first, last: conjuncts[0]!.last }, ...conjuncts.slice(1)];
+      attached = true;
       start -= 2;
       continue;
     }
