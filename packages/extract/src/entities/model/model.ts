@@ -213,10 +213,22 @@ interface WordEntry {
   flags: string[];
 }
 
+/**
+ * The word features' rows, keyed by the feature without its position ("lw=putin"): one table for all
+ * positions of POSITIONS, since a word's features at the other positions are mostly its own ones again
+ * (its lower case, shape, clusters, flags). A new word then costs one lookup per feature, not one per
+ * feature and position (each a likely cache miss: the tables hold 240,000 features).
+ */
+interface WordRows {
+  /** Feature -> its number k. */
+  index: Map<string, number>;
+  /** rows[k * POSITIONS.length + p]: the row of feature k at position p, -1 when the model has none. */
+  rows: Int32Array;
+}
+
 interface Runtime {
   context: CompiledContext;
-  /** The word features' rows, one table per position of POSITIONS, keyed by the feature without its position ("lw=putin"). */
-  wordRows: Map<string, number>[];
+  wordRows: WordRows;
   words: Map<string, WordEntry>;
 }
 const runtimes = new WeakMap<EntityModel, Runtime>();
@@ -228,15 +240,23 @@ function runtimeOf(model: EntityModel): Runtime {
   return r;
 }
 
-function wordRowsByPosition(index: Map<string, number>): Map<string, number>[] {
-  const tables = POSITIONS.map(() => new Map<string, number>());
-  const byPrefix = new Map(POSITIONS.map((p, k) => [`${p}|`, tables[k]!]));
+function wordRowsByPosition(index: Map<string, number>): WordRows {
+  const P = POSITIONS.length;
+  const byPrefix = new Map(POSITIONS.map((p, k) => [`${p}|`, k]));
+  const features = new Map<string, number>();
+  const found: number[] = [];
   for (const [f, row] of index) {
     const bar = f.indexOf("|");
-    const table = bar > 0 && bar <= 2 ? byPrefix.get(f.slice(0, bar + 1)) : undefined;
-    if (table) table.set(f.slice(bar + 1), row);
+    const p = bar > 0 && bar <= 2 ? byPrefix.get(f.slice(0, bar + 1)) : undefined;
+    if (p === undefined) continue;
+    const base = f.slice(bar + 1);
+    let k = features.get(base);
+    if (k === undefined) features.set(base, (k = features.size));
+    found.push(k * P + p, row);
   }
-  return tables;
+  const rows = new Int32Array(features.size * P).fill(-1);
+  for (let k = 0; k < found.length; k += 2) rows[found[k]!] = found[k + 1]!;
+  return { index: features, rows };
 }
 
 function wordEntry(model: EntityModel, r: Runtime, text: string): WordEntry {
@@ -244,11 +264,15 @@ function wordEntry(model: EntityModel, r: Runtime, text: string): WordEntry {
   if (entry) return entry;
   const scores = new Float32Array(POSITIONS.length * LABEL_COUNT);
   const bases = wordFeatureBases(text, model.lexicons);
+  const { index, rows } = r.wordRows;
+  // feature -> its number (-1: not in the model), so that each is looked up in the large table once
+  const numbers = new Map<string, number>();
   for (let w = 0; w < POSITIONS.length; w++) {
-    const table = r.wordRows[w]!;
     for (const f of bases[w]!) {
-      const row = table.get(f);
-      if (row !== undefined) addRow(model, row, scores, w * LABEL_COUNT);
+      let k = numbers.get(f);
+      if (k === undefined) numbers.set(f, (k = index.get(f) ?? -1));
+      const row = k < 0 ? -1 : rows[k * POSITIONS.length + w]!;
+      if (row >= 0) addRow(model, row, scores, w * LABEL_COUNT);
     }
   }
   const lower = text.toLowerCase();
