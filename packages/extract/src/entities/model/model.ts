@@ -101,8 +101,7 @@ function addRow(model: EntityModel, row: number, into: Float32Array, offset: num
  * The context features, compiled for lookups by number: each template's rows keyed by the ids of
  * the values it reads (ids per slot kind, numbered at load from the model's own features). The
  * strings of features.ts stay the definition; this is the same table, read faster. A template
- * reading one value keeps a dense array; one reading two, a map of maps (small-integer keys: a
- * single key `a * size + b` would overflow V8's small integers and allocate on every lookup).
+ * reading one value keeps a dense array; one reading two, a PairTable.
  */
 const SLOT_KINDS: SlotKind[] = ["pos", "lower", "shape", "lx", "rule"];
 interface CompiledTemplate {
@@ -115,7 +114,51 @@ interface CompiledTemplate {
   arity: number;
   row: number;
   one: Int32Array;
-  two: Map<number, Map<number, number>>;
+  two: PairTable;
+}
+
+/**
+ * The rows of a template reading two values, keyed by the pair of ids: open addressing over one
+ * Int32Array of [a, b, row] triples (a = -1: an empty slot), so that a probe mostly reads one cache
+ * line, where a map of maps read several. (One number `a * size + b` as a map key would overflow
+ * V8's small integers and allocate on every lookup.)
+ */
+interface PairTable {
+  slots: Int32Array;
+  mask: number;
+}
+
+function pairSlot(a: number, b: number, mask: number): number {
+  const h = Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0x9e3779b1);
+  return (h ^ (h >>> 15)) & mask;
+}
+
+/** A PairTable of `triples` (a, b, row, a, b, row, ...), at most half full. */
+function pairTable(triples: number[]): PairTable {
+  let size = 2;
+  while (size < (triples.length / 3) * 2) size *= 2;
+  const slots = new Int32Array(3 * size).fill(-1);
+  const mask = size - 1;
+  for (let k = 0; k < triples.length; k += 3) {
+    const a = triples[k]!;
+    const b = triples[k + 1]!;
+    let s = pairSlot(a, b, mask);
+    while (slots[3 * s] !== -1 && !(slots[3 * s] === a && slots[3 * s + 1] === b)) s = (s + 1) & mask;
+    slots[3 * s] = a;
+    slots[3 * s + 1] = b;
+    slots[3 * s + 2] = triples[k + 2]!;
+  }
+  return { slots, mask };
+}
+
+/** The row of pair (a, b), -1 when there is none; a >= 0. */
+function pairRow(t: PairTable, a: number, b: number): number {
+  const slots = t.slots;
+  for (let s = pairSlot(a, b, t.mask); ; s = (s + 1) & t.mask) {
+    const x = slots[3 * s]!;
+    if (x === -1) return -1;
+    if (x === a && slots[3 * s + 1] === b) return slots[3 * s + 2]!;
+  }
 }
 /**
  * Templates that always fire and read one slot kind only (parts of speech; shapes) add up to the
@@ -171,19 +214,19 @@ function compileContext(index: Map<string, number>): CompiledContext {
       arity: t.slots.length,
       row: -1,
       one: new Int32Array(t.slots.length === 1 ? vocab[kindA]!.size : 0).fill(-1),
-      two: new Map(),
+      two: pairTable([]),
     };
   });
+  const pairs = templates.map((): number[] => []);
   for (const [k, ids, row] of entries) {
     const t = templates[k]!;
     if (t.arity === 0) t.row = row;
     else if (t.arity === 1) t.one[ids[0]!] = row;
-    else {
-      let m = t.two.get(ids[0]!);
-      if (!m) t.two.set(ids[0]!, (m = new Map()));
-      m.set(ids[1]!, row);
-    }
+    else pairs[k]!.push(ids[0]!, ids[1]!, row);
   }
+  templates.forEach((t, k) => {
+    if (t.arity === 2) t.two = pairTable(pairs[k]!);
+  });
   const groups: TemplateGroup[] = [0, 2].map((kind) => ({ kind, templates: [], cache: new Map() }));
   const single: CompiledTemplate[] = [];
   for (const t of templates) {
@@ -200,8 +243,7 @@ function rowOf(t: CompiledTemplate, ids: Int32Array, stride: number, i: number):
   const a = ids[t.kindA * stride + i + 1 + t.offsetA]!;
   if (a < 0) return -1;
   if (t.arity === 1) return t.one[a]!;
-  const m = t.two.get(a);
-  return m === undefined ? -1 : (m.get(ids[t.kindB * stride + i + 1 + t.offsetB]!) ?? -1);
+  return pairRow(t.two, a, ids[t.kindB * stride + i + 1 + t.offsetB]!);
 }
 
 /** What the tagger keeps of a word it has met: its features' summed weights at each position (POSITIONS), and its context ids. */
