@@ -160,6 +160,9 @@ function pairRow(t: PairTable, a: number, b: number): number {
     if (x === a && slots[3 * s + 1] === b) return slots[3 * s + 2]!;
   }
 }
+
+/** The slot kinds whose templates are grouped (TemplateGroup): parts of speech, shapes. */
+const GROUP_KINDS = [0, 2];
 /**
  * Templates that always fire and read one slot kind only (parts of speech; shapes) add up to the
  * same vector wherever the kind's values at -1, 0, +1 are the same: that vector is cached under
@@ -227,7 +230,7 @@ function compileContext(index: Map<string, number>): CompiledContext {
   templates.forEach((t, k) => {
     if (t.arity === 2) t.two = pairTable(pairs[k]!);
   });
-  const groups: TemplateGroup[] = [0, 2].map((kind) => ({ kind, templates: [], cache: new Map() }));
+  const groups: TemplateGroup[] = GROUP_KINDS.map((kind) => ({ kind, templates: [], cache: new Map() }));
   const single: CompiledTemplate[] = [];
   for (const t of templates) {
     const kinds = new Set([t.kindA, t.kindB].slice(0, t.arity));
@@ -344,6 +347,27 @@ function plainWord(text: string): boolean {
   return true;
 }
 
+/** The summed rows of a group's templates for word i, cached under the ids the group reads. */
+function groupVector(model: EntityModel, g: TemplateGroup, vocab: Map<string, number>[], ids: Int32Array, stride: number, i: number): Float32Array {
+  const base = vocab[g.kind]!.size + 1;
+  const o = g.kind * stride + i;
+  const key = ((ids[o]! + 1) * base + ids[o + 1]! + 1) * base + ids[o + 2]! + 1;
+  let vec = g.cache.get(key);
+  if (!vec) {
+    vec = new Float32Array(LABEL_COUNT);
+    for (const t of g.templates) {
+      const row = rowOf(t, ids, stride, i);
+      if (row >= 0) addRow(model, row, vec, 0);
+    }
+    g.cache.set(key, vec);
+  }
+  return vec;
+}
+
+/** Scratch of emissions: the vectors summed into a word's scores, and where in each its labels start. */
+const summands: Float32Array[] = [];
+const summandFrom = new Int32Array(WINDOW.length + GROUP_KINDS.length);
+
 /** Emission scores of every word of a sentence for every label: n x L. */
 export function emissions(model: EntityModel, words: FeatureWord[], rules: string[], doc?: DocumentContext): Float32Array {
   const n = words.length;
@@ -386,28 +410,25 @@ export function emissions(model: EntityModel, words: FeatureWord[], rules: strin
       for (let y = 1; y < L; y++) out[at + y] = -1e9;
       continue;
     }
+    // the vectors to add: the word WINDOW[w] places from i contributes its features at that relative
+    // position, then come the groups' cached vectors
+    let count = 0;
     for (let w = 0; w < WINDOW.length; w++) {
-      // the word WINDOW[w] places from i contributes its features at that relative position
       const j = i + WINDOW[w]!;
       if (j < 0 || j >= n) continue;
-      const scores = entries[j]!.scores;
-      const from = positionIndex(WINDOW[w]!) * L;
-      for (let y = 0; y < L; y++) out[at + y]! += scores[from + y]!;
+      summands[count] = entries[j]!.scores;
+      summandFrom[count++] = positionIndex(WINDOW[w]!) * L;
     }
     for (const g of r.context.groups) {
-      const base = v[g.kind]!.size + 1;
-      const o = g.kind * stride + i;
-      const key = ((ids[o]! + 1) * base + ids[o + 1]! + 1) * base + ids[o + 2]! + 1;
-      let vec = g.cache.get(key);
-      if (!vec) {
-        vec = new Float32Array(L);
-        for (const t of g.templates) {
-          const row = rowOf(t, ids, stride, i);
-          if (row >= 0) addRow(model, row, vec, 0);
-        }
-        g.cache.set(key, vec);
-      }
-      for (let y = 0; y < L; y++) out[at + y]! += vec[y]!;
+      summands[count] = groupVector(model, g, v, ids, stride, i);
+      summandFrom[count++] = 0;
+    }
+    // Label by label in a local, in the same order as vector by vector into `out`: the same float32
+    // sums (Math.fround rounds as a Float32Array store does), one store per label.
+    for (let y = 0; y < L; y++) {
+      let sum = 0;
+      for (let k = 0; k < count; k++) sum = Math.fround(sum + summands[k]![summandFrom[k]! + y]!);
+      out[at + y] = sum;
     }
     for (let k = 0; k < templates.length; k++) {
       const t = templates[k]!;
