@@ -364,7 +364,13 @@ function groupVector(model: EntityModel, g: TemplateGroup, vocab: Map<string, nu
   return vec;
 }
 
-/** Scratch of emissions: the vectors summed into a word's scores, and where in each its labels start. */
+/**
+ * Scratch of emissions, grown as sentences need (typed arrays allocated per sentence cost as much as
+ * the scoring: their stores lie outside V8's heap): the slot ids, which words are plain, the vectors
+ * summed into a word's scores and where in each its labels start.
+ */
+let emissionIds = new Int32Array(0);
+let emissionPlain = new Uint8Array(0);
 const summands: Float32Array[] = [];
 const summandFrom = new Int32Array(WINDOW.length + GROUP_KINDS.length);
 
@@ -378,7 +384,8 @@ export function emissions(model: EntityModel, words: FeatureWord[], rules: strin
   const v = r.context.vocab;
   // ids of each slot kind, kind-major, padded by one on each side ("<s>" = 0, "</s>" = 1) as features.ts reads them
   const stride = n + 2;
-  const ids = new Int32Array(SLOT_KINDS.length * stride);
+  if (emissionIds.length < SLOT_KINDS.length * stride) emissionIds = new Int32Array(2 * SLOT_KINDS.length * stride);
+  const ids = emissionIds.fill(0, 0, SLOT_KINDS.length * stride);
   for (let kind = 0; kind < SLOT_KINDS.length; kind++) ids[kind * stride + n + 1] = 1;
   // a word's entry is looked up only when a word being scored reads it (plain words far from any name never are)
   const entries: (WordEntry | undefined)[] = new Array(n);
@@ -392,7 +399,8 @@ export function emissions(model: EntityModel, words: FeatureWord[], rules: strin
     }
     return e;
   };
-  const plain = new Uint8Array(n);
+  if (emissionPlain.length < n) emissionPlain = new Uint8Array(2 * n);
+  const plain = emissionPlain;
   for (let j = 0; j < n; j++) {
     plain[j] = plainWord(words[j]!.text) ? 1 : 0;
     ids[j + 1] = v[0]!.get(words[j]!.pos) ?? -1;
@@ -451,13 +459,24 @@ export function emissions(model: EntityModel, words: FeatureWord[], rules: strin
   return out;
 }
 
+/**
+ * Scratch of viterbi, grown as sentences need: a new typed array per sentence cost more than the
+ * decoding (its store is allocated outside V8's heap). Every cell a sentence reads it writes first.
+ */
+let viterbiScore = new Float64Array(0);
+let viterbiBack = new Uint8Array(0);
+
 /** The best label sequence under BILOU constraints (Viterbi). */
 export function viterbi(emit: Float32Array, n: number, transitions: Float32Array): Uint8Array {
   const L = LABEL_COUNT;
   const labels = new Uint8Array(n);
   if (n === 0) return labels;
-  const score = new Float64Array(n * L);
-  const back = new Uint8Array(n * L);
+  if (viterbiScore.length < n * L) {
+    viterbiScore = new Float64Array(2 * n * L);
+    viterbiBack = new Uint8Array(2 * n * L);
+  }
+  const score = viterbiScore;
+  const back = viterbiBack;
   for (let y = 0; y < L; y++) score[y] = allowedTransition(-1, y) ? emit[y]! + transitions[y]! : -Infinity;
   for (let i = 1; i < n; i++) {
     // a word only O can take (emissions rules the rest out): one label to score, not seventeen
@@ -465,6 +484,7 @@ export function viterbi(emit: Float32Array, n: number, transitions: Float32Array
     for (let y = 0; y < L; y++) {
       if (onlyO && y > 0) {
         score[i * L + y] = -Infinity;
+        back[i * L + y] = 0;
         continue;
       }
       let best = -Infinity;
