@@ -374,11 +374,13 @@ let emissionPlain = new Uint8Array(0);
 const summands: Float32Array[] = [];
 const summandFrom = new Int32Array(WINDOW.length + GROUP_KINDS.length);
 
-/** Emission scores of every word of a sentence for every label: n x L. */
-export function emissions(model: EntityModel, words: FeatureWord[], rules: string[], doc?: DocumentContext): Float32Array {
+/**
+ * Emission scores of every word of a sentence for every label: n x L, in the first n x L cells of `out`
+ * (every one of them written).
+ */
+export function emissions(model: EntityModel, words: FeatureWord[], rules: string[], doc?: DocumentContext, out = new Float32Array(words.length * LABEL_COUNT)): Float32Array {
   const n = words.length;
   const L = LABEL_COUNT;
-  const out = new Float32Array(n * L);
   const r = runtimeOf(model);
   const flags = sentenceFlags(words, model.lexicons);
   const v = r.context.vocab;
@@ -415,6 +417,7 @@ export function emissions(model: EntityModel, words: FeatureWord[], rules: strin
     const at = i * L;
     if (plain[i]) {
       // only O: every path has it, so its score can be anything; the other labels are ruled out
+      out[at] = 0;
       for (let y = 1; y < L; y++) out[at + y] = -1e9;
       continue;
     }
@@ -541,13 +544,17 @@ export function typeMargin(emit: Float32Array, labels: Uint8Array, s: ClassSpan,
   return chosen - rival;
 }
 
+/** Scratch of tagWords for the emission scores, grown as sentences need (see emissionIds). */
+let tagEmissions = new Float32Array(0);
+
 /**
  * Tags one sentence's words; spans are word indices. `rules`: the hand-written recogniser's tag of
  * each word (rules.ts). With a document context, the sentence is read
  * as part of its article, and its names join the article's history for the sentences after it.
  */
 export function tagWords(model: EntityModel, words: FeatureWord[], rules: string[], doc?: DocumentContext): TaggedSpan[] {
-  const emit = emissions(model, words, rules, doc);
+  if (tagEmissions.length < words.length * LABEL_COUNT) tagEmissions = new Float32Array(2 * words.length * LABEL_COUNT);
+  const emit = emissions(model, words, rules, doc, tagEmissions);
   const labels = viterbi(emit, words.length, model.transitions);
   const spans = labelsToSpans(labels);
   if (doc) rememberSpans(doc, words, spans);
