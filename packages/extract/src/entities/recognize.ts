@@ -239,9 +239,8 @@ function placeAt(units: Unit[], k: number): number {
   return 0;
 }
 
-/** Finds and types the names in one sentence. */
-export function recogniseEntities(tokens: Token[]): SentenceEntities {
-  const units = toUnits(tokens);
+/** Finds and types the names in one sentence. `units`: toUnits(tokens), when the caller has them already. */
+export function recogniseEntities(tokens: Token[], units = toUnits(tokens)): SentenceEntities {
   const out: SentenceEntities = { entities: [], demonyms: [], affiliations: [] };
   // Quotes and brackets at the start don't make the next word the sentence's first.
   let sentenceStart = 0;

@@ -539,6 +539,12 @@ export function recogniseEntities(tokens: Token[]): SentenceEntities {
   return found;
 }
 
+/** Whether any of units [from, to) is taken (a loop: a subarray view a span cost an allocation). */
+function anyCovered(covered: Uint8Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (covered[k]) return true;
+  return false;
+}
+
 function entitiesOf(tokens: Token[], units: Unit[], doc: DocumentContext): SentenceEntities {
   const out: SentenceEntities = { entities: [], demonyms: [], affiliations: [] };
   if (units.length === 0) return out;
@@ -560,7 +566,7 @@ function entitiesOf(tokens: Token[], units: Unit[], doc: DocumentContext): Sente
     out.entities.push({ ...e });
   }
   for (const s of tagWords(entityModel(), units, rules.tags, doc)) {
-    if (covered.subarray(s.first, s.last).some((c) => c)) continue;
+    if (anyCovered(covered, s.first, s.last)) continue;
     const span = units.slice(s.first, s.last);
     // "Sir", "Dr", "Mr" alone name no one
     if (span.every((u) => isTitle(u.lower))) continue;
@@ -606,7 +612,7 @@ function entitiesOf(tokens: Token[], units: Unit[], doc: DocumentContext): Sente
     if (e.type !== "Organization" || e.typeConfidence < 0.8 || e.words.length < 2) continue;
     const first = units.findIndex((u) => u.first === e.first);
     const last = units.findIndex((u) => u.last === e.last);
-    if (first < 0 || last < 0 || covered.subarray(first, last + 1).some((c) => c)) continue;
+    if (first < 0 || last < 0 || anyCovered(covered, first, last + 1)) continue;
     for (let k = first; k <= last; k++) covered[k] = 1;
     out.entities.push({ ...e });
   }

@@ -27,6 +27,8 @@ interface Compiled {
   classes: { cls: RelationClass; patterns: { re: Matcher; subject?: Set<EntityType>; object?: Set<EntityType> }[] }[];
   byId: Map<string, RelationClass>;
   schema: RelationSchema;
+  /** baseClass's answers by predicate and types (null: no class): every candidate triple asks, twice. */
+  known: Map<string, RelationClass | null>;
 }
 
 const compiled = new WeakMap<RelationSchema, Compiled>();
@@ -43,6 +45,7 @@ function compile(schema: RelationSchema): Compiled {
   const glob = (g: string) => g.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
   c = {
     schema,
+    known: new Map(),
     byId: new Map(schema.classes.map((k) => [k.id, k])),
     classes: schema.classes.map((cls) => ({
       cls,
@@ -77,7 +80,20 @@ export function isGeneric(t: ClassifyInput, schema: RelationSchema = defaultSche
   return baseClass(t, compile(schema))?.generic === true;
 }
 
+const MAX_KNOWN = 100_000;
+
 function baseClass(t: ClassifyInput, c: Compiled): RelationClass | undefined {
+  const key = `${t.predicate} ${t.subjectType} ${t.objectType}`;
+  let found = c.known.get(key);
+  if (found === undefined) {
+    found = firstMatch(t, c) ?? null;
+    if (c.known.size >= MAX_KNOWN) c.known.clear();
+    c.known.set(key, found);
+  }
+  return found ?? undefined;
+}
+
+function firstMatch(t: ClassifyInput, c: Compiled): RelationClass | undefined {
   for (const { cls, patterns } of c.classes) {
     if (patterns.some((p) => matches(p.re, t.predicate) && (!p.subject || p.subject.has(t.subjectType)) && (!p.object || p.object.has(t.objectType)))) return cls;
   }

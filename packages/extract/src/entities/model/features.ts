@@ -154,15 +154,48 @@ export interface SentenceView extends SentenceFlags {
   rules: string[];
 }
 
+/*
+ * Character tests with an ASCII fast path: the Unicode regular expressions and toUpperCase they stand
+ * for ran on every word of every sentence, and news text is mostly ASCII. Past the first non-ASCII
+ * character the original test decides.
+ */
+
+/** /\p{L}/u.test(text) */
+function hasLetter(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return /\p{L}/u.test(text);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  }
+  return false;
+}
+
+/** text === text.toUpperCase() */
+function isUpperCase(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return text === text.toUpperCase();
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
+}
+
+/** /^[\p{Lu}\d]/u.test(text) */
+function startsUpperOrDigit(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 128) return /^[\p{Lu}\d]/u.test(text);
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
 export function sentenceFlags(words: FeatureWord[], lex: ModelLexicons): SentenceFlags {
   let first = 0;
   while (first < words.length && words[first]!.pos === "PUNCT") first++;
   let letters = 0;
   let capitals = 0;
   for (const w of words) {
-    if (!/\p{L}/u.test(w.text)) continue;
+    if (!hasLetter(w.text)) continue;
     letters++;
-    if (w.text === w.text.toUpperCase()) capitals++;
+    if (isUpperCase(w.text)) capitals++;
   }
   const caps = letters >= 3 && capitals / letters >= 0.7;
   return { first, caps, names: nameMatches(words, caps, lex) };
@@ -203,7 +236,7 @@ function nameMatches(words: FeatureWord[], caps: boolean, lex: ModelLexicons): s
   for (let i = 0; i < words.length; i++) out.push([]);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (!caps && !/^[\p{Lu}\d]/u.test(w.text)) continue;
+    if (!caps && !startsUpperOrDigit(w.text)) continue;
     let key = "";
     let silver: string | undefined;
     let silverLength = 0;

@@ -101,8 +101,7 @@ function addRow(model: EntityModel, row: number, into: Float32Array, offset: num
  * The context features, compiled for lookups by number: each template's rows keyed by the ids of
  * the values it reads (ids per slot kind, numbered at load from the model's own features). The
  * strings of features.ts stay the definition; this is the same table, read faster. A template
- * reading one value keeps a dense array; one reading two, a map of maps (small-integer keys: a
- * single key `a * size + b` would overflow V8's small integers and allocate on every lookup).
+ * reading one value keeps a dense array; one reading two, a PairTable.
  */
 const SLOT_KINDS: SlotKind[] = ["pos", "lower", "shape", "lx", "rule"];
 interface CompiledTemplate {
@@ -115,8 +114,55 @@ interface CompiledTemplate {
   arity: number;
   row: number;
   one: Int32Array;
-  two: Map<number, Map<number, number>>;
+  two: PairTable;
 }
+
+/**
+ * The rows of a template reading two values, keyed by the pair of ids: open addressing over one
+ * Int32Array of [a, b, row] triples (a = -1: an empty slot), so that a probe mostly reads one cache
+ * line, where a map of maps read several. (One number `a * size + b` as a map key would overflow
+ * V8's small integers and allocate on every lookup.)
+ */
+interface PairTable {
+  slots: Int32Array;
+  mask: number;
+}
+
+function pairSlot(a: number, b: number, mask: number): number {
+  const h = Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0x9e3779b1);
+  return (h ^ (h >>> 15)) & mask;
+}
+
+/** A PairTable of `triples` (a, b, row, a, b, row, ...), at most half full. */
+function pairTable(triples: number[]): PairTable {
+  let size = 2;
+  while (size < (triples.length / 3) * 2) size *= 2;
+  const slots = new Int32Array(3 * size).fill(-1);
+  const mask = size - 1;
+  for (let k = 0; k < triples.length; k += 3) {
+    const a = triples[k]!;
+    const b = triples[k + 1]!;
+    let s = pairSlot(a, b, mask);
+    while (slots[3 * s] !== -1 && !(slots[3 * s] === a && slots[3 * s + 1] === b)) s = (s + 1) & mask;
+    slots[3 * s] = a;
+    slots[3 * s + 1] = b;
+    slots[3 * s + 2] = triples[k + 2]!;
+  }
+  return { slots, mask };
+}
+
+/** The row of pair (a, b), -1 when there is none; a >= 0. */
+function pairRow(t: PairTable, a: number, b: number): number {
+  const slots = t.slots;
+  for (let s = pairSlot(a, b, t.mask); ; s = (s + 1) & t.mask) {
+    const x = slots[3 * s]!;
+    if (x === -1) return -1;
+    if (x === a && slots[3 * s + 1] === b) return slots[3 * s + 2]!;
+  }
+}
+
+/** The slot kinds whose templates are grouped (TemplateGroup): parts of speech, shapes. */
+const GROUP_KINDS = [0, 2];
 /**
  * Templates that always fire and read one slot kind only (parts of speech; shapes) add up to the
  * same vector wherever the kind's values at -1, 0, +1 are the same: that vector is cached under
@@ -171,20 +217,20 @@ function compileContext(index: Map<string, number>): CompiledContext {
       arity: t.slots.length,
       row: -1,
       one: new Int32Array(t.slots.length === 1 ? vocab[kindA]!.size : 0).fill(-1),
-      two: new Map(),
+      two: pairTable([]),
     };
   });
+  const pairs = templates.map((): number[] => []);
   for (const [k, ids, row] of entries) {
     const t = templates[k]!;
     if (t.arity === 0) t.row = row;
     else if (t.arity === 1) t.one[ids[0]!] = row;
-    else {
-      let m = t.two.get(ids[0]!);
-      if (!m) t.two.set(ids[0]!, (m = new Map()));
-      m.set(ids[1]!, row);
-    }
+    else pairs[k]!.push(ids[0]!, ids[1]!, row);
   }
-  const groups: TemplateGroup[] = [0, 2].map((kind) => ({ kind, templates: [], cache: new Map() }));
+  templates.forEach((t, k) => {
+    if (t.arity === 2) t.two = pairTable(pairs[k]!);
+  });
+  const groups: TemplateGroup[] = GROUP_KINDS.map((kind) => ({ kind, templates: [], cache: new Map() }));
   const single: CompiledTemplate[] = [];
   for (const t of templates) {
     const kinds = new Set([t.kindA, t.kindB].slice(0, t.arity));
@@ -200,8 +246,7 @@ function rowOf(t: CompiledTemplate, ids: Int32Array, stride: number, i: number):
   const a = ids[t.kindA * stride + i + 1 + t.offsetA]!;
   if (a < 0) return -1;
   if (t.arity === 1) return t.one[a]!;
-  const m = t.two.get(a);
-  return m === undefined ? -1 : (m.get(ids[t.kindB * stride + i + 1 + t.offsetB]!) ?? -1);
+  return pairRow(t.two, a, ids[t.kindB * stride + i + 1 + t.offsetB]!);
 }
 
 /** What the tagger keeps of a word it has met: its features' summed weights at each position (POSITIONS), and its context ids. */
@@ -213,10 +258,22 @@ interface WordEntry {
   flags: string[];
 }
 
+/**
+ * The word features' rows, keyed by the feature without its position ("lw=putin"): one table for all
+ * positions of POSITIONS, since a word's features at the other positions are mostly its own ones again
+ * (its lower case, shape, clusters, flags). A new word then costs one lookup per feature, not one per
+ * feature and position (each a likely cache miss: the tables hold 240,000 features).
+ */
+interface WordRows {
+  /** Feature -> its number k. */
+  index: Map<string, number>;
+  /** rows[k * POSITIONS.length + p]: the row of feature k at position p, -1 when the model has none. */
+  rows: Int32Array;
+}
+
 interface Runtime {
   context: CompiledContext;
-  /** The word features' rows, one table per position of POSITIONS, keyed by the feature without its position ("lw=putin"). */
-  wordRows: Map<string, number>[];
+  wordRows: WordRows;
   words: Map<string, WordEntry>;
 }
 const runtimes = new WeakMap<EntityModel, Runtime>();
@@ -228,15 +285,23 @@ function runtimeOf(model: EntityModel): Runtime {
   return r;
 }
 
-function wordRowsByPosition(index: Map<string, number>): Map<string, number>[] {
-  const tables = POSITIONS.map(() => new Map<string, number>());
-  const byPrefix = new Map(POSITIONS.map((p, k) => [`${p}|`, tables[k]!]));
+function wordRowsByPosition(index: Map<string, number>): WordRows {
+  const P = POSITIONS.length;
+  const byPrefix = new Map(POSITIONS.map((p, k) => [`${p}|`, k]));
+  const features = new Map<string, number>();
+  const found: number[] = [];
   for (const [f, row] of index) {
     const bar = f.indexOf("|");
-    const table = bar > 0 && bar <= 2 ? byPrefix.get(f.slice(0, bar + 1)) : undefined;
-    if (table) table.set(f.slice(bar + 1), row);
+    const p = bar > 0 && bar <= 2 ? byPrefix.get(f.slice(0, bar + 1)) : undefined;
+    if (p === undefined) continue;
+    const base = f.slice(bar + 1);
+    let k = features.get(base);
+    if (k === undefined) features.set(base, (k = features.size));
+    found.push(k * P + p, row);
   }
-  return tables;
+  const rows = new Int32Array(features.size * P).fill(-1);
+  for (let k = 0; k < found.length; k += 2) rows[found[k]!] = found[k + 1]!;
+  return { index: features, rows };
 }
 
 function wordEntry(model: EntityModel, r: Runtime, text: string): WordEntry {
@@ -244,11 +309,15 @@ function wordEntry(model: EntityModel, r: Runtime, text: string): WordEntry {
   if (entry) return entry;
   const scores = new Float32Array(POSITIONS.length * LABEL_COUNT);
   const bases = wordFeatureBases(text, model.lexicons);
+  const { index, rows } = r.wordRows;
+  // feature -> its number (-1: not in the model), so that each is looked up in the large table once
+  const numbers = new Map<string, number>();
   for (let w = 0; w < POSITIONS.length; w++) {
-    const table = r.wordRows[w]!;
     for (const f of bases[w]!) {
-      const row = table.get(f);
-      if (row !== undefined) addRow(model, row, scores, w * LABEL_COUNT);
+      let k = numbers.get(f);
+      if (k === undefined) numbers.set(f, (k = index.get(f) ?? -1));
+      const row = k < 0 ? -1 : rows[k * POSITIONS.length + w]!;
+      if (row >= 0) addRow(model, row, scores, w * LABEL_COUNT);
     }
   }
   const lower = text.toLowerCase();
@@ -278,17 +347,47 @@ function plainWord(text: string): boolean {
   return true;
 }
 
-/** Emission scores of every word of a sentence for every label: n x L. */
-export function emissions(model: EntityModel, words: FeatureWord[], rules: string[], doc?: DocumentContext): Float32Array {
+/** The summed rows of a group's templates for word i, cached under the ids the group reads. */
+function groupVector(model: EntityModel, g: TemplateGroup, vocab: Map<string, number>[], ids: Int32Array, stride: number, i: number): Float32Array {
+  const base = vocab[g.kind]!.size + 1;
+  const o = g.kind * stride + i;
+  const key = ((ids[o]! + 1) * base + ids[o + 1]! + 1) * base + ids[o + 2]! + 1;
+  let vec = g.cache.get(key);
+  if (!vec) {
+    vec = new Float32Array(LABEL_COUNT);
+    for (const t of g.templates) {
+      const row = rowOf(t, ids, stride, i);
+      if (row >= 0) addRow(model, row, vec, 0);
+    }
+    g.cache.set(key, vec);
+  }
+  return vec;
+}
+
+/**
+ * Scratch of emissions, grown as sentences need (typed arrays allocated per sentence cost as much as
+ * the scoring: their stores lie outside V8's heap): the slot ids, which words are plain, the vectors
+ * summed into a word's scores and where in each its labels start.
+ */
+let emissionIds = new Int32Array(0);
+let emissionPlain = new Uint8Array(0);
+const summands: Float32Array[] = [];
+const summandFrom = new Int32Array(WINDOW.length + GROUP_KINDS.length);
+
+/**
+ * Emission scores of every word of a sentence for every label: n x L, in the first n x L cells of `out`
+ * (every one of them written).
+ */
+export function emissions(model: EntityModel, words: FeatureWord[], rules: string[], doc?: DocumentContext, out = new Float32Array(words.length * LABEL_COUNT)): Float32Array {
   const n = words.length;
   const L = LABEL_COUNT;
-  const out = new Float32Array(n * L);
   const r = runtimeOf(model);
   const flags = sentenceFlags(words, model.lexicons);
   const v = r.context.vocab;
   // ids of each slot kind, kind-major, padded by one on each side ("<s>" = 0, "</s>" = 1) as features.ts reads them
   const stride = n + 2;
-  const ids = new Int32Array(SLOT_KINDS.length * stride);
+  if (emissionIds.length < SLOT_KINDS.length * stride) emissionIds = new Int32Array(2 * SLOT_KINDS.length * stride);
+  const ids = emissionIds.fill(0, 0, SLOT_KINDS.length * stride);
   for (let kind = 0; kind < SLOT_KINDS.length; kind++) ids[kind * stride + n + 1] = 1;
   // a word's entry is looked up only when a word being scored reads it (plain words far from any name never are)
   const entries: (WordEntry | undefined)[] = new Array(n);
@@ -302,7 +401,8 @@ export function emissions(model: EntityModel, words: FeatureWord[], rules: strin
     }
     return e;
   };
-  const plain = new Uint8Array(n);
+  if (emissionPlain.length < n) emissionPlain = new Uint8Array(2 * n);
+  const plain = emissionPlain;
   for (let j = 0; j < n; j++) {
     plain[j] = plainWord(words[j]!.text) ? 1 : 0;
     ids[j + 1] = v[0]!.get(words[j]!.pos) ?? -1;
@@ -317,31 +417,29 @@ export function emissions(model: EntityModel, words: FeatureWord[], rules: strin
     const at = i * L;
     if (plain[i]) {
       // only O: every path has it, so its score can be anything; the other labels are ruled out
+      out[at] = 0;
       for (let y = 1; y < L; y++) out[at + y] = -1e9;
       continue;
     }
+    // the vectors to add: the word WINDOW[w] places from i contributes its features at that relative
+    // position, then come the groups' cached vectors
+    let count = 0;
     for (let w = 0; w < WINDOW.length; w++) {
-      // the word WINDOW[w] places from i contributes its features at that relative position
       const j = i + WINDOW[w]!;
       if (j < 0 || j >= n) continue;
-      const scores = entries[j]!.scores;
-      const from = positionIndex(WINDOW[w]!) * L;
-      for (let y = 0; y < L; y++) out[at + y]! += scores[from + y]!;
+      summands[count] = entries[j]!.scores;
+      summandFrom[count++] = positionIndex(WINDOW[w]!) * L;
     }
     for (const g of r.context.groups) {
-      const base = v[g.kind]!.size + 1;
-      const o = g.kind * stride + i;
-      const key = ((ids[o]! + 1) * base + ids[o + 1]! + 1) * base + ids[o + 2]! + 1;
-      let vec = g.cache.get(key);
-      if (!vec) {
-        vec = new Float32Array(L);
-        for (const t of g.templates) {
-          const row = rowOf(t, ids, stride, i);
-          if (row >= 0) addRow(model, row, vec, 0);
-        }
-        g.cache.set(key, vec);
-      }
-      for (let y = 0; y < L; y++) out[at + y]! += vec[y]!;
+      summands[count] = groupVector(model, g, v, ids, stride, i);
+      summandFrom[count++] = 0;
+    }
+    // Label by label in a local, in the same order as vector by vector into `out`: the same float32
+    // sums (Math.fround rounds as a Float32Array store does), one store per label.
+    for (let y = 0; y < L; y++) {
+      let sum = 0;
+      for (let k = 0; k < count; k++) sum = Math.fround(sum + summands[k]![summandFrom[k]! + y]!);
+      out[at + y] = sum;
     }
     for (let k = 0; k < templates.length; k++) {
       const t = templates[k]!;
@@ -364,13 +462,24 @@ export function emissions(model: EntityModel, words: FeatureWord[], rules: strin
   return out;
 }
 
+/**
+ * Scratch of viterbi, grown as sentences need: a new typed array per sentence cost more than the
+ * decoding (its store is allocated outside V8's heap). Every cell a sentence reads it writes first.
+ */
+let viterbiScore = new Float64Array(0);
+let viterbiBack = new Uint8Array(0);
+
 /** The best label sequence under BILOU constraints (Viterbi). */
 export function viterbi(emit: Float32Array, n: number, transitions: Float32Array): Uint8Array {
   const L = LABEL_COUNT;
   const labels = new Uint8Array(n);
   if (n === 0) return labels;
-  const score = new Float64Array(n * L);
-  const back = new Uint8Array(n * L);
+  if (viterbiScore.length < n * L) {
+    viterbiScore = new Float64Array(2 * n * L);
+    viterbiBack = new Uint8Array(2 * n * L);
+  }
+  const score = viterbiScore;
+  const back = viterbiBack;
   for (let y = 0; y < L; y++) score[y] = allowedTransition(-1, y) ? emit[y]! + transitions[y]! : -Infinity;
   for (let i = 1; i < n; i++) {
     // a word only O can take (emissions rules the rest out): one label to score, not seventeen
@@ -378,6 +487,7 @@ export function viterbi(emit: Float32Array, n: number, transitions: Float32Array
     for (let y = 0; y < L; y++) {
       if (onlyO && y > 0) {
         score[i * L + y] = -Infinity;
+        back[i * L + y] = 0;
         continue;
       }
       let best = -Infinity;
@@ -434,13 +544,17 @@ export function typeMargin(emit: Float32Array, labels: Uint8Array, s: ClassSpan,
   return chosen - rival;
 }
 
+/** Scratch of tagWords for the emission scores, grown as sentences need (see emissionIds). */
+let tagEmissions = new Float32Array(0);
+
 /**
  * Tags one sentence's words; spans are word indices. `rules`: the hand-written recogniser's tag of
  * each word (rules.ts). With a document context, the sentence is read
  * as part of its article, and its names join the article's history for the sentences after it.
  */
 export function tagWords(model: EntityModel, words: FeatureWord[], rules: string[], doc?: DocumentContext): TaggedSpan[] {
-  const emit = emissions(model, words, rules, doc);
+  if (tagEmissions.length < words.length * LABEL_COUNT) tagEmissions = new Float32Array(2 * words.length * LABEL_COUNT);
+  const emit = emissions(model, words, rules, doc, tagEmissions);
   const labels = viterbi(emit, words.length, model.transitions);
   const spans = labelsToSpans(labels);
   if (doc) rememberSpans(doc, words, spans);

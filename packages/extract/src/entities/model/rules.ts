@@ -10,9 +10,12 @@ import { recogniseEntities, type EntitySpan, type Unit } from "../recognize.ts";
 
 const sureness = (c: number) => (c >= 0.8 ? "h" : c >= 0.6 ? "m" : "l");
 
-/** The rules' entities of a sentence, and one tag per unit: "O", "B-Person:h", "U-Location:m", "D" (a demonym), "A" (an affiliation). */
+/**
+ * The rules' entities of a sentence, and one tag per unit: "O", "B-Person:h", "U-Location:m", "D" (a
+ * demonym), "A" (an affiliation). `units`: toUnits(tokens).
+ */
 export function ruleTags(tokens: Token[], units: Unit[]): { tags: string[]; entities: EntitySpan[] } {
-  const { entities, demonyms, affiliations } = recogniseEntities(tokens);
+  const { entities, demonyms, affiliations } = recogniseEntities(tokens, units);
   const byToken: string[] = new Array(tokens.length).fill("O");
   for (const e of entities) {
     const s = sureness(e.typeConfidence);
