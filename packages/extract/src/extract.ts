@@ -27,7 +27,7 @@ import { skipped } from "./problems.ts";
 import type { ArticleExtraction, ArticleInput, Dateline, EntityRef, EntityType, ExtractionProblem, Modality, Polarity, Triple } from "./types.ts";
 
 /** Bumped whenever extraction output changes, so caches keyed on it stay honest. */
-export const EXTRACTOR_VERSION = "0.3.0";
+export const EXTRACTOR_VERSION = "0.4.0";
 
 /** What a side in a sports report is typed: a club or a national team, or the town or country it is named after. */
 const TEAM_TYPES = new Set<EntityType>(["Organization", "Location"]);
