@@ -53,6 +53,11 @@ describe("offices from titles and appositions", () => {
     expect(roles("Former South African president Tom Hale backed the plan.")).toEqual(["Tom Hale president_of South Africa"]);
   });
 
+  test("the words of a job before its title stay in it: 'communications chief', 'home affairs spokesman'", () => {
+    expect(roles("Former Acme Corp communications chief Tom Hale said so.")).toEqual(["Tom Hale communications_chief_of Acme Corp"]);
+    expect(roles("Labour home affairs spokesman Tom Hale said so.")).toEqual(["Tom Hale home_affairs_spokesman_for Labour Party"]);
+  });
+
   test("offices named '<noun> general': an attorney general holds office, a director general leads", () => {
     const read = (text: string) => extractArticle({ id: "s.txt", text }).triples.map((t) => `${t.subject.name} ${t.predicate} ${t.object.name} ${t.relation}`);
     expect(read("The inquiry by Ohio attorney general Tom Hale goes on.")).toContain("Tom Hale attorney_general_of Ohio HOLDS_OFFICE_IN");

@@ -237,8 +237,13 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
       }
       if (owner && owner !== holder && (owner.type === "Location" || owner.type === "Organization" || (holderTypes === PARTIES && owner.type === "Person"))) {
         if (owner.type === "Location" && possessive < 0 && NOT_OF_PLACES.has(head)) continue;
-        // "Palace stadium manager", "Labour campaign manager": a noun before a team's title names another job
-        const job = (head === "manager" || head === "boss") && left > k && tokens[left]!.pos === "NOUN" && /^[a-z]/.test(tokens[left]!.text) ? `${tokens[left]!.lower}_${role}` : role;
+        // "Palace stadium manager", "Labour campaign manager", "Downing Street communications chief": a noun
+        // before the title names another job than the whole organisation's
+        // ("home affairs spokesman", "local government secretary": all the words of the job)
+        let from = left + 1;
+        const jobWord = (t: Token) => (t.pos === "NOUN" || t.pos === "ADJ") && /^[a-z]/.test(t.text) && !isRoleNoun(t.lower);
+        if (left > k && tokens[left]!.pos === "NOUN" && jobWord(tokens[left]!)) while (from > k + 1 && from > left - 2 && jobWord(tokens[from - 1]!)) from--;
+        const job = from <= left ? `${tokens.slice(from, left + 1).map((t) => t.lower).join("_")}_${role}` : role;
         facts.push({ holder, predicate: ofRole(teamRole(job, owner, sports)), of: owner, first: owner.first, last: holder.last });
       } else if (tokens[k] && demonymAt(tokens, k) && !NATIONALITY_ONLY.has(head)) {
         facts.push({ holder, predicate: ofRole(role), country: demonymAt(tokens, k)!, first: k, last: holder.last });
