@@ -53,6 +53,10 @@ describe("polarity and modality", () => {
     expect(read("Ann Roe, who used to compete for Australia, has opted out.")).toEqual(["Ann Roe -compete_for-> Australia (positive, asserted)"]);
   });
 
+  it("an adjective of expectation makes what follows expected, past an adverb: 'is almost certain to miss'", () => {
+    expect(read("Tom Hale is almost certain to miss the Australian Open.")).toEqual(["Tom Hale -miss-> Australian Open (positive, intended)"]);
+  });
+
   it("negation, also of an infinitive: 'did not beat', 'refused to sign', 'careful not to turn'", () => {
     expect(read("Sony refused to sign with Apple.")).toEqual(["Sony -sign_with-> Apple (negative, asserted)"]);
     expect(read("Vladimir Putin was careful not to turn his back on Alexander Lukashenko.")).toEqual([expect.stringMatching(/^Vladimir Putin -turn(_back)?_on-> Alexander Lukashenko \(negative, asserted\)$/)]);

@@ -33,6 +33,8 @@ const REPORT_VERB_FORMS = set(words.reportVerbForms);
 /** Verbs of a fixture whose present tense, with a time still to come, is a plan: "Chelsea face Arsenal on Saturday". */
 const FIXTURE_VERBS = set(words.fixtureVerbs);
 const FUTURE_TIMES = set(words.futureTimes);
+/** Adjectives that expect what the infinitive after them says: "certain to miss", "set to join". */
+const EXPECTATION_ADJECTIVES = set(words.expectationAdjectives);
 /** Nouns for the players picked for a match: "the squad to face Ireland". */
 const SQUAD_NOUNS = set(words.squadNouns);
 const PHRASAL_PARTICLES = new Set(["down", "up", "out", "off", "along"]);
@@ -135,6 +137,9 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
   }
   // "are still to meet" where the verb group breaks at the adverb: "to" and "are" stand before the verb
   const v = clause.verb.first;
+  // "is almost certain to miss", "looks set to join": an adjective of expectation before the infinitive, past
+  // an adverb the verb group left out
+  if (tokens[v - 1]?.lower === "to" && EXPECTATION_ADJECTIVES.has(tokens[v - 2]?.lower ?? "")) raise("intended");
   // "deciding whether to take part in the Nasdaq-100 Open": an open question, not a deed
   if (tokens[v - 1]?.lower === "whether" || (tokens[v - 1]?.lower === "to" && tokens[v - 2]?.lower === "whether")) raise("hypothetical");
   if (tokens[v - 1]?.lower === "to") {
