@@ -146,6 +146,11 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(report.find((t) => t.subject.name === "Tom Hale" && t.object.name === "Neath")).toMatchObject({ predicate: "captain_of", relation: "PLAYS_FOR" });
   });
 
+  it("in a sports report a keeper who denied a player stopped his shot (COMPETE), no denial", () => {
+    const report = run("Chelsea beat Arsenal 2-1 in the league on Saturday, a win in the title race. After a quiet opening, Tom Hale denied Damien Duff with a fine save.");
+    expect(report.find((t) => t.object.name === "Damien Duff")).toMatchObject({ predicate: "thwart", relation: "COMPETE" });
+  });
+
   it("in a sports report a player who heads a club into the lead scored for it: he does not lead it", () => {
     const report = run("Rangers beat Hibernian 2-1 in the league. Tom Hale headed Rangers into the lead after ten minutes and the striker scored a second goal in the cup win.");
     expect(report.some((t) => t.subject.name === "Tom Hale" && t.relation === "LEADER_OF")).toBe(false);

@@ -234,6 +234,8 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
       if (sports && predicate === "host" && TEAM_TYPES.has(s.type) && TEAM_TYPES.has(o.type)) predicate = "host_match_against";
       // and a player who "headed Celtic into the lead" scored with his head: he does not head the club
       if (sports && predicate === "head" && o.type === "Organization") return;
+      // a keeper who "denied Damien Duff" stopped his shot: no denial of anything said
+      if (sportsTalk && predicate === "deny" && o.type === "Person") predicate = "thwart";
       // and one who "captained Neath" is its captain, a player, as "Neath captain X" says
       if (sportsTalk && predicate === "captain" && TEAM_TYPES.has(o.type)) predicate = "captain_of";
       const classed = { predicate, subjectType: s.type, objectType: o.type, polarity, modality };
