@@ -451,4 +451,9 @@ describe("grammar patterns (sentences of our own)", () => {
     const stars = run("Hollywood stars including Spike Lee and Burt Reynolds have paid tribute to Ossie Davis.");
     expect(has(stars, "Spike Lee", "pay_tribute_to", "Ossie Davis") && has(stars, "Burt Reynolds", "pay_tribute_to", "Ossie Davis")).toBe(true);
   });
+
+  it("who left a club to join another joined it; 'the band', 'the club' stand for the one last named", () => {
+    expect(has(run("Craig Bellamy left Newcastle United to join Glasgow Rangers on loan."), "Craig Bellamy", "join", "Glasgow Rangers")).toBe(true);
+    expect(has(run("Acme Records signed Tom Hale in 2001. The label later dropped Ann Roe."), "Acme Records", "drop", "Ann Roe")).toBe(true);
+  });
 });
