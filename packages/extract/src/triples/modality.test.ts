@@ -57,6 +57,13 @@ describe("polarity and modality", () => {
     expect(read("Tom Hale is almost certain to miss the Australian Open.")).toEqual(["Tom Hale -miss-> Australian Open (positive, intended)"]);
   });
 
+  it("'did not arrive until' says when it happened; 'has yet to' that it has not; 'talk about Turkey entering the EU' is a topic", () => {
+    expect(read("Tom Hale did not arrive in Athens until Friday.")).toEqual(["Tom Hale -arrive_in-> Athens (positive, asserted)"]);
+    expect(read("Tom Hale has yet to meet Ann Roe.")).toEqual(["Tom Hale -meet-> Ann Roe (negative, asserted)"]);
+    expect(read("Tony Blair met Silvio Berlusconi to talk about Turkey entering the European Union.")).toContain("Turkey -enter-> European Union (positive, hypothetical)");
+    expect(read("Tom Hale, who races in Birmingham on Friday, lost in Paris.")).toContain("Tom Hale -race_in-> Birmingham (positive, intended)");
+  });
+
   it("negation, also of an infinitive: 'did not beat', 'refused to sign', 'careful not to turn'", () => {
     expect(read("Sony refused to sign with Apple.")).toEqual(["Sony -sign_with-> Apple (negative, asserted)"]);
     expect(read("Vladimir Putin was careful not to turn his back on Alexander Lukashenko.")).toEqual([expect.stringMatching(/^Vladimir Putin -turn(_back)?_on-> Alexander Lukashenko \(negative, asserted\)$/)]);

@@ -145,7 +145,13 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
   if (tokens[v - 1]?.lower === "to") {
     const be = /^(still|yet)$/.test(tokens[v - 2]?.lower ?? "") ? tokens[v - 3] : tokens[v - 2];
     if (be && /^(is|are|was|were|be|am)$/.test(be.lower)) raise("intended");
+    // "has yet to build on his win": it has not happened
+    if (tokens[v - 2]?.lower === "yet" && /^(has|have|had)$/.test(tokens[v - 3]?.lower ?? "")) polarity = "negative";
   }
+  // "to talk about Turkey entering the EU": a gerund clause after a preposition is a topic, not a deed
+  if (/ing$/.test(tokens[v]!.lower) && clause.verb.last - v === 1 && ["about", "of", "over", "on"].includes(tokens[clause.subject.first - 1]?.lower ?? "")) raise("hypothetical");
+  // "didn't finally arrive at hospital until some nine hours after": "not ... until" says when it happened
+  if (clause.negated && tokens.slice(clause.verb.last).some((t) => t.lower === "until")) polarity = "positive";
 
   // verbs of intending in the lemma chain: "plan_to_buy", "refuse_to_sign", "deny_having"
   const parts = clause.lemma.split("_to_");
