@@ -55,6 +55,8 @@ describe("the built-in schema classes what the sentence says", () => {
     const of = (predicate: string, subjectType: string, objectType: string, modality = "asserted") => classify({ predicate, subjectType, objectType, polarity: "positive", modality } as Parameters<typeof classify>[0])?.relation;
     expect(of("miss", "Person", "Event")).toBe("UNREALISED");
     expect(of("skip_in", "Person", "Location")).toBe("UNREALISED");
+    // what a coach is missing players for is no event he misses: "will be missing an entire midfield for the Six Nations"
+    expect(of("miss_for", "Person", "Event")).not.toBe("UNREALISED");
     expect(of("start_talks_with", "Organization", "Location")).toBe("CONSULT");
     expect(of("start_talks_with", "Organization", "Location", "intended")).toBe("EXPRESS_INTENT_TO_MEET");
     expect(of("negotiate_settlement_with", "Person", "Person")).toBe("ENGAGE_IN_NEGOTIATION");
