@@ -146,6 +146,12 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(report.find((t) => t.subject.name === "Tom Hale" && t.object.name === "Neath")).toMatchObject({ predicate: "captain_of", relation: "PLAYS_FOR" });
   });
 
+  it("in a sports report a player who released, fed or crossed to a team-mate passed to him (COOPERATE)", () => {
+    const report = run("Leicester beat Bath 20-10 in the league on Saturday, a win in the cup race. Tom Hale released Ann Roe on the wing and Joe Shaw crossed to Ian Reid.");
+    expect(report.find((t) => t.object.name === "Ann Roe")).toMatchObject({ predicate: "pass_to", relation: "COOPERATE" });
+    expect(report.find((t) => t.object.name === "Ian Reid")).toMatchObject({ predicate: "cross_to", relation: "COOPERATE" });
+  });
+
   it("in a sports report a keeper who denied a player stopped his shot (COMPETE), no denial", () => {
     const report = run("Chelsea beat Arsenal 2-1 in the league on Saturday, a win in the title race. After a quiet opening, Tom Hale denied Damien Duff with a fine save.");
     expect(report.find((t) => t.object.name === "Damien Duff")).toMatchObject({ predicate: "thwart", relation: "COMPETE" });

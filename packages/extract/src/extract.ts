@@ -31,6 +31,8 @@ export const EXTRACTOR_VERSION = "0.4.0";
 
 /** What a side in a sports report is typed: a club or a national team, or the town or country it is named after. */
 const TEAM_TYPES = new Set<EntityType>(["Organization", "Location"]);
+/** Verbs a sports report uses for a pass to a team-mate: "released Mayerhofler on the wing". */
+const PASS_VERBS = new Set(["release", "feed", "find", "pick_out"]);
 const MAX_CLAUSE_TOKENS = 150;
 const SUBJECT_PRONOUNS = new Set(["he", "she"]);
 
@@ -234,6 +236,8 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
       if (sports && predicate === "host" && TEAM_TYPES.has(s.type) && TEAM_TYPES.has(o.type)) predicate = "host_match_against";
       // and a player who "headed Celtic into the lead" scored with his head: he does not head the club
       if (sports && predicate === "head" && o.type === "Organization") return;
+      // a player who "released Mayerhofler", "fed Aramburu" passed him the ball
+      if (sportsTalk && PASS_VERBS.has(predicate) && s.type === "Person" && o.type === "Person") predicate = "pass_to";
       // a keeper who "denied Damien Duff" stopped his shot: no denial of anything said
       if (sportsTalk && predicate === "deny" && o.type === "Person") predicate = "thwart";
       // and one who "captained Neath" is its captain, a player, as "Neath captain X" says
