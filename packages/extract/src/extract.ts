@@ -23,16 +23,13 @@ import { confidenceOf, type TripleCues } from "./triples/confidence.ts";
 import { classify, isGeneric } from "./relations/classify.ts";
 import { findDateline } from "./article/dateline.ts";
 import { talksSport } from "./article/sports.ts";
+import { readInSport, type SportContext } from "./triples/sport.ts";
 import { skipped } from "./problems.ts";
 import type { ArticleExtraction, ArticleInput, Dateline, EntityRef, EntityType, ExtractionProblem, Modality, Polarity, Triple } from "./types.ts";
 
 /** Bumped whenever extraction output changes, so caches keyed on it stay honest. */
 export const EXTRACTOR_VERSION = "0.4.0";
 
-/** What a side in a sports report is typed: a club or a national team, or the town or country it is named after. */
-const TEAM_TYPES = new Set<EntityType>(["Organization", "Location"]);
-/** Verbs a sports report uses for a pass to a team-mate: "released Mayerhofler on the wing". */
-const PASS_VERBS = new Set(["release", "feed", "find", "pick_out"]);
 const MAX_CLAUSE_TOKENS = 150;
 const SUBJECT_PRONOUNS = new Set(["he", "she"]);
 
@@ -116,9 +113,10 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
     }
   }
   // the entity model reads the article's sentences in order, as one document
-  const { results: found, sports } = recogniseArticle(tagged.map((s) => s.tokens));
-  // a club's boss is its manager wherever the article talks of sport at all
-  const sportsTalk = sports || talksSport(tagged.map((s) => s.tokens));
+  const taggedTokens = tagged.map((s) => s.tokens);
+  const { results: found, sports } = recogniseArticle(taggedTokens);
+  // a club's boss is its manager, and a pass a pass, wherever the article talks of sport at all
+  const sport: SportContext = { report: sports, talk: sports || talksSport(taggedTokens) };
   for (let n = 0; n < tagged.length; n++) {
     const sentence = tagged[n]!;
     try {
@@ -230,18 +228,9 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
       if (isNationalityNoun(s.name) || isNationalityNoun(o.name)) return;
       seen.add(key);
       const { polarity, modality } = found;
-      // in a sports report two sides or two players who meet play a match: not a consultation
-      if (sports && predicate === "meet" && s.type === o.type && (s.type === "Person" || s.type === "Organization")) predicate = "play";
-      // and a side that hosts another plays it at home ("Zambia host Malawi"): no visit
-      if (sports && predicate === "host" && TEAM_TYPES.has(s.type) && TEAM_TYPES.has(o.type)) predicate = "host_match_against";
-      // and a player who "headed Celtic into the lead" scored with his head: he does not head the club
-      if (sports && predicate === "head" && o.type === "Organization") return;
-      // a player who "released Mayerhofler", "fed Aramburu" passed him the ball
-      if (sportsTalk && PASS_VERBS.has(predicate) && s.type === "Person" && o.type === "Person") predicate = "pass_to";
-      // a keeper who "denied Damien Duff" stopped his shot: no denial of anything said
-      if (sportsTalk && predicate === "deny" && o.type === "Person") predicate = "thwart";
-      // and one who "captained Neath" is its captain, a player, as "Neath captain X" says
-      if (sportsTalk && predicate === "captain" && TEAM_TYPES.has(o.type)) predicate = "captain_of";
+      const inSport = readInSport(predicate, s.type, o.type, sport);
+      if (inSport === undefined) return;
+      predicate = inSport;
       const classed = { predicate, subjectType: s.type, objectType: o.type, polarity, modality };
       // A verb the schema does not know, named only by its preposition ("suffer_in Athens"): too vague to
       // read as a relation (three in four were wrong or partial in the labelled sample), so not a triple.
@@ -279,7 +268,7 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
 
     // roles from appositions and titles
     const roleEntities = linked.map((e) => ({ first: e.first, last: e.last, type: e.type, name: refList[e.ref]!.name }));
-    for (const role of findRoles(tokens, roleEntities, sportsTalk)) {
+    for (const role of findRoles(tokens, roleEntities, sport.talk)) {
       const holder = linked.find((e) => e.first === role.holder.first)!;
       let target: LinkedEntity | undefined;
       if (role.of) target = linked.find((e) => e.first === role.of!.first);
@@ -313,7 +302,7 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
     let topic: LinkedEntity | undefined;
     if (clauses) for (const clause of clauses) {
       date = clauseDate(tokens, clause, articleDate) ?? sentenceDate;
-      const mode = clauseMode(tokens, clause, clauses, quotedHere, sports);
+      const mode = clauseMode(tokens, clause, clauses, quotedHere, sport.report);
       const quoted = isQuoted(tokens, clause.verb.first, quotedHere);
       const referents: Referents = {
         person: resolvePronoun,

@@ -50,6 +50,8 @@ const OF_PLACE: Record<string, string> = { Organization: "based_in", Person: "fr
 const surface = (tokens: Token[], e: NominalEntity) => tokens.slice(e.first, e.last).map((t) => t.text).join(" ").toLowerCase();
 const isPossessive = (t: Token | undefined) => !!t && /^['’]s?$/.test(t.text);
 const lowerNoun = (t: Token) => t.pos === "NOUN" && /^[a-z]/.test(t.text);
+/** A common noun or adjective between a modifier and the name it modifies: "Italian [energy giant] Gazprom". */
+const commonModifier = (t: Token) => lowerNoun(t) || (t.pos === "ADJ" && /^[a-z]/.test(t.text));
 /** A word that names an office or a title: the phrase is a role, findRoles's ("Russia's president Putin", "Britain's Prime Minister Blair"). */
 const roleWord = (t: Token) => isRoleNoun(t.lower) || TITLES.has(t.lower);
 
@@ -131,7 +133,7 @@ export function findNominal<E extends NominalEntity>(tokens: Token[], entities: 
     if (!country || !/^[A-Z]/.test(tokens[i]!.text) || entities.some((e) => i >= e.first && i < e.last)) continue;
     let j = i + 1;
     let head: Token | undefined;
-    while (j < tokens.length && (lowerNoun(tokens[j]!) || (tokens[j]!.pos === "ADJ" && /^[a-z]/.test(tokens[j]!.text)))) head = tokens[j++];
+    while (j < tokens.length && commonModifier(tokens[j]!)) head = tokens[j++];
     const named = at(j);
     if (!head || !lowerNoun(head) || !isCompanyHead(head.lower) || tokens.slice(i + 1, j).some(roleWord)) continue;
     if (!named || named.type !== "Organization" || isPossessive(tokens[named.last]) || mistypedPerson(tokens, named)) continue;
@@ -176,7 +178,7 @@ function basedIn<E extends NominalEntity>(tokens: Token[], entities: E[]): Nomin
     // the name the compound modifies, past a few common nouns: "London-based bank Barclays"
     const i = place.last + 2;
     let j = i;
-    while (j < Math.min(i + 3, tokens.length) && (lowerNoun(tokens[j]!) || (tokens[j]!.pos === "ADJ" && /^[a-z]/.test(tokens[j]!.text)))) j++;
+    while (j < Math.min(i + 3, tokens.length) && commonModifier(tokens[j]!)) j++;
     const named = entities.find((e) => e.first === j && (e.type === "Organization" || e.type === "Person"));
     if (named && !tokens.slice(i, j).some(roleWord)) {
       facts.push({ subject: named, predicate: "based_in", object: place, first: place.first, last: named.last, rule: 0.8 });

@@ -230,6 +230,7 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
       const possessive = tokens[k] && /^['’]s?$/.test(tokens[k]!.text) ? k : -1;
       const owner = possessive >= 0 ? entityEndingAt(entities, possessive) : entityEndingAt(entities, k + 1);
       const head = tokens[i]!.lower;
+      const country = tokens[k] ? demonymAt(tokens, k) : undefined;
       // (a job as a title is held at an organisation: "US economist Tom Hale" is an American)
       if (titleJob) {
         if (owner && owner !== holder && owner.type === "Organization") facts.push({ holder, predicate: `${role}_at`, of: owner, first: owner.first, last: holder.last });
@@ -245,8 +246,8 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
         if (left > k && tokens[left]!.pos === "NOUN" && jobWord(tokens[left]!)) while (from > k + 1 && from > left - 2 && jobWord(tokens[from - 1]!)) from--;
         const job = from <= left ? `${tokens.slice(from, left + 1).map((t) => t.lower).join("_")}_${role}` : role;
         facts.push({ holder, predicate: ofRole(teamRole(job, owner, sports)), of: owner, first: owner.first, last: holder.last });
-      } else if (tokens[k] && demonymAt(tokens, k) && !NATIONALITY_ONLY.has(head)) {
-        facts.push({ holder, predicate: ofRole(role), country: demonymAt(tokens, k)!, first: k, last: holder.last });
+      } else if (country && !NATIONALITY_ONLY.has(head)) {
+        facts.push({ holder, predicate: ofRole(role), country, first: k, last: holder.last });
       }
     }
   }
