@@ -68,6 +68,25 @@ describe("the built-in schema classes what the sentence says", () => {
     expect(classed("The prime minister of Zambia hosted Tom Hale in Lusaka.").some((t) => t.endsWith("HOST_VISIT"))).toBe(true);
   });
 
+  test("an event the sentence only places is ACTS_IN, kept: the place is where it happened, not a party to it", () => {
+    const text = "Jack Straw told activists in Blackburn on Thursday that voters would decide. Nokia sold two million phones in Brazil last year. Mark Lomas ran in Birmingham at the World Indoor Championships.";
+    const found = classed(text);
+    expect(found).toContain("Jack Straw tell_in Blackburn ACTS_IN");
+    expect(found).toContain("Nokia sell_in Brazil ACTS_IN");
+    expect(found).toContain("Mark Lomas run_in Birmingham ACTS_IN");
+    // the event itself still takes its class
+    expect(found).toContain("Mark Lomas run_at World Indoor Championships TAKE_PART_IN");
+    const of = (predicate: string, objectType: string, modality = "asserted") => classify({ predicate, subjectType: "Person", objectType, polarity: "positive", modality } as Parameters<typeof classify>[0])?.relation;
+    // classes about places keep theirs, and a win stays a win ("won the title in Budapest")
+    expect(of("live_in", "Location")).toBe("LOCATED_IN");
+    expect(of("arrive_in", "Location")).toBe("MAKE_VISIT");
+    expect(of("meet_in", "Location")).toBe("MEET_AT_THIRD_LOCATION");
+    expect(of("win_title_in", "Location")).toBe("WIN");
+    // a planned one is still a plan
+    expect(of("sell_in", "Location", "intended")).toBe("INTENDS");
+    expect(of("sell_to", "Organization")).toBe("SELL");
+  });
+
   test("a predicate no pattern takes falls to the catch-all, or to nothing under a strict schema", () => {
     const odd = { predicate: "culminate_in", subjectType: "Person", objectType: "Other" } as const;
     expect(classify(odd)?.relation).toBe("RELATED");
@@ -105,6 +124,8 @@ describe("a user's schema", () => {
     [{ classes: [{ id: "A", patterns: [] }], catchAll: "B" }, /mine\.json: catchAll: names class B/],
     [{ classes: [{ id: "A", patterns: [] }], catchAll: "A", modes: [{ when: { modality: "denied" }, class: "DENY" }] }, /mine\.json: modes\[0\]: names class DENY/],
     [{ classes: [] }, /mine\.json: classes: must be a non-empty list/],
+    [{ classes: [{ id: "A", patterns: [] }], catchAll: "A", placed: { class: "B", objectTypes: ["Location"], prepositions: ["in"] } }, /mine\.json: placed: names class B/],
+    [{ classes: [{ id: "A", patterns: [] }], catchAll: "A", placed: { class: "A", objectTypes: ["Place"], prepositions: ["in"] } }, /mine\.json: placed: "objectTypes" must be a list of entity types/],
   ])("an invalid schema is refused naming the file and the entry (%#)", (json, message) => {
     expect(() => readSchema(json, "mine.json")).toThrow(SchemaError);
     expect(() => readSchema(json, "mine.json")).toThrow(message);

@@ -1,8 +1,9 @@
 /**
  * Triple -> relation class, under a schema (schema.ts): the first class whose
  * pattern matches the predicate and the two entity types, then the schema's
- * mode rules for how the sentence puts it (a denied attack is a denial, a
- * planned visit an intent to meet). Pure and cheap: globs are compiled once
+ * rule for an event the sentence only places somewhere, then its mode rules
+ * for how the sentence puts it (a denied attack is a denial, a planned visit
+ * an intent to meet). Pure and cheap: globs are compiled once
  * per schema.
  */
 import type { EntityType, Modality, Polarity, Triple } from "../types.ts";
@@ -100,6 +101,14 @@ function firstMatch(t: ClassifyInput, c: Compiled): RelationClass | undefined {
   return undefined;
 }
 
+/** The schema's class for an event the sentence only places ("won the title in Budapest"), if this is one. */
+function placedClass(t: ClassifyInput, found: RelationClass | undefined, c: Compiled): RelationClass | undefined {
+  const rule = c.schema.placed;
+  if (!rule || !found || found.generic || rule.unless.includes(found.id) || !rule.objectTypes.includes(t.objectType)) return undefined;
+  const cut = t.predicate.lastIndexOf("_");
+  return cut > 0 && rule.prepositions.includes(t.predicate.slice(cut + 1)) ? c.byId.get(rule.class) : undefined;
+}
+
 /**
  * The class of a triple. `strict`: a triple no pattern matches gets no class (undefined) instead of the
  * catch-all, so the caller can drop and count it.
@@ -108,7 +117,7 @@ export function classify(t: ClassifyInput, schema: RelationSchema = defaultSchem
   const c = compile(schema);
   const found = baseClass(t, c);
   if (!found && strict) return undefined;
-  const base = found ?? c.byId.get(schema.catchAll)!;
+  const base = placedClass(t, found, c) ?? found ?? c.byId.get(schema.catchAll)!;
   let cls = base;
   for (const rule of schema.modes) {
     const w = rule.when;

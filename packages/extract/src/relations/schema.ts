@@ -1,8 +1,9 @@
 /**
  * The relation schema: classes of relations, each with the predicates (as
  * globs) and entity types it takes, its CAMEO code and Goldstein score where
- * it is an event CAMEO codes, and the rules that re-class a statement that
- * does not say the event happened. Ours is schema.json; a user's file in the
+ * it is an event CAMEO codes, the rule that re-classes an event the sentence
+ * only places somewhere, and the rules that re-class a statement that does
+ * not say the event happened. Ours is schema.json; a user's file in the
  * same format replaces it, or extends it (`"extends": "default"`): its
  * classes are tried first. Every problem names the file and the entry.
  */
@@ -42,9 +43,22 @@ export interface ModeRule {
   class: string;
 }
 
+/**
+ * Re-classes an event the sentence only places ("won the title in Budapest"): an object of these types
+ * behind one of these prepositions is where it happened, not a party to it.
+ */
+export interface PlacedRule {
+  class: string;
+  objectTypes: EntityType[];
+  prepositions: string[];
+  /** Classes about places already (LOCATED_IN, MAKE_VISIT …): left as they are. */
+  unless: string[];
+}
+
 export interface RelationSchema {
   classes: RelationClass[];
   modes: ModeRule[];
+  placed?: PlacedRule;
   /** The class of a triple no pattern matches (absent in a strict schema's sense: see classify). */
   catchAll: string;
 }
@@ -100,6 +114,7 @@ export function readSchema(json: unknown, file: string): RelationSchema & { exte
     if (typeof r.class !== "string") fail(where, `"class" must be a class id`);
     return { when: w as ModeRule["when"], class: r.class as string };
   });
+  const placed = doc.placed === undefined ? undefined : readPlaced(doc.placed, fail);
   const catchAll = typeof doc.catchAll === "string" ? doc.catchAll : "RELATED";
   const extending = doc.extends === "default";
   // ids a rule or the catch-all names must exist (in this file, or in ours when extending it)
@@ -107,8 +122,24 @@ export function readSchema(json: unknown, file: string): RelationSchema & { exte
   rules.forEach((r, k) => {
     if (!known.has(r.class)) fail(`modes[${k}]`, `names class ${r.class}, which the schema does not define`);
   });
+  if (placed && !known.has(placed.class)) fail("placed", `names class ${placed.class}, which the schema does not define`);
   if (!extending && !ids.has(catchAll)) fail("catchAll", `names class ${catchAll}, which the schema does not define`);
-  return { classes, modes: rules, catchAll, ...(extending ? { extends: "default" as const } : {}) };
+  return { classes, modes: rules, ...(placed ? { placed } : {}), catchAll, ...(extending ? { extends: "default" as const } : {}) };
+}
+
+function readPlaced(raw: unknown, fail: (where: string, msg: string) => never): PlacedRule {
+  const where = "placed";
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) fail(where, `must be {"class": "ID", "objectTypes": [...], "prepositions": [...], "unless": [...]}`);
+  const p = raw as Record<string, unknown>;
+  if (typeof p.class !== "string") fail(where, `"class" must be a class id`);
+  const words = (key: "prepositions" | "unless") => {
+    const v = p[key] ?? [];
+    if (!Array.isArray(v) || v.some((w) => typeof w !== "string")) fail(where, `"${key}" must be a list of strings, got ${JSON.stringify(v)}`);
+    return v as string[];
+  };
+  const objectTypes = p.objectTypes;
+  if (!Array.isArray(objectTypes) || objectTypes.some((t) => !ENTITY_TYPES.includes(t as EntityType))) fail(where, `"objectTypes" must be a list of entity types (${ENTITY_TYPES.join(", ")}), got ${JSON.stringify(objectTypes)}`);
+  return { class: p.class as string, objectTypes: objectTypes as EntityType[], prepositions: words("prepositions"), unless: words("unless") };
 }
 
 function readPattern(raw: unknown, where: string, fail: (where: string, msg: string) => never): RelationPattern {
@@ -139,5 +170,6 @@ export function effectiveSchema(user: RelationSchema & { extends?: "default" }):
   if (!user.extends) return user;
   const base = defaultSchema();
   const own = new Set(user.classes.map((c) => c.id));
-  return { classes: [...user.classes, ...base.classes.filter((c) => !own.has(c.id))], modes: [...user.modes, ...base.modes], catchAll: user.catchAll };
+  const placed = user.placed ?? base.placed;
+  return { classes: [...user.classes, ...base.classes.filter((c) => !own.has(c.id))], modes: [...user.modes, ...base.modes], ...(placed ? { placed } : {}), catchAll: user.catchAll };
 }
