@@ -87,6 +87,18 @@ describe("the built-in schema classes what the sentence says", () => {
     expect(of("sell_to", "Organization")).toBe("SELL");
   });
 
+  test("a player linked with a club is a rumour, not a transfer; entering Parliament is joining it; complaints filed are a case brought", () => {
+    const of = (predicate: string, subjectType: string, objectType: string) => classify({ predicate, subjectType, objectType, polarity: "positive", modality: "asserted" } as Parameters<typeof classify>[0])?.relation;
+    expect(of("linked_with", "Person", "Organization")).toBe("UNREALISED");
+    expect(of("linked_with", "Organization", "Person")).toBe("UNREALISED");
+    expect(of("linked_with", "Organization", "Organization")).toBe("ALLY_OF");
+    expect(of("join", "Person", "Organization")).toBe("JOIN");
+    expect(of("enter", "Person", "Organization")).toBe("JOIN");
+    expect(of("enter", "Person", "Event")).toBe("TAKE_PART_IN");
+    expect(of("file_complaints_against", "Organization", "Organization")).toBe("BRING_LAWSUIT_AGAINST");
+    expect(of("argue_against", "Person", "Organization")).toBe("REJECT");
+  });
+
   test("a predicate no pattern takes falls to the catch-all, or to nothing under a strict schema", () => {
     const odd = { predicate: "culminate_in", subjectType: "Person", objectType: "Other" } as const;
     expect(classify(odd)?.relation).toBe("RELATED");
