@@ -422,6 +422,17 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(t.some((x) => x.subject.name === "Ian Curtis" && x.predicate === "tell")).toBe(false);
   });
 
+  it("a person named after the 'he' a sentence is about is not the next 'he', but a 'she' can still find her", () => {
+    const actor = run("Tom Harlow grew up in Leeds. He played undercover cop Jim Fenwick in the series Night Beat. In 1990 he began a partnership with Tim Burton.");
+    expect(has(actor, "Tom Harlow", "begin_partnership_with", "Tim Burton")).toBe(true);
+    expect(actor.some((x) => x.subject.name === "Jim Fenwick")).toBe(false);
+    const woman = run("Gordon Brown spoke in Leeds. He must remember his row with Sarah Storer, who harangued him. \"You don't help anybody,\" she told Mr Brown.");
+    expect(has(woman, "Sarah Storer", "tell", "Gordon Brown")).toBe(true);
+    // named before the pronoun the clauses took for the subject, the person is the one it means
+    const before = run("Gerhard Schroeder has called for the ban to end. Britain has been more cautious, but on Wednesday Jack Straw said he also wanted it to end. \"It is not appropriate,\" he told the Foreign Affairs Committee.");
+    expect(has(before, "Jack Straw", "tell", "Foreign Affairs Committee")).toBe(true);
+  });
+
   it("a competition's name before 'win over' is no party to the win: 'a Celtic League win over Borders'", () => {
     const t = run("Ulster clung on for a morale-boosting Celtic League win over bottom club Borders at Netherdale.");
     expect(t.some((x) => x.subject.name === "Celtic League")).toBe(false);

@@ -300,6 +300,7 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
     // later clause's subject ("He was not expected to win, when Margaret Thatcher was riding high") is the
     // antecedent inside the sentence, but the next sentence's "he" goes back to the topic, as a reader's does.
     let topic: LinkedEntity | undefined;
+    let topicAt = 0;
     if (clauses) for (const clause of clauses) {
       date = clauseDate(tokens, clause, articleDate) ?? sentenceDate;
       const mode = clauseMode(tokens, clause, clauses, quotedHere, sport.report);
@@ -324,17 +325,23 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
       // ('"... why Ian committed suicide," he told the BBC': a person spoken of inside a quotation is not
       // who says it, so a quotation's subjects are not remembered for the pronouns after it)
       if (!quoted) {
-        topic ??= subj ?? (SUBJECT_PRONOUNS.has(pronoun) ? resolvePronoun(pronoun) : undefined);
+        if (!topic) {
+          topic = subj ?? (SUBJECT_PRONOUNS.has(pronoun) ? resolvePronoun(pronoun) : undefined);
+          topicAt = clause.subject.first;
+        }
         if (subj) antecedents.remember(subj);
       }
       if (head?.type === "Organization" && !head.inferred) lastOrganization = head;
     }
-    if (topic) antecedents.remember(topic);
-    // a person named anywhere is the fallback antecedent for "he"
+    // A person named anywhere is the fallback antecedent when no clause has one as its subject. Named after
+    // the pronoun that gave the topic ("He played undercover cop Tommy Hanson") it stays behind the topic, so
+    // the next "he" is still the actor, and a "she" can still find it; named before it ("on Wednesday Mr Straw
+    // said he also wanted it to end", a subject the clauses missed) it is the one the pronoun meant.
     const persons = linked.filter((e) => e.type === "Person");
-    if (persons.length && !clauses?.some((c) => linked.some((e) => e.type === "Person" && e.first >= c.subject.first && e.last <= c.subject.last))) {
-      antecedents.remember(persons[persons.length - 1]!);
-    }
+    const named = persons.length && !clauses?.some((c) => linked.some((e) => e.type === "Person" && e.first >= c.subject.first && e.last <= c.subject.last)) ? persons[persons.length - 1] : undefined;
+    if (named && topic && named.first > topicAt) antecedents.remember(named);
+    if (topic) antecedents.remember(topic);
+    if (named && !(topic && named.first > topicAt)) antecedents.remember(named);
   } catch (err) {
     // The sentence's triples are the last ones pushed: none of them is kept.
     while (triples.length && triples[triples.length - 1]!.evidence.start === sentence.start) {
