@@ -433,6 +433,16 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(before, "Jack Straw", "tell", "Foreign Affairs Committee")).toBe(true);
   });
 
+  it("a name that ends the object and is followed by its own verb is the subject of a clause without 'that', not the object", () => {
+    expect(run("Tom Hale concedes Dundee are in good form at the moment.")).toEqual([]);
+    expect(run("Mr Hale outlined his view of the direction Acme Corp should be taking.")).toEqual([]);
+    expect(run("Ms Roe highlighted the fact Acme Corp won an award in 2004.")).toEqual([]);
+    // a plural the tagger reads as a verb is still the object's head, and a helped side was helped
+    expect(has(run("Labour criticised extravagant Tory promises on policing."), "Labour Party", "criticize", "Conservative Party")).toBe(true);
+    expect(has(run("Arsene Wenger offers Adrian Mutu hope"), "Arsene Wenger", "offer", "Adrian Mutu")).toBe(true);
+    expect(has(run("Ann Roe helped Dundee win the title."), "Ann Roe", "help", "Dundee")).toBe(true);
+  });
+
   it("a competition's name before 'win over' is no party to the win: 'a Celtic League win over Borders'", () => {
     const t = run("Ulster clung on for a morale-boosting Celtic League win over bottom club Borders at Netherdale.");
     expect(t.some((x) => x.subject.name === "Celtic League")).toBe(false);

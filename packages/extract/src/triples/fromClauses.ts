@@ -113,6 +113,7 @@ export function headEntity(tokens: Token[], span: Span, entities: LinkedEntity[]
 const PROPOSITION_VERBS = new Set(propositionVerbs.always);
 /** Verbs whose object is a clause's subject when a verb follows it: "revealed Gallas will start". */
 const CLAUSE_BEFORE_VERB = new Set(propositionVerbs.beforeVerb);
+const BARE_INFINITIVE_VERBS = new Set(propositionVerbs.bareInfinitive);
 
 const NAME_PARTICLES = new Set(["del", "de", "da", "di", "dos", "das", "van", "von", "der", "den", "le", "la", "du", "bin", "ibn", "al", "el", "ter", "ten", "zu"]);
 
@@ -162,6 +163,20 @@ function verbFollows(tokens: Token[], from: number): boolean {
     if (!NOUN_PHRASE_POS.has(t.pos) && t.text !== ",") return false;
   }
   return false;
+}
+/**
+ * Whether the name that ends a clause's object is the subject of a clause without "that" after it: "concedes
+ * Rangers are in good form", "the direction New Labour should be taking", "the fact MTV won an award". Only an
+ * auxiliary or a past form counts as that clause's verb: the tagger reads plurals after a name as verbs ("sold
+ * 4m DS consoles", "Tory promises"). Not after a verb whose object does the bare infinitive ("helped Lagan
+ * Valley win": Lagan Valley was helped), nor after a gerund that is itself a subject ("beating Samaria is").
+ */
+function subjectOfNextClause(tokens: Token[], clause: Clause, lastObject: Span | undefined, entities: LinkedEntity[]): boolean {
+  if (!lastObject || BARE_INFINITIVE_VERBS.has(clause.lemma)) return false;
+  const next = tokens[lastObject.last];
+  if (!next || !(next.pos === "AUX" || (next.pos === "VERB" && next.lower !== next.lemma && !next.lower.endsWith("s") && !next.lower.endsWith("ing")))) return false;
+  if (clause.verb.last - clause.verb.first === 1 && tokens[clause.verb.first]!.lower.endsWith("ing")) return false;
+  return headEntity(tokens, lastObject, entities)?.last === lastObject.last;
 }
 const NOUN_PHRASE_POS = new Set(["PROPN", "NOUN", "CCONJ", "DET", "ADJ", "NUM", "PART"]);
 
@@ -316,7 +331,7 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   const lastObject = clause.objects[clause.objects.length - 1];
   // ("denied misleading Zeta Holdings": a gerund opening the object is the proposition's verb)
   const gerund = !!clause.objects[0] && /^[a-z]+ing$/.test(tokens[clause.objects[0].first]!.text);
-  const proposition = PROPOSITION_VERBS.has(clause.lemma) || (CLAUSE_BEFORE_VERB.has(clause.lemma) && lastObject !== undefined && (gerund || verbFollows(tokens, lastObject.last)));
+  const proposition = PROPOSITION_VERBS.has(clause.lemma) || (CLAUSE_BEFORE_VERB.has(clause.lemma) && lastObject !== undefined && (gerund || verbFollows(tokens, lastObject.last))) || subjectOfNextClause(tokens, clause, lastObject, entities);
   // the event, with verbs of intending taken off ("plan_to_buy" -> "buy"); how it is put is in mode
   const event = mode.event;
 
