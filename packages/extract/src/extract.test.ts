@@ -443,6 +443,11 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(run("Ann Roe helped Dundee win the title."), "Ann Roe", "help", "Dundee")).toBe(true);
   });
 
+  it("names listed before the noun that ends the list modify it: 'the Paris, Amsterdam and Lisbon bourses'", () => {
+    expect(run("Acme Corp operates the Paris, Amsterdam, Brussels and Lisbon bourses.")).toEqual([]);
+    expect(has(run("Acme Corp bought Zenith Bank, Delta Airlines and Orion Energy."), "Acme Corp", "buy", "Delta Airlines")).toBe(true);
+  });
+
   it("a competition's name before 'win over' is no party to the win: 'a Celtic League win over Borders'", () => {
     const t = run("Ulster clung on for a morale-boosting Celtic League win over bottom club Borders at Netherdale.");
     expect(t.some((x) => x.subject.name === "Celtic League")).toBe(false);

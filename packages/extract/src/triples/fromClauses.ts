@@ -178,6 +178,22 @@ function subjectOfNextClause(tokens: Token[], clause: Clause, lastObject: Span |
   if (clause.verb.last - clause.verb.first === 1 && tokens[clause.verb.first]!.lower.endsWith("ing")) return false;
   return headEntity(tokens, lastObject, entities)?.last === lastObject.last;
 }
+/**
+ * Whether a list of objects is names before one noun: "the Paris, Amsterdam, Brussels and Lisbon bourses".
+ * The last item is a name and then common nouns; every other item is a bare name.
+ */
+function listBeforeNoun(tokens: Token[], spans: Span[], heads: (LinkedEntity | undefined)[], entities: LinkedEntity[]): boolean {
+  if (spans.length < 2 || heads[spans.length - 1]) return false;
+  const last = spans[spans.length - 1]!;
+  const name = entities.find((e) => e.first >= last.first && e.last < last.last);
+  if (!name) return false;
+  for (let k = name.last; k < last.last; k++) if (tokens[k]!.pos !== "NOUN") return false;
+  for (let i = 0; i < spans.length - 1; i++) {
+    const h = heads[i];
+    if (!h || h.last !== spans[i]!.last) return false;
+  }
+  return true;
+}
 const NOUN_PHRASE_POS = new Set(["PROPN", "NOUN", "CCONJ", "DET", "ADJ", "NUM", "PART"]);
 
 function onlyAdverbs(tokens: Token[], first: number, last: number): boolean {
@@ -386,7 +402,10 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   let purpose: string | undefined;
   // "fired Liverpool into the last 16", "shot Arsenal to the title": the object is carried, not fired at
   const carried = PROPEL_VERBS.has(event) && clause.preps.some((p) => p.prep.first === reached && (tokens[p.prep.first]!.lower === "into" || tokens[p.prep.first]!.lower === "to") && !headEntity(tokens, p.arg, entities));
-  if (!proposition && !carried) {
+  // "operates the Paris, Amsterdam and Lisbon bourses": names listed before the noun that ends the list
+  // are that noun's modifiers, not objects
+  const modifiers = listBeforeNoun(tokens, clause.objects, objects, entities);
+  if (!proposition && !carried && !modifiers) {
     for (let k = 0; k < objects.length; k++) {
       const o = objects[k];
       const of = ofNoun(tokens, o);
