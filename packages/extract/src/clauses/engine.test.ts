@@ -208,6 +208,10 @@ describe("arguments and scene-setting", () => {
     expect(find("Tom met the head of the union and the workers were angry.", "were")!.subject).toBe("the workers");
   });
 
+  it("a participle phrase after a comma is inside the subject: 'A concert, hosted by Ann Roe and Tom Hale will take place'", () => {
+    expect(find("A special concert, hosted by Ann Roe and Tom Hale will take place in Leeds.", "will take")!.subject).toBe("A special concert , hosted by Ann Roe and Tom Hale");
+  });
+
   it("lists of places are not appositions", () => {
     expect(clauses("She moved from Leeds, Yorkshire, to Bath.").appositions).toEqual([]);
   });

@@ -64,8 +64,10 @@ function subjectPhrase(chunks: Chunk[], k: number, tokens: Token[], anyPosition 
   if (kindAt(chunks, q) !== "PREP") return trimmed(chunks, k, grown, tokens);
   q--;
   const p = chunks[q];
-  if (p?.kind === "VG" && isBareParticiple(tokens, p) && kindAt(chunks, q - 1) === "NP") {
-    const head = phraseLeftOf(chunks, q - 1, tokens);
+  // ("A special concert, hosted by Eliza Carthy, will take place": a comma may open the participle phrase)
+  const comma = kindAt(chunks, q - 1) === "COMMA" && kindAt(chunks, q - 2) === "NP" && /ed$/.test(tokens[p?.first ?? 0]?.lower ?? "") ? 1 : 0;
+  if (p?.kind === "VG" && isBareParticiple(tokens, p) && kindAt(chunks, q - 1 - comma) === "NP") {
+    const head = phraseLeftOf(chunks, q - 1 - comma, tokens);
     if (canPrecedeSubject(chunks[head.start - 1])) return { conjuncts: [spanOf(chunks, head.start, k)], group: spanOf(chunks, head.start, k) };
   }
   return trimmed(chunks, k, grown, tokens);
