@@ -97,6 +97,10 @@ describe("the built-in schema classes what the sentence says", () => {
     expect(of("enter", "Person", "Event")).toBe("TAKE_PART_IN");
     expect(of("file_complaints_against", "Organization", "Organization")).toBe("BRING_LAWSUIT_AGAINST");
     expect(of("argue_against", "Person", "Organization")).toBe("REJECT");
+    // a captain who leads his side against another competes with it; leading at a tournament is taking part
+    expect(of("lead_against", "Person", "Organization")).toBe("COMPETE");
+    expect(of("lead_at", "Person", "Event")).toBe("TAKE_PART_IN");
+    expect(of("lead", "Person", "Organization")).toBe("LEADER_OF");
   });
 
   test("a predicate no pattern takes falls to the catch-all, or to nothing under a strict schema", () => {
