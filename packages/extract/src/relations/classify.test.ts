@@ -54,6 +54,9 @@ describe("the built-in schema classes what the sentence says", () => {
   test("an event missed did not take place for the player; starting talks is a consultation; a side hosting another in sport plays it", () => {
     const of = (predicate: string, subjectType: string, objectType: string, modality = "asserted") => classify({ predicate, subjectType, objectType, polarity: "positive", modality } as Parameters<typeof classify>[0])?.relation;
     expect(of("miss", "Person", "Event")).toBe("UNREALISED");
+    // a planned miss is still no event; a plan is a plan whatever its verb
+    expect(of("miss", "Person", "Event", "intended")).toBe("UNREALISED");
+    expect(of("gear_up_to_promote", "Person", "Other", "intended")).toBe("INTENDS");
     expect(of("skip_in", "Person", "Location")).toBe("UNREALISED");
     // what a coach is missing players for is no event he misses: "will be missing an entire midfield for the Six Nations"
     expect(of("miss_for", "Person", "Event")).not.toBe("UNREALISED");
@@ -140,6 +143,7 @@ describe("a user's schema", () => {
     [{ classes: [{ id: "A", patterns: [] }], catchAll: "B" }, /mine\.json: catchAll: names class B/],
     [{ classes: [{ id: "A", patterns: [] }], catchAll: "A", modes: [{ when: { modality: "denied" }, class: "DENY" }] }, /mine\.json: modes\[0\]: names class DENY/],
     [{ classes: [] }, /mine\.json: classes: must be a non-empty list/],
+    [{ classes: [{ id: "A", patterns: [] }], catchAll: "A", modes: [{ when: { class: "B" }, class: "A" }] }, /mine\.json: modes\[0\]: "when.class" names class B/],
     [{ classes: [{ id: "A", patterns: [] }], catchAll: "A", placed: { class: "B", objectTypes: ["Location"], prepositions: ["in"] } }, /mine\.json: placed: names class B/],
     [{ classes: [{ id: "A", patterns: [] }], catchAll: "A", placed: { class: "A", objectTypes: ["Place"], prepositions: ["in"] } }, /mine\.json: placed: "objectTypes" must be a list of entity types/],
   ])("an invalid schema is refused naming the file and the entry (%#)", (json, message) => {

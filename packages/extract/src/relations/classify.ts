@@ -125,6 +125,7 @@ export function classify(t: ClassifyInput, schema: RelationSchema = defaultSchem
     if (w.modality && w.modality !== (t.modality ?? "asserted")) continue;
     if (w.group && w.group !== base.group) continue;
     if (w.cameoRoot && base.cameo?.slice(0, 2) !== w.cameoRoot) continue;
+    if (w.class && base.id !== w.class) continue;
     cls = c.byId.get(rule.class) ?? cls;
     break;
   }

@@ -39,7 +39,8 @@ export interface RelationClass {
 
 /** Re-classes a statement by how it is put: a denied attack is a denial, a planned meeting an intent to meet. */
 export interface ModeRule {
-  when: { polarity?: Polarity; modality?: Modality; group?: RelationGroup; cameoRoot?: string };
+  /** `class`: the class the predicate and types gave, before any mode ("will miss the final" stays UNREALISED). */
+  when: { polarity?: Polarity; modality?: Modality; group?: RelationGroup; cameoRoot?: string; class?: string };
   class: string;
 }
 
@@ -121,6 +122,7 @@ export function readSchema(json: unknown, file: string): RelationSchema & { exte
   const known = new Set([...ids, ...(extending ? defaultSchema().classes.map((c) => c.id) : [])]);
   rules.forEach((r, k) => {
     if (!known.has(r.class)) fail(`modes[${k}]`, `names class ${r.class}, which the schema does not define`);
+    if (r.when.class !== undefined && !known.has(r.when.class)) fail(`modes[${k}]`, `"when.class" names class ${r.when.class}, which the schema does not define`);
   });
   if (placed && !known.has(placed.class)) fail("placed", `names class ${placed.class}, which the schema does not define`);
   if (!extending && !ids.has(catchAll)) fail("catchAll", `names class ${catchAll}, which the schema does not define`);
