@@ -104,6 +104,9 @@ describe("the built-in schema classes what the sentence says", () => {
     expect(of("lead_against", "Person", "Organization")).toBe("COMPETE");
     expect(of("lead_at", "Person", "Event")).toBe("TAKE_PART_IN");
     expect(of("lead", "Person", "Organization")).toBe("LEADER_OF");
+    // working together, however begun
+    expect(of("begin_collaborate_with", "Person", "Person")).toBe("COOPERATE");
+    expect(of("form_with", "Person", "Person")).toBe("COOPERATE");
   });
 
   test("a predicate no pattern takes falls to the catch-all, or to nothing under a strict schema", () => {
