@@ -448,6 +448,15 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(run("Acme Corp bought Zenith Bank, Delta Airlines and Orion Energy."), "Acme Corp", "buy", "Delta Airlines")).toBe(true);
   });
 
+  it("a place's office with a party before it: 'London's Labour mayor Ken Livingstone' is mayor of London, in Labour", () => {
+    const t = run("London's Labour mayor Ken Livingstone said the plan would work.");
+    expect(has(t, "Ken Livingstone", "mayor_of", "London")).toBe(true);
+    expect(has(t, "Ken Livingstone", "member_of", "Labour Party")).toBe(true);
+    expect(has(t, "Ken Livingstone", "mayor_of", "Labour Party")).toBe(false);
+    // a speech verb's object with an apposition before the reported verb is that clause's subject
+    expect(run("But Mr Hale denied Mr Roe, his transport spokesman, said the plans stink.").some((x) => x.predicate === "deny")).toBe(false);
+  });
+
   it("a competition's name before 'win over' is no party to the win: 'a Celtic League win over Borders'", () => {
     const t = run("Ulster clung on for a morale-boosting Celtic League win over bottom club Borders at Netherdale.");
     expect(t.some((x) => x.subject.name === "Celtic League")).toBe(false);

@@ -160,7 +160,8 @@ function verbFollows(tokens: Token[], from: number): boolean {
   for (let k = from; k < tokens.length && k < from + 8; k++) {
     const t = tokens[k]!;
     if (t.pos === "AUX" || (t.pos === "VERB" && !t.lower.endsWith("ing"))) return true;
-    if (!NOUN_PHRASE_POS.has(t.pos) && t.text !== ",") return false;
+    // ("denied Mr Yeo, his transport spokesman, said": an apposition with a possessive on the way)
+    if (!NOUN_PHRASE_POS.has(t.pos) && t.text !== "," && !POSSESSIVE_PRONOUNS.has(t.lower)) return false;
   }
   return false;
 }
@@ -194,6 +195,7 @@ function listBeforeNoun(tokens: Token[], spans: Span[], heads: (LinkedEntity | u
   }
   return true;
 }
+const POSSESSIVE_PRONOUNS = new Set(["his", "her", "its", "their"]);
 const NOUN_PHRASE_POS = new Set(["PROPN", "NOUN", "CCONJ", "DET", "ADJ", "NUM", "PART"]);
 
 function onlyAdverbs(tokens: Token[], first: number, last: number): boolean {

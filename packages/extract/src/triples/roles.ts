@@ -53,6 +53,8 @@ const ROLE_QUALIFIERS = new Set(["prime", "managing", "foreign", "defence", "def
 const NATIONALITY_ONLY = new Set(["striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "forward", "prop", "flanker", "lock", "hooker", "wing", "centre", "full-back", "fly-half", "scrum-half", "number", "player", "captain", "skipper", "director", "producer", "coach", "manager", "boss"]);
 /** Of these, the ones a place's name does not give either ("Hong Kong director"): a film director's, not an office. */
 const NOT_OF_PLACES = new Set(["director", "producer"]);
+/** Offices a place has, whose party before them is the holder's ("London's Labour mayor Ken Livingstone": mayor of London, in Labour). */
+const PLACE_OFFICES = new Set(["mayor", "prime_minister", "premier", "president", "governor", "first_minister"]);
 
 /**
  * The role the noun at i names, with the words that make it more specific: "prime minister" →
@@ -238,6 +240,12 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
       }
       if (owner && owner !== holder && (owner.type === "Location" || owner.type === "Organization" || (holderTypes === PARTIES && owner.type === "Person"))) {
         if (owner.type === "Location" && possessive < 0 && NOT_OF_PLACES.has(head)) continue;
+        const place = owner.type === "Organization" && PLACE_OFFICES.has(role) && /^['’]s?$/.test(tokens[owner.first - 1]?.text ?? "") ? entityEndingAt(entities, owner.first - 1) : undefined;
+        if (place?.type === "Location") {
+          facts.push({ holder, predicate: ofRole(role), of: place, first: place.first, last: holder.last });
+          facts.push({ holder, predicate: "member_of", of: owner, first: owner.first, last: holder.last });
+          continue;
+        }
         // "Palace stadium manager", "Labour campaign manager", "Downing Street communications chief": a noun
         // before the title names another job than the whole organisation's
         // ("home affairs spokesman", "local government secretary": all the words of the job)
