@@ -457,6 +457,12 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(run("But Mr Hale denied Mr Roe, his transport spokesman, said the plans stink.").some((x) => x.predicate === "deny")).toBe(false);
   });
 
+  it("the object of a noun's preposition is no clause's subject: 'said shops in central London were expecting'", () => {
+    expect(run("The association said shops in central London were expecting the best Christmas ever.")).toEqual([]);
+    // a fronted phrase before the subject is no such preposition
+    expect(has(run("On Tuesday Jack Straw told the Commons that the deal was done."), "Jack Straw", "tell", "House of Commons")).toBe(true);
+  });
+
   it("a competition's name before 'win over' is no party to the win: 'a Celtic League win over Borders'", () => {
     const t = run("Ulster clung on for a morale-boosting Celtic League win over bottom club Borders at Netherdale.");
     expect(t.some((x) => x.subject.name === "Celtic League")).toBe(false);

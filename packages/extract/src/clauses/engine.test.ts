@@ -202,12 +202,6 @@ describe("arguments and scene-setting", () => {
     expect(clauses("Omar Haddad , founder of the club and its coach , stepped down in June .").appositions).toEqual([["Omar Haddad", "founder of the club and its coach"]]);
   });
 
-  it("the subject of a clause without 'that' keeps its attachment: the shops in London, not London", () => {
-    expect(find("The association said shops in central London were expecting a good Christmas.", "were expecting")!.subject).toBe("shops in central London");
-    // after a coordination the subject is the conjunct that is not the first verb's object
-    expect(find("Tom met the head of the union and the workers were angry.", "were")!.subject).toBe("the workers");
-  });
-
   it("a participle phrase after a comma is inside the subject: 'A concert, hosted by Ann Roe and Tom Hale will take place'", () => {
     expect(find("A special concert, hosted by Ann Roe and Tom Hale will take place in Leeds.", "will take")!.subject).toBe("A special concert , hosted by Ann Roe and Tom Hale");
   });

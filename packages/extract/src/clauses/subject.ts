@@ -61,7 +61,7 @@ function subjectPhrase(chunks: Chunk[], k: number, tokens: Token[], anyPosition 
   // "duties specified for freed slaves became": a participle phrase inside the subject
   // only through a preposition: "The issue included bonds priced" is a past tense, not a participle
   let q = grown.start - 1;
-  if (kindAt(chunks, q) !== "PREP") return trimmed(chunks, k, grown, tokens);
+  if (kindAt(chunks, q) !== "PREP") return trimmed(chunks, k, grown);
   q--;
   const p = chunks[q];
   // ("A special concert, hosted by Eliza Carthy, will take place": a comma may open the participle phrase)
@@ -70,19 +70,14 @@ function subjectPhrase(chunks: Chunk[], k: number, tokens: Token[], anyPosition 
     const head = phraseLeftOf(chunks, q - 1 - comma, tokens);
     if (canPrecedeSubject(chunks[head.start - 1])) return { conjuncts: [spanOf(chunks, head.start, k)], group: spanOf(chunks, head.start, k) };
   }
-  return trimmed(chunks, k, grown, tokens);
+  return trimmed(chunks, k, grown);
 }
 
 /** The grown subject phrase without the part that is someone else's object ("met Y and the workers were"). */
-function trimmed(chunks: Chunk[], k: number, grown: { start: number; conjuncts: Span[] }, tokens: Token[]): { conjuncts: Span[]; group: Span } {
+function trimmed(chunks: Chunk[], k: number, grown: { start: number; conjuncts: Span[] }): { conjuncts: Span[]; group: Span } {
   // grown into someone else's object ("met Y and the workers were"): drop the part that is not the subject
   let start = grown.start;
   while (start < k && !canPrecedeSubject(chunks[start - 1])) start += 2;
-  // trimmed down to a preposition's object: the whole phrase is the subject of a clause without "that"
-  // ("said shops in central London were expecting": the shops, not London)
-  // (only a head with one attachment right after a verb, before a finite verb: not "with Alan Milburn accusing")
-  const finite = chunks[k + 1]?.kind === "VG" && !/ing$/.test(tokens[chunks[k + 1]!.first]!.lower);
-  if (start >= k && grown.start === k - 2 && kindAt(chunks, k - 1) === "PREP" && kindAt(chunks, k - 3) === "VG" && finite) return { conjuncts: grown.conjuncts, group: spanOf(chunks, grown.start, k) };
   if (start > k) start = k;
   const from = chunks[start]!.first;
   const conjuncts = grown.conjuncts.filter((s) => s.last > from).map((s) => ({ first: Math.max(s.first, from), last: s.last }));

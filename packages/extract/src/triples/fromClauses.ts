@@ -195,6 +195,20 @@ function listBeforeNoun(tokens: Token[], spans: Span[], heads: (LinkedEntity | u
   }
   return true;
 }
+/**
+ * Whether a finite clause's subject is the object of a preposition attached to a noun before it ("shops in
+ * central London were expecting", "people in the UK signing up"): not a fronted phrase ("On Tuesday Jack Straw
+ * told") nor an absolute one ("with Alan Milburn accusing").
+ */
+function afterNounsPreposition(tokens: Token[], clause: Clause): boolean {
+  const k = clause.subject.first;
+  if (!PHRASE_PREPOSITIONS.has(tokens[k - 1]?.lower ?? "") || !NOUNS.has(tokens[k - 2]?.pos ?? "")) return false;
+  const verb = tokens[clause.verb.first]!;
+  return verb.pos === "AUX" || (!verb.lower.endsWith("ing") && !(clause.verb.last - clause.verb.first === 1 && verb.lower !== verb.lemma && /(ed|en|wn|ne)$/.test(verb.lower)));
+}
+const NOUNS = new Set(["NOUN", "PROPN"]);
+/** Prepositions that only take a noun phrase, never a clause ("in", unlike "after Arsenal beat Chelsea"). */
+const PHRASE_PREPOSITIONS = new Set(["in", "at", "on", "of", "from", "with", "by", "into", "near", "across", "outside", "inside", "among", "between"]);
 const POSSESSIVE_PRONOUNS = new Set(["his", "her", "its", "their"]);
 const NOUN_PHRASE_POS = new Set(["PROPN", "NOUN", "CCONJ", "DET", "ADJ", "NUM", "PART"]);
 
@@ -317,6 +331,10 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
       subject = at(referents.organization());
       viaPronoun = true;
     }
+  } else if (clause.subjectVia === "direct" && afterNounsPreposition(tokens, clause)) {
+    // "said shops in central London were expecting": the object of a noun's preposition is no clause's
+    // subject; the clause engine took the nearest phrase for it
+    subject = undefined;
   } else {
     subject = headEntity(tokens, clause.subject, entities, clause.subjectVia === "relative");
     // "The strongman has formed ...": a definite description of a person
