@@ -93,8 +93,23 @@ export function entityModel(): EntityModel {
   return loaded;
 }
 
-function addRow(model: EntityModel, row: number, into: Float32Array, offset: number): void {
-  for (let k = model.rowStart[row]!; k < model.rowStart[row + 1]!; k++) into[offset + model.rowLabels[k]!]! += model.rowWeights[k]!;
+/**
+ * The weights with every label of a row beside the others, zeros included: a row is then one or two
+ * cache lines, where the compressed rows took three scattered reads (start, labels, weights) on every
+ * feature of a new word. Adding a zero leaves a float32 sum as it was, so the scores are the same.
+ */
+function denseWeights(model: EntityModel): Float32Array {
+  const rows = model.rowStart.length - 1;
+  const dense = new Float32Array(rows * LABEL_COUNT);
+  for (let row = 0; row < rows; row++) {
+    for (let k = model.rowStart[row]!; k < model.rowStart[row + 1]!; k++) dense[row * LABEL_COUNT + model.rowLabels[k]!] = model.rowWeights[k]!;
+  }
+  return dense;
+}
+
+function addRow(dense: Float32Array, row: number, into: Float32Array, offset: number): void {
+  const from = row * LABEL_COUNT;
+  for (let y = 0; y < LABEL_COUNT; y++) into[offset + y]! += dense[from + y]!;
 }
 
 /**
@@ -272,6 +287,8 @@ interface WordRows {
 }
 
 interface Runtime {
+  /** denseWeights of the model. */
+  weights: Float32Array;
   context: CompiledContext;
   wordRows: WordRows;
   words: Map<string, WordEntry>;
@@ -281,7 +298,7 @@ const MAX_CACHED_WORDS = 200_000;
 
 function runtimeOf(model: EntityModel): Runtime {
   let r = runtimes.get(model);
-  if (!r) runtimes.set(model, (r = { context: compileContext(model.index), wordRows: wordRowsByPosition(model.index), words: new Map() }));
+  if (!r) runtimes.set(model, (r = { weights: denseWeights(model), context: compileContext(model.index), wordRows: wordRowsByPosition(model.index), words: new Map() }));
   return r;
 }
 
@@ -317,7 +334,7 @@ function wordEntry(model: EntityModel, r: Runtime, text: string): WordEntry {
       let k = numbers.get(f);
       if (k === undefined) numbers.set(f, (k = index.get(f) ?? -1));
       const row = k < 0 ? -1 : rows[k * POSITIONS.length + w]!;
-      if (row >= 0) addRow(model, row, scores, w * LABEL_COUNT);
+      if (row >= 0) addRow(r.weights, row, scores, w * LABEL_COUNT);
     }
   }
   const lower = text.toLowerCase();
@@ -348,7 +365,7 @@ function plainWord(text: string): boolean {
 }
 
 /** The summed rows of a group's templates for word i, cached under the ids the group reads. */
-function groupVector(model: EntityModel, g: TemplateGroup, vocab: Map<string, number>[], ids: Int32Array, stride: number, i: number): Float32Array {
+function groupVector(weights: Float32Array, g: TemplateGroup, vocab: Map<string, number>[], ids: Int32Array, stride: number, i: number): Float32Array {
   const base = vocab[g.kind]!.size + 1;
   const o = g.kind * stride + i;
   const key = ((ids[o]! + 1) * base + ids[o + 1]! + 1) * base + ids[o + 2]! + 1;
@@ -357,7 +374,7 @@ function groupVector(model: EntityModel, g: TemplateGroup, vocab: Map<string, nu
     vec = new Float32Array(LABEL_COUNT);
     for (const t of g.templates) {
       const row = rowOf(t, ids, stride, i);
-      if (row >= 0) addRow(model, row, vec, 0);
+      if (row >= 0) addRow(weights, row, vec, 0);
     }
     g.cache.set(key, vec);
   }
@@ -431,7 +448,7 @@ export function emissions(model: EntityModel, words: FeatureWord[], rules: strin
       summandFrom[count++] = positionIndex(WINDOW[w]!) * L;
     }
     for (const g of r.context.groups) {
-      summands[count] = groupVector(model, g, v, ids, stride, i);
+      summands[count] = groupVector(r.weights, g, v, ids, stride, i);
       summandFrom[count++] = 0;
     }
     // Label by label in a local, in the same order as vector by vector into `out`: the same float32
@@ -445,17 +462,17 @@ export function emissions(model: EntityModel, words: FeatureWord[], rules: strin
       const t = templates[k]!;
       if (t.when !== "always" && (t.when === "start" ? i !== flags.first : !flags.caps)) continue;
       const row = rowOf(t, ids, stride, i);
-      if (row >= 0) addRow(model, row, out, at);
+      if (row >= 0) addRow(r.weights, row, out, at);
     }
     const names = flags.names[i]!;
     for (let k = 0; k < names.length; k++) {
       const row = r.context.names.get(names[k]!);
-      if (row !== undefined) addRow(model, row, out, at);
+      if (row !== undefined) addRow(r.weights, row, out, at);
     }
     if (doc && (doc.sports || doc.history.size)) {
       for (const f of documentFeatures(doc, words[i]!, entries[i]!.flags, names)) {
         const row = model.index.get(f);
-        if (row !== undefined) addRow(model, row, out, at);
+        if (row !== undefined) addRow(r.weights, row, out, at);
       }
     }
   }
