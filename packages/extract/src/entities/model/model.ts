@@ -321,18 +321,37 @@ function wordRowsByPosition(index: Map<string, number>): WordRows {
   return { index: features, rows };
 }
 
+/** Index of position 0 in POSITIONS. */
+const CENTRE = POSITIONS.indexOf(0);
+/** Scratch of wordEntry: the numbers of the centre's features. */
+const wordNumbers: number[] = [];
+
+/** The number of a word feature without its position (-1: the model has none). */
+function featureNumber(rows: WordRows, f: string): number {
+  return rows.index.get(f) ?? -1;
+}
+
 function wordEntry(model: EntityModel, r: Runtime, text: string): WordEntry {
   let entry = r.words.get(text);
   if (entry) return entry;
   const scores = new Float32Array(POSITIONS.length * LABEL_COUNT);
   const bases = wordFeatureBases(text, model.lexicons);
-  const { index, rows } = r.wordRows;
-  // feature -> its number (-1: not in the model), so that each is looked up in the large table once
-  const numbers = new Map<string, number>();
+  const { rows } = r.wordRows;
+  // The other positions' features are mostly the centre's own string objects again: each is looked up in
+  // the large table once, then found among the centre's by comparison (a per-word Map of numbers did the
+  // same deduplication with a hash per feature and position).
+  const centre = bases[CENTRE]!;
+  for (let c = 0; c < centre.length; c++) wordNumbers[c] = featureNumber(r.wordRows, centre[c]!);
   for (let w = 0; w < POSITIONS.length; w++) {
-    for (const f of bases[w]!) {
-      let k = numbers.get(f);
-      if (k === undefined) numbers.set(f, (k = index.get(f) ?? -1));
+    const features = bases[w]!;
+    for (let j = 0; j < features.length; j++) {
+      const f = features[j]!;
+      let k: number;
+      if (w === CENTRE) k = wordNumbers[j]!;
+      else {
+        const c = centre.indexOf(f);
+        k = c >= 0 ? wordNumbers[c]! : featureNumber(r.wordRows, f);
+      }
       const row = k < 0 ? -1 : rows[k * POSITIONS.length + w]!;
       if (row >= 0) addRow(r.weights, row, scores, w * LABEL_COUNT);
     }
