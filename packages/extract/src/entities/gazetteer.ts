@@ -39,11 +39,22 @@ const NATIONALITY_NOUNS = /^(?:scots?|spaniards?|britons?|swedes?|danes?|finns?|
 /** lower-cased demonym -> country name ("french" -> "France", "south african" -> "South Africa"). */
 export const DEMONYMS = new Map<string, string>();
 /**
+ * What follows a space in a demonym of several words ("african" of "south african"): a two-word key is
+ * built and hashed, for every token asked about, only where the token can end one.
+ */
+let demonymTails: Set<string> | undefined;
+function wordTails(keys: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const key of keys) for (let k = key.indexOf(" "); k >= 0; k = key.indexOf(" ", k + 1)) out.add(key.slice(k + 1));
+  return out;
+}
+/**
  * The country a demonym ending at token k names, of two words when the word before makes one ("South
  * African" is South Africa's, not Africa's; "North Korean" North Korea's, where "Korean" alone names none).
  */
 export function demonymAt(tokens: readonly { lower: string }[], k: number): string | undefined {
-  const two = k > 0 ? DEMONYMS.get(`${tokens[k - 1]!.lower} ${tokens[k]!.lower}`) : undefined;
+  demonymTails ??= wordTails(DEMONYMS.keys());
+  const two = k > 0 && demonymTails.has(tokens[k]!.lower) ? DEMONYMS.get(`${tokens[k - 1]!.lower} ${tokens[k]!.lower}`) : undefined;
   return two ?? DEMONYMS.get(tokens[k]!.lower);
 }
 /**

@@ -42,7 +42,9 @@ interface Feature {
 interface CoreModel {
   features: Record<string, Feature>;
 }
-type WinkModel = typeof model & { core(): CoreModel };
+/** wink's feature extractors of a new word (cache.js calls them as `feature[name](word, category, cache)`). */
+type FeatureMethods = Record<string, (word: string, category: number, cache: unknown) => string | number>;
+type WinkModel = typeof model & { core(): CoreModel; featureFn(...args: unknown[]): FeatureMethods };
 
 let lexemes: Feature | undefined;
 /** Length of the lexeme list when the current document began: what lies past it was learned from this document. */
@@ -52,16 +54,38 @@ function isolatedModel(base: WinkModel): WinkModel {
   const wrapped = Object.create(base) as WinkModel;
   wrapped.core = () => {
     const core = base.core();
-    for (const name of ["prefix", "suffix", "shape"]) {
-      const feature = core.features[name]!;
-      const size = feature.intrinsicSize;
-      feature.hash = new Proxy(feature.hash, { get: (hash, value: string) => (hash[value] !== undefined && hash[value]! < size ? hash[value] : 0) });
-    }
+    // An unknown value reads as 0 through the hash's prototype, so a known one stays a plain property
+    // read (a Proxy around the hash trapped every read, known or not). The hashes hold only the model's
+    // own values: with every read answered, wink never adds one.
+    const unknown = new Proxy(Object.create(null) as Record<string, number>, { get: () => 0 });
+    for (const name of ["prefix", "suffix", "shape"]) Object.setPrototypeOf(core.features[name]!.hash, unknown);
     lexemes = core.features.lexeme!;
     knownLexemes = lexemes.list.length;
     return core;
   };
+  wrapped.featureFn = (...args) => rememberedFeatures(base.featureFn(...args));
   return wrapped;
+}
+
+/**
+ * The word's shape and part of speech, remembered per word: wink works them out (a Unicode
+ * normalisation and seven regular expressions; a lexicon lookup and suffix rules) for every word it
+ * learns, and as it forgets what a document taught it, a name is learned again in every article
+ * that uses it. Both depend only on the word, its token category and the model's own lexicon.
+ */
+function rememberedFeatures(methods: FeatureMethods): FeatureMethods {
+  const remembered = Object.create(methods) as FeatureMethods;
+  for (const name of ["shape", "pos"]) {
+    const compute = methods[name]!;
+    const byCategory: Map<string, string | number>[] = [];
+    remembered[name] = (word, category, cache) => {
+      const seen = (byCategory[category] ??= new Map());
+      let value = seen.get(word);
+      if (value === undefined) seen.set(word, (value = compute(word, category, cache)));
+      return value;
+    };
+  }
+  return remembered;
 }
 
 /** Words re-learned per document still take memory: past this many, start a fresh instance (results do not change). */

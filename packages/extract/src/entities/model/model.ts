@@ -93,8 +93,23 @@ export function entityModel(): EntityModel {
   return loaded;
 }
 
-function addRow(model: EntityModel, row: number, into: Float32Array, offset: number): void {
-  for (let k = model.rowStart[row]!; k < model.rowStart[row + 1]!; k++) into[offset + model.rowLabels[k]!]! += model.rowWeights[k]!;
+/**
+ * The weights with every label of a row beside the others, zeros included: a row is then one or two
+ * cache lines, where the compressed rows took three scattered reads (start, labels, weights) on every
+ * feature of a new word. Adding a zero leaves a float32 sum as it was, so the scores are the same.
+ */
+function denseWeights(model: EntityModel): Float32Array {
+  const rows = model.rowStart.length - 1;
+  const dense = new Float32Array(rows * LABEL_COUNT);
+  for (let row = 0; row < rows; row++) {
+    for (let k = model.rowStart[row]!; k < model.rowStart[row + 1]!; k++) dense[row * LABEL_COUNT + model.rowLabels[k]!] = model.rowWeights[k]!;
+  }
+  return dense;
+}
+
+function addRow(dense: Float32Array, row: number, into: Float32Array, offset: number): void {
+  const from = row * LABEL_COUNT;
+  for (let y = 0; y < LABEL_COUNT; y++) into[offset + y]! += dense[from + y]!;
 }
 
 /**
@@ -272,6 +287,8 @@ interface WordRows {
 }
 
 interface Runtime {
+  /** denseWeights of the model. */
+  weights: Float32Array;
   context: CompiledContext;
   wordRows: WordRows;
   words: Map<string, WordEntry>;
@@ -281,7 +298,7 @@ const MAX_CACHED_WORDS = 200_000;
 
 function runtimeOf(model: EntityModel): Runtime {
   let r = runtimes.get(model);
-  if (!r) runtimes.set(model, (r = { context: compileContext(model.index), wordRows: wordRowsByPosition(model.index), words: new Map() }));
+  if (!r) runtimes.set(model, (r = { weights: denseWeights(model), context: compileContext(model.index), wordRows: wordRowsByPosition(model.index), words: new Map() }));
   return r;
 }
 
@@ -304,20 +321,39 @@ function wordRowsByPosition(index: Map<string, number>): WordRows {
   return { index: features, rows };
 }
 
+/** Index of position 0 in POSITIONS. */
+const CENTRE = POSITIONS.indexOf(0);
+/** Scratch of wordEntry: the numbers of the centre's features. */
+const wordNumbers: number[] = [];
+
+/** The number of a word feature without its position (-1: the model has none). */
+function featureNumber(rows: WordRows, f: string): number {
+  return rows.index.get(f) ?? -1;
+}
+
 function wordEntry(model: EntityModel, r: Runtime, text: string): WordEntry {
   let entry = r.words.get(text);
   if (entry) return entry;
   const scores = new Float32Array(POSITIONS.length * LABEL_COUNT);
   const bases = wordFeatureBases(text, model.lexicons);
-  const { index, rows } = r.wordRows;
-  // feature -> its number (-1: not in the model), so that each is looked up in the large table once
-  const numbers = new Map<string, number>();
+  const { rows } = r.wordRows;
+  // The other positions' features are mostly the centre's own string objects again: each is looked up in
+  // the large table once, then found among the centre's by comparison (a per-word Map of numbers did the
+  // same deduplication with a hash per feature and position).
+  const centre = bases[CENTRE]!;
+  for (let c = 0; c < centre.length; c++) wordNumbers[c] = featureNumber(r.wordRows, centre[c]!);
   for (let w = 0; w < POSITIONS.length; w++) {
-    for (const f of bases[w]!) {
-      let k = numbers.get(f);
-      if (k === undefined) numbers.set(f, (k = index.get(f) ?? -1));
+    const features = bases[w]!;
+    for (let j = 0; j < features.length; j++) {
+      const f = features[j]!;
+      let k: number;
+      if (w === CENTRE) k = wordNumbers[j]!;
+      else {
+        const c = centre.indexOf(f);
+        k = c >= 0 ? wordNumbers[c]! : featureNumber(r.wordRows, f);
+      }
       const row = k < 0 ? -1 : rows[k * POSITIONS.length + w]!;
-      if (row >= 0) addRow(model, row, scores, w * LABEL_COUNT);
+      if (row >= 0) addRow(r.weights, row, scores, w * LABEL_COUNT);
     }
   }
   const lower = text.toLowerCase();
@@ -348,7 +384,7 @@ function plainWord(text: string): boolean {
 }
 
 /** The summed rows of a group's templates for word i, cached under the ids the group reads. */
-function groupVector(model: EntityModel, g: TemplateGroup, vocab: Map<string, number>[], ids: Int32Array, stride: number, i: number): Float32Array {
+function groupVector(weights: Float32Array, g: TemplateGroup, vocab: Map<string, number>[], ids: Int32Array, stride: number, i: number): Float32Array {
   const base = vocab[g.kind]!.size + 1;
   const o = g.kind * stride + i;
   const key = ((ids[o]! + 1) * base + ids[o + 1]! + 1) * base + ids[o + 2]! + 1;
@@ -357,7 +393,7 @@ function groupVector(model: EntityModel, g: TemplateGroup, vocab: Map<string, nu
     vec = new Float32Array(LABEL_COUNT);
     for (const t of g.templates) {
       const row = rowOf(t, ids, stride, i);
-      if (row >= 0) addRow(model, row, vec, 0);
+      if (row >= 0) addRow(weights, row, vec, 0);
     }
     g.cache.set(key, vec);
   }
@@ -431,7 +467,7 @@ export function emissions(model: EntityModel, words: FeatureWord[], rules: strin
       summandFrom[count++] = positionIndex(WINDOW[w]!) * L;
     }
     for (const g of r.context.groups) {
-      summands[count] = groupVector(model, g, v, ids, stride, i);
+      summands[count] = groupVector(r.weights, g, v, ids, stride, i);
       summandFrom[count++] = 0;
     }
     // Label by label in a local, in the same order as vector by vector into `out`: the same float32
@@ -445,17 +481,17 @@ export function emissions(model: EntityModel, words: FeatureWord[], rules: strin
       const t = templates[k]!;
       if (t.when !== "always" && (t.when === "start" ? i !== flags.first : !flags.caps)) continue;
       const row = rowOf(t, ids, stride, i);
-      if (row >= 0) addRow(model, row, out, at);
+      if (row >= 0) addRow(r.weights, row, out, at);
     }
     const names = flags.names[i]!;
     for (let k = 0; k < names.length; k++) {
       const row = r.context.names.get(names[k]!);
-      if (row !== undefined) addRow(model, row, out, at);
+      if (row !== undefined) addRow(r.weights, row, out, at);
     }
     if (doc && (doc.sports || doc.history.size)) {
       for (const f of documentFeatures(doc, words[i]!, entries[i]!.flags, names)) {
         const row = model.index.get(f);
-        if (row !== undefined) addRow(model, row, out, at);
+        if (row !== undefined) addRow(r.weights, row, out, at);
       }
     }
   }
