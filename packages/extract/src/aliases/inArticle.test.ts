@@ -19,6 +19,13 @@ describe("aliases inside one article", () => {
     expect(names([m("Lukashenko", "Other", { typeConfidence: 0.35 }), m("Alexander Lukashenko", "Person")])).toEqual(["Alexander Lukashenko", "Alexander Lukashenko"]);
   });
 
+  it("maps a first name to the one person of the article who has it: 'Matt' -> 'Matt Stevens', not when two share it", () => {
+    expect(names([m("Matt Stevens", "Person"), m("Matt", "Person")])).toEqual(["Matt Stevens", "Matt Stevens"]);
+    expect(names([m("Mike Bryan", "Person"), m("Mike Tindall", "Person"), m("Mike", "Person")])).toEqual(["Mike Bryan", "Mike Tindall", "Mike"]);
+    // a word that is a place more often than a first name stays itself
+    expect(names([m("Chelsea Clinton", "Person"), m("Chelsea", "Organization")])).toEqual(["Chelsea Clinton", "Chelsea"]);
+  });
+
   it("maps a surname of several words, its particle capitalised, to the one full name: 'De Vries' -> 'Pieter de Vries'", () => {
     expect(names([m("Pieter de Vries", "Person"), m("De Vries", "Person", { atSentenceStart: true })])).toEqual(["Pieter de Vries", "Pieter de Vries"]);
     // two people who share it stay apart

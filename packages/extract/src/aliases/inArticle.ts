@@ -6,6 +6,7 @@
  * share a surname stay apart: a bare surname with two candidates is left as is.
  */
 import type { EntityType } from "../types.ts";
+import { FIRST_NAMES } from "../entities/gazetteer.ts";
 
 export interface MentionInput {
   text: string;
@@ -49,8 +50,10 @@ export function resolveInArticle(mentions: MentionInput[], acronyms: Map<string,
     // A weakly typed single word may be a surname ("Jackson" is also a town): only when a person of that name is in the article
     if (!name.includes(" ") && (type === "Person" || type === "Other" || conf < 0.8 || m.titled)) {
       const byLast = fullPeople.filter((p) => p.split(" ").at(-1) === name);
-      // "Mr Xi" -> "Xi Jinping": family name first, only with a title as evidence
-      const candidates = byLast.length ? byLast : m.titled ? fullPeople.filter((p) => p.split(" ")[0] === name) : [];
+      // "Mr Xi" -> "Xi Jinping": family name first, only with a title as evidence; "I'm confident Matt will
+      // grasp this opportunity" -> "Matt Stevens": a first name, for the one person of the article who has it
+      const byFirst = m.titled || (type === "Person" && FIRST_NAMES.has(name));
+      const candidates = byLast.length ? byLast : byFirst ? fullPeople.filter((p) => p.split(" ")[0] === name) : [];
       if (candidates.length === 1) {
         name = candidates[0]!;
         type = "Person";
