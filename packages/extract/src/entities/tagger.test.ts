@@ -31,6 +31,11 @@ describe("the trained entity model", () => {
     expect(report.find((e) => e.text === "Seychelles")?.type).toBe("Organization");
   });
 
+  it("keeps a surname the model leaves out when the rules read the whole name: 'Stewart Downing', 'Colin High'", () => {
+    expect(typed("Middlesbrough winger Stewart Downing scored twice.")).toContain("Person:Stewart Downing");
+    expect(typed("England coach Andy Robinson has called on referees Colin High and Steve Lander.")).toContain("Person:Colin High");
+  });
+
   it("keeps titles out of names and remembers them", () => {
     const [blair, brown] = found("Prime Minister Tony Blair met Mr Brown on Friday.");
     expect(blair).toMatchObject({ text: "Tony Blair", type: "Person", title: "Prime Minister" });

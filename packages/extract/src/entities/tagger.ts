@@ -545,6 +545,16 @@ function anyCovered(covered: Uint8Array, from: number, to: number): boolean {
   return false;
 }
 
+/** The unit after a person's name: the rules' end when they name the same person further, else `last`. */
+function personEnd(units: Unit[], ruled: EntitySpan[], first: number, last: number, limit: number): number {
+  const start = units[first]!.first;
+  const e = ruled.find((r) => r.type === "Person" && r.first === start && r.typeConfidence >= 0.85);
+  if (!e || e.last <= units[last - 1]!.last) return last;
+  let end = last;
+  while (end < limit && units[end]!.last <= e.last) end++;
+  return units[end - 1]!.last === e.last ? end : last;
+}
+
 function entitiesOf(tokens: Token[], units: Unit[], doc: DocumentContext): SentenceEntities {
   const out: SentenceEntities = { entities: [], demonyms: [], affiliations: [] };
   if (units.length === 0) return out;
@@ -565,8 +575,13 @@ function entitiesOf(tokens: Token[], units: Unit[], doc: DocumentContext): Sente
     }
     out.entities.push({ ...e });
   }
-  for (const s of tagWords(entityModel(), units, rules.tags, doc)) {
+  const spans = tagWords(entityModel(), units, rules.tags, doc);
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]!;
     if (anyCovered(covered, s.first, s.last)) continue;
+    // "Stewart Downing": a person the rules name in full, whose surname the model left out (it knows
+    // "Downing" from "Downing Street"), keeps it, up to the model's next name
+    if (s.cls === "PER") s.last = personEnd(units, rules.entities, s.first, s.last, spans[i + 1]?.first ?? units.length);
     const span = units.slice(s.first, s.last);
     // "Sir", "Dr", "Mr" alone name no one
     if (span.every((u) => isTitle(u.lower))) continue;
