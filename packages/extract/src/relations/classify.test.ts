@@ -107,6 +107,14 @@ describe("the built-in schema classes what the sentence says", () => {
     // working together, however begun
     expect(of("begin_collaborate_with", "Person", "Person")).toBe("COOPERATE");
     expect(of("form_with", "Person", "Person")).toBe("COOPERATE");
+    // a product released is made, a prisoner released is yielded; a column in a paper is a statement
+    expect(of("release", "Organization", "Other")).toBe("CREATE");
+    expect(of("release", "Location", "Person")).toBe("YIELD");
+    expect(of("write_in", "Person", "Organization")).toBe("MAKE_PUBLIC_STATEMENT");
+    // a prize lost out on was not won; a first minister leads
+    expect(of("lose_out_on", "Person", "Other")).toBe("UNREALISED");
+    expect(of("lose_out_to", "Person", "Person")).toBe("LOSE_TO");
+    expect(of("first_minister_of", "Person", "Location")).toBe("LEADER_OF");
   });
 
   test("a predicate no pattern takes falls to the catch-all, or to nothing under a strict schema", () => {
