@@ -115,6 +115,14 @@ describe("the built-in schema classes what the sentence says", () => {
     expect(of("lose_out_on", "Person", "Other")).toBe("UNREALISED");
     expect(of("lose_out_to", "Person", "Person")).toBe("LOSE_TO");
     expect(of("first_minister_of", "Person", "Location")).toBe("LEADER_OF");
+    // a debut for a side is playing for it
+    expect(of("make_debut_for", "Person", "Organization")).toBe("PLAYS_FOR");
+  });
+
+  test("outside sport an actor who plays a person plays a role; in a sports report two players who meet play a match", () => {
+    expect(classed("Leonardo DiCaprio plays millionaire Howard Hughes in the film.")).toContain("Leonardo DiCaprio play_role_of Howard Hughes TAKE_PART_IN");
+    const report = classed("Andy Roddick beat Tim Henman 6-3 6-4 in the semi-final. Andy Roddick will play Cyril Saulnier in the final of the tournament on Sunday.");
+    expect(report.some((t) => t.startsWith("Andy Roddick play Cyril Saulnier"))).toBe(true);
   });
 
   test("a predicate no pattern takes falls to the catch-all, or to nothing under a strict schema", () => {

@@ -1,6 +1,6 @@
 /**
  * How sport reads a verb the schema would read otherwise: two sides that meet play a match, a player who
- * "released" a team-mate passed to him. The schema's classifier sees only a triple's predicate and types,
+ * "released" a team-mate passed to him; and how the rest of the news reads "play": an actor plays a role. The schema's classifier sees only a triple's predicate and types,
  * so the readings that need to know the article is about sport rename the predicate before it classes.
  */
 import type { EntityType } from "../types.ts";
@@ -34,5 +34,8 @@ export function readInSport(predicate: string, subject: EntityType, object: Enti
     // one who "captained Neath" is its captain, a player, as "Neath captain X" says
     if (predicate === "captain" && TEAM_TYPES.has(object)) return "captain_of";
   }
+  // outside sport a person who plays another is an actor in a role ("DiCaprio plays millionaire Howard
+  // Hughes"): no match
+  if (!sport.talk && predicate === "play" && subject === "Person" && object === "Person") return "play_role_of";
   return predicate;
 }
