@@ -26,6 +26,11 @@ describe("aliases inside one article", () => {
     expect(names([m("Chelsea Clinton", "Person"), m("Chelsea", "Organization")])).toEqual(["Chelsea Clinton", "Chelsea"]);
   });
 
+  it("drops a body's kind without its name ('Committee chairman Michael Jack'), keeps it when the article names the body", () => {
+    expect(names([m("Committee", "Organization", { atSentenceStart: true }), m("Michael Jack", "Person")])).toEqual([undefined, "Michael Jack"]);
+    expect(names([m("Home Affairs Committee", "Organization"), m("Committee", "Organization")])).toEqual(["Home Affairs Committee", "Home Affairs Committee"]);
+  });
+
   it("maps a surname of several words, its particle capitalised, to the one full name: 'De Vries' -> 'Pieter de Vries'", () => {
     expect(names([m("Pieter de Vries", "Person"), m("De Vries", "Person", { atSentenceStart: true })])).toEqual(["Pieter de Vries", "Pieter de Vries"]);
     // two people who share it stay apart

@@ -6,7 +6,7 @@
  * share a surname stay apart: a bare surname with two candidates is left as is.
  */
 import type { EntityType } from "../types.ts";
-import { FIRST_NAMES } from "../entities/gazetteer.ts";
+import { FIRST_NAMES, GENERIC_BODIES } from "../entities/gazetteer.ts";
 
 export interface MentionInput {
   text: string;
@@ -78,6 +78,8 @@ export function resolveInArticle(mentions: MentionInput[], acronyms: Map<string,
       if (candidates.length === 1) name = candidates[0]!;
     }
     if (m.atSentenceStart && type === "Other" && !name.includes(" ")) return undefined;
+    // "Committee chairman Michael Jack": a body's kind without the name it stands for is no node
+    if (!name.includes(" ") && GENERIC_BODIES.has(name.toLowerCase())) return undefined;
     if (/^(Western|Eastern|Northern|Southern|Baltic)$/.test(name)) return undefined;
     remember(name, type, conf);
     return { name, type, typeConfidence: conf };

@@ -24,6 +24,12 @@ export const NOT_NAMES = new Set(
   "mps meps the a an this that these those he she it they we i you his her its their our my your monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december today yesterday tomorrow meanwhile earlier later however but and or so yet also then there here what when where which who why how if while as after before since although though because with without on in at by for from of to into amid over under about according elsewhere certainly both all some many most several one two three four five six seven eight nine ten thousands hundreds millions dozens no not nor each every any another other such only even still just now once upon during despite unlike like between among against through until unless whether yes oh okay ok please thanks is are was were be been has have had do does did will would shall should can could might must let let's".split(" "),
 );
 
+/**
+ * Words for a kind of body that name none on their own ("Committee chairman Michael Jack", "the Institute"):
+ * an organisation only when the article gives the whole name they stand for.
+ */
+export const GENERIC_BODIES = new Set("committee commission council institute board panel department ministry agency authority tribunal inquiry foundation society association federation union group company".split(" "));
+
 /** lower-cased surface -> canonical place, from countries, capitals and the spellings below. */
 export const PLACES = new Map<string, Place>();
 /**
