@@ -463,6 +463,12 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(run("On Tuesday Jack Straw told the Commons that the deal was done."), "Jack Straw", "tell", "House of Commons")).toBe(true);
   });
 
+  it("after a passive agent that is no name, a name behind ', and' is the next item of an outer list, no agent", () => {
+    expect(run("The largest claims came from Peru, which was struck by four hurricanes, and Chile, which suffered an earthquake.").some((x) => x.predicate === "strike")).toBe(false);
+    // a person described twice is still the agent
+    expect(has(run("Maria will be played by actress and singer Sandra Pires."), "Sandra Pires", "play_role_of", "Maria")).toBe(true);
+  });
+
   it("a competition's name before 'win over' is no party to the win: 'a Celtic League win over Borders'", () => {
     const t = run("Ulster clung on for a morale-boosting Celtic League win over bottom club Borders at Netherdale.");
     expect(t.some((x) => x.subject.name === "Celtic League")).toBe(false);

@@ -403,7 +403,14 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   const agent = clause.passive ? passiveAgent(tokens, clause) : undefined;
   if (agent) {
     // "X was attacked by Y" -> Y attack X; "formed by Ferry, Mackay and Eno": each conjunct is an agent
-    for (const p of clause.preps) if (p.prep.first === agent.prep.first) emit(headEntity(tokens, p.arg, entities), event, verbText + " by", 0.05, "passive", "by");
+    // ("struck by four hurricanes, and Japan, which suffered ...": after an agent that is no name, a name
+    // behind ", and" is the next item of a list outside the phrase)
+    const named = !!headEntity(tokens, agent.arg, entities);
+    for (const p of clause.preps) {
+      if (p.prep.first !== agent.prep.first) continue;
+      if (!named && tokens[p.arg.first - 2]?.text === ",") continue;
+      emit(headEntity(tokens, p.arg, entities), event, verbText + " by", 0.05, "passive", "by");
+    }
     return out;
   }
   // Loops over array literals here, not map/find: an array from map changes elements kind between
