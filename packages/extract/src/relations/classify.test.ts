@@ -117,6 +117,9 @@ describe("the built-in schema classes what the sentence says", () => {
     expect(of("first_minister_of", "Person", "Location")).toBe("LEADER_OF");
     // a debut for a side is playing for it
     expect(of("make_debut_for", "Person", "Organization")).toBe("PLAYS_FOR");
+    // working on a project is no employment
+    expect(of("work_on", "Person", "Other")).toBe("TAKE_PART_IN");
+    expect(of("work_for", "Person", "Organization")).toBe("WORKS_FOR");
   });
 
   test("outside sport an actor who plays a person plays a role; in a sports report two players who meet play a match", () => {
