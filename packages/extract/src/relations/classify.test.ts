@@ -120,6 +120,10 @@ describe("the built-in schema classes what the sentence says", () => {
     // working on a project is no employment
     expect(of("work_on", "Person", "Other")).toBe("TAKE_PART_IN");
     expect(of("work_for", "Person", "Organization")).toBe("WORKS_FOR");
+    // a place is part of a place, a body of a body: a town is no part of a university
+    expect(of("part_of", "Location", "Location")).toBe("PART_OF");
+    expect(of("part_of", "Organization", "Organization")).toBe("PART_OF");
+    expect(of("part_of", "Location", "Organization")).not.toBe("PART_OF");
   });
 
   test("outside sport an actor who plays a person plays a role; in a sports report two players who meet play a match", () => {
