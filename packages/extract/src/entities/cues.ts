@@ -15,6 +15,9 @@ import { isTitle, joinUnits, type EntitySpan, type SentenceEntities, type Unit }
 
 /** Nouns for a company right before its name. Not "developer", "producer", "publisher", "film-maker": persons too. */
 const COMPANY_NOUNS = new Set(["firm", "firms", "company", "brewer", "beermaker", "carmaker", "drugmaker", "chipmaker", "automaker", "steelmaker", "retailer", "supermarket", "conglomerate", "subsidiary", "unit", "insurer", "lender", "airline", "carrier", "telecoms", "distributor", "distributors", "label", "bank", "broadcaster", "manufacturer", "supplier", "chain", "giant"]);
+/** Nouns for a company only after the word of its trade ("software developer Connectotel", "net provider Wanadoo"): alone they are persons too. */
+const TRADE_COMPANY_NOUNS = new Set(["developer", "developers", "publisher", "maker", "provider", "operator", "group", "specialist"]);
+const TRADES = new Set(["software", "games", "game", "oil", "car", "chip", "net", "internet", "web", "phone", "mobile", "telecoms", "media", "music", "record", "drug", "drugs", "energy", "food", "drinks", "steel", "tobacco", "insurance", "investment", "technology", "tech", "computer", "search", "security", "travel", "toy", "property", "engineering", "defence", "construction", "aircraft"]);
 /** Last words of an institution's name after a demonym: "the Spanish FA", "the Indian Merchants Chamber". */
 const INSTITUTION_TAILS = new Set(["fa", "rfu", "executive", "parliament", "assembly", "party", "federation", "union", "council", "chamber", "association", "society", "institute", "institution", "museum", "academy", "foundation", "commission", "committee", "ministry", "department", "agency", "authority", "trust", "university", "college", "army", "navy", "church", "bank", "airways", "airlines", "embassy", "fund"]);
 /** Single words the guidelines never tag as names, whatever the model reads. */
@@ -72,7 +75,8 @@ export function companyCues(sentences: Token[][], units: Unit[][], results: (Sen
     const us = units[k]!;
     for (let i = 1; i < us.length; i++) {
       const cue = us[i - 1]!;
-      if (!COMPANY_NOUNS.has(cue.lower) || cue.text !== cue.lower || !upper(us[i])) continue;
+      const companyNoun = COMPANY_NOUNS.has(cue.lower) || (TRADE_COMPANY_NOUNS.has(cue.lower) && TRADES.has(us[i - 2]?.lower ?? ""));
+      if (!companyNoun || cue.text !== cue.lower || !upper(us[i])) continue;
       const e = r.entities.find((x) => x.first === us[i]!.first);
       if (e) {
         // (an organisation here too: the article's other mentions may read as a person)

@@ -36,6 +36,12 @@ describe("the trained entity model", () => {
     expect(typed("England coach Andy Robinson has called on referees Colin High and Steve Lander.")).toContain("Person:Colin High");
   });
 
+  it("reads a name after the noun of a trade's company as the company: 'software developer Connectotel'", () => {
+    expect(typed("London-based software developer Connectotel has unveiled a product.")).toContain("Organization:Connectotel");
+    // a developer alone may be a person
+    expect(typed("Property developer Tom Hale bought the site.")).toContain("Person:Tom Hale");
+  });
+
   it("keeps titles out of names and remembers them", () => {
     const [blair, brown] = found("Prime Minister Tony Blair met Mr Brown on Friday.");
     expect(blair).toMatchObject({ text: "Tony Blair", type: "Person", title: "Prime Minister" });
