@@ -21,6 +21,13 @@ describe("the trained entity model", () => {
     expect(typed("The president flew to Ireland for talks.")).toEqual(["Location:Ireland"]);
   });
 
+  it("in a sports report a country a side takes on, or whose assistant coach speaks, is the team", () => {
+    const report = found("The match ended in a draw. Zambia beat Malawi 2-1 in the league. Mauritius take on Madagascar in a double-header on 26 February.");
+    expect(report.filter((e) => e.text === "Madagascar").map((e) => e.type)).toEqual(["Organization"]);
+    const injury = found("Flanker Tom Hale is unlikely to play. The winger has a neck injury, said the physio. Said Wales assistant coach Ann Roe: \"We're positive.\"");
+    expect(injury.filter((e) => e.text === "Wales").map((e) => e.type)).toEqual(["Organization"]);
+  });
+
   it("reads a party's name the model cuts in two at a sentence's start as one: 'Liberal Democrat leader ...'", () => {
     const e = found("Liberal Democrat leader Charles Kennedy spoke in Leeds.").filter((x) => x.type === "Organization");
     expect(e.map((x) => [x.text, x.canonical])).toEqual([["Liberal Democrat", "Liberal Democrats"]]);

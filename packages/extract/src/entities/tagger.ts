@@ -273,7 +273,8 @@ function lineUp(tokens: Token[], us: Unit[], r: SentenceResult): void {
 }
 
 const TEAM_BEFORE = new Set(["against", "v", "vs", "vs.", "beat", "beating", "defeated", "defeating", "thrashed", "face", "facing", "faced", "host", "hosting", "hosted", "play", "playing", "played", "meet", "meets", "met", "joined", "join", "joins", "represent", "represented"]);
-const TEAM_AFTER = new Set(["v", "vs", "vs.", "were", "are", "have", "beat", "beats", "lost", "lose", "drew", "won", "win", "wins", "defeated", "thrashed", "trail", "trailed", "led", "scored", "conceded", "coach", "captain", "manager", "boss", "skipper", "squad", "side", "team", "fans", "supporters", "players", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "prop", "hooker", "flanker", "lock", "fly-half", "scrum-half", "full-back", "forwards", "backs", "pack", "international", "internationals", "debut", "chairman"]);
+const TEAM_AFTER = new Set(["v", "vs", "vs.", "were", "are", "have", "beat", "beats", "lost", "lose", "drew", "won", "win", "wins", "defeated", "thrashed", "trail", "trailed", "led", "scored", "conceded", "coach", "assistant", "captain", "manager", "boss", "skipper", "squad", "side", "team", "fans", "supporters", "players", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "prop", "hooker", "flanker", "lock", "fly-half", "scrum-half", "full-back", "forwards", "backs", "pack", "international", "internationals", "debut", "chairman"]);
+const TAKE = new Set(["take", "takes", "took", "taking"]);
 const PLACE_BEFORE = new Set(["in", "from", "across", "throughout", "near", "outside", "inside", "visit", "visited", "visiting", "at", "to"]);
 const SCORE = /^\d{1,3}(-\d{1,3})?$/;
 
@@ -295,7 +296,9 @@ function sportsTeams(_sentences: Token[][], units: Unit[][], results: SentenceRe
       const before = us[i - 1]?.lower ?? "";
       let after = us[j + 1]?.lower ?? "";
       if (after === "'s" || after === "’s") after = us[j + 2]?.lower ?? "";
-      if (TEAM_BEFORE.has(before) || SCORE.test(us[i - 1]?.text ?? "") || SCORE.test(us[j + 1]?.text ?? "") || TEAM_AFTER.has(after)) teams.add(e.words.join(" "));
+      // ("Mauritius take on Madagascar": the phrasal verb's particle before the name)
+      const takeOn = before === "on" && TAKE.has(us[i - 2]?.lower ?? "");
+      if (TEAM_BEFORE.has(before) || takeOn || SCORE.test(us[i - 1]?.text ?? "") || SCORE.test(us[j + 1]?.text ?? "") || TEAM_AFTER.has(after)) teams.add(e.words.join(" "));
     }
   });
   if (teams.size === 0) return;
