@@ -469,6 +469,14 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(run("Maria will be played by actress and singer Sandra Pires."), "Sandra Pires", "play_role_of", "Maria")).toBe(true);
   });
 
+  it("a list inside a relative clause is not the subject: 'Euronext, which combines the Paris, Amsterdam and Lisbon exchanges, began talks'", () => {
+    const t = run("In the meantime, Euronext, which combines the Paris, Amsterdam and Lisbon stock exchanges, also began talks with the LSE.");
+    expect(t.some((x) => x.predicate === "begin_talks_with" && x.subject.name === "Euronext")).toBe(true);
+    expect(t.some((x) => x.subject.name === "Paris")).toBe(false);
+    // "the 2-0 Uefa Cup win against Lazio": a win, the noun, of no competition over anyone
+    expect(run("Steve McClaren praised his side after the 2-0 Uefa Cup win against Lazio.").some((x) => x.subject.name === "Uefa Cup")).toBe(false);
+  });
+
   it("a competition's name before 'win over' is no party to the win: 'a Celtic League win over Borders'", () => {
     const t = run("Ulster clung on for a morale-boosting Celtic League win over bottom club Borders at Netherdale.");
     expect(t.some((x) => x.subject.name === "Celtic League")).toBe(false);

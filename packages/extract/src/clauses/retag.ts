@@ -52,7 +52,9 @@ export function misTaggedVerbs(tokens: Token[]): Set<number> {
     const afterSubject = !sawVerb && (["PROPN", "NOUN", "NUM"].includes(prev.pos) || (prev.pos === "PRON" && i === 1 && !POSSESSIVE_PRONOUNS.has(prev.lower)));
     // "This releases some of the water": a singular demonstrative before a plural-looking word
     const afterThis = !sawVerb && (prev.lower === "this" || prev.lower === "that") && (i === 1 || tokens[i - 2]!.pos === "PUNCT");
-    if (afterAnd || afterSubject || afterThis) {
+    // "Euronext, which combines the Paris ... exchanges": a relative pronoun's verb
+    const afterRelative = prev.lower === "which" || prev.lower === "who";
+    if (afterAnd || afterSubject || afterThis || afterRelative) {
       out.add(i);
       sawVerb = true;
     }
@@ -104,11 +106,15 @@ export function isNounlikeVerb(tokens: Token[], j: number): boolean {
 }
 
 const SINGULAR_OPENERS = new Set(["a", "an", "his", "her", "its", "their", "our", "my", "your", "'s", "’s"]);
-/** Whether the noun phrase ending before token j opens with "a" or a possessive, past names and modifiers. */
+/**
+ * Whether the noun phrase ending before token j opens with "a" or a possessive, past names and modifiers;
+ * or with "the" before a win or defeat over someone ("the 2-0 Uefa Cup win against Lazio").
+ */
 function opensSingularPhrase(tokens: Token[], j: number): boolean {
+  const over = /^(over|against)$/.test(tokens[j + 1]?.lower ?? "");
   for (let k = j - 1; k >= Math.max(0, j - 8); k--) {
     const t = tokens[k]!;
-    if (SINGULAR_OPENERS.has(t.lower)) return true;
+    if (SINGULAR_OPENERS.has(t.lower) || (over && t.lower === "the")) return true;
     if (!(["PROPN", "NOUN", "ADJ", "NUM"].includes(t.pos) || t.text === "-" || (t.pos === "VERB" && /ing$/.test(t.lower)))) return false;
   }
   return false;

@@ -131,8 +131,16 @@ function atComma(chunks: Chunk[], v: number, k: number, tokens: Token[], verb: S
   // "..., killing three": an "-ing" participle shares the subject of the clause before
   if (gerund) return { found: { via: "coordination" } };
   // "X, who has ..., has called", "X , at a severity of Y , occurred": jump back over the comma-bounded aside
+  // ("Euronext, which combines the Paris, Amsterdam and Lisbon exchanges, began": a relative clause's
+  // commas of a list are inside it, and the aside opens at the comma before "which")
   let j = k - 1;
   while (j >= 0 && chunks[j]!.kind !== "COMMA" && chunks[j]!.kind !== "BREAK") j--;
+  let r = j;
+  while (r > 0 && chunks[r]!.kind === "COMMA" && kindAt(chunks, r + 1) === "NP") {
+    r--;
+    while (r > 0 && chunks[r]!.kind !== "COMMA" && chunks[r]!.kind !== "BREAK") r--;
+  }
+  if (r !== j && r > 0 && chunks[r]!.kind === "COMMA" && kindAt(chunks, r + 1) === "REL" && kindAt(chunks, r - 1) === "NP") j = r;
   if (j > 0 && chunks[j]!.kind === "COMMA" && chunks[j - 1]!.kind === "NP") {
     const inside = kindAt(chunks, j + 1);
     // an aside is a relative clause, an apposition, an adverbial or a participle phrase, not a list of verbs

@@ -99,6 +99,7 @@ describe("the built-in schema classes what the sentence says", () => {
     expect(of("enter", "Person", "Organization")).toBe("JOIN");
     expect(of("enter", "Person", "Event")).toBe("TAKE_PART_IN");
     expect(of("file_complaints_against", "Organization", "Organization")).toBe("BRING_LAWSUIT_AGAINST");
+    expect(of("file_complaint_against", "Location", "Location")).toBe("BRING_LAWSUIT_AGAINST");
     expect(of("argue_against", "Person", "Organization")).toBe("REJECT");
     // a captain who leads his side against another competes with it; leading at a tournament is taking part
     expect(of("lead_against", "Person", "Organization")).toBe("COMPETE");
@@ -130,6 +131,8 @@ describe("the built-in schema classes what the sentence says", () => {
     expect(classed("Leonardo DiCaprio plays millionaire Howard Hughes in the film.")).toContain("Leonardo DiCaprio play_role_of Howard Hughes TAKE_PART_IN");
     const report = classed("Andy Roddick beat Tim Henman 6-3 6-4 in the semi-final. Andy Roddick will play Cyril Saulnier in the final of the tournament on Sunday.");
     expect(report.some((t) => t.startsWith("Andy Roddick play Cyril Saulnier"))).toBe(true);
+    // a player who ousts another beats him: no dismissal
+    expect(classed("Andy Roddick beat Tim Henman 6-3 6-4 in the semi-final of the tournament. Conchita Martinez ousted Nathalie Dechy in the quarter-final.")).toContain("Conchita Martinez beat Nathalie Dechy DEFEAT");
   });
 
   test("a predicate no pattern takes falls to the catch-all, or to nothing under a strict schema", () => {

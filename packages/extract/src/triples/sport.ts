@@ -23,6 +23,8 @@ export function readInSport(predicate: string, subject: EntityType, object: Enti
     if (predicate === "meet" && subject === object && (subject === "Person" || subject === "Organization")) return "play";
     // a side that hosts another plays it at home ("Zambia host Malawi"): no visit
     if (predicate === "host" && TEAM_TYPES.has(subject) && TEAM_TYPES.has(object)) return "host_match_against";
+    // a player who "ousted" another knocked him out of the draw: no dismissal
+    if (predicate === "oust" && subject === object && (subject === "Person" || subject === "Organization")) return "beat";
     // a player who "headed Celtic into the lead" scored with his head: he does not head the club
     if (predicate === "head" && object === "Organization") return undefined;
   }
