@@ -37,7 +37,11 @@ const FUTURE_TIMES = set(words.futureTimes);
 const EXPECTATION_ADJECTIVES = set(words.expectationAdjectives);
 /** Nouns for the players picked for a match: "the squad to face Ireland". */
 const SQUAD_NOUNS = set(words.squadNouns);
+/** Verbs whose complement is true even when they are negated: "did not know that X had left" says X left. */
+const FACTIVE_VERBS = set(words.factiveVerbs);
 const PHRASAL_PARTICLES = new Set(["down", "up", "out", "off", "along"]);
+/** A copula's lemma, or its form when it is the whole verb group ("is not": "is_not"). */
+const COPULAS = new Set(["be", "is", "are", "was", "were", "am", "been", "become"]);
 
 export interface Mode {
   polarity: Polarity;
@@ -112,6 +116,9 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
     if (governing?.lemma.split("_to_").slice(0, -1).some((part) => INTEND_VERBS.has(part.split("_").pop()!))) raise("intended");
     // "urged Britain to withdraw", "pleaded with Gerrard to reject": what one is asked to do is not done yet
     if (governing && DIRECTIVE_VERBS.has(governing.lemma.split("_")[0]!)) raise("intended");
+    // "will not be coming out of retirement to compete": the purpose of what is not done is not done (not
+    // after a copula: "Connors is not the first great name to offer his services" offered them)
+    if (governing?.negated && !COPULAS.has(governing.lemma.split("_")[0]!)) polarity = "negative";
   }
   for (let k = 0; k < aux.length; k++) {
     if (FUTURE.has(aux[k]!)) raise("intended");
@@ -227,6 +234,9 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
     if (matrix && DENY_VERBS.has(matrix.lemma.split("_")[0]!)) {
       raise("denied");
       polarity = "negative";
+    } else if (matrix?.negated && !FACTIVE_VERBS.has(matrix.lemma.split("_")[0]!)) {
+      // "the withdrawal did not mean that Libya had cut its ties": what is not said or meant is not stated
+      raise("hypothetical");
     } else raise("reported");
   }
   // inside a quotation, counted from a quotation the sentence began in: '... we've got it," Edelman
