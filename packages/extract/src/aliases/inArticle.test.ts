@@ -39,6 +39,10 @@ describe("aliases inside one article", () => {
 
   it("maps an organisation's last word to the one organisation of the article ending in it: 'United' -> 'Manchester United'", () => {
     expect(names([m("Manchester United", "Organization"), m("United", "Organization")])).toEqual(["Manchester United", "Manchester United"]);
+    // a broadcaster's branch named by a place is no long name of the club: "BBC Newcastle"; "AC Milan" and "UK Athletics" are
+    expect(names([m("BBC Newcastle", "Organization"), m("Newcastle", "Organization")])).toEqual(["BBC Newcastle", "Newcastle"]);
+    expect(names([m("AC Milan", "Organization"), m("Milan", "Organization")])).toEqual(["AC Milan", "AC Milan"]);
+    expect(names([m("UK Athletics", "Organization"), m("Athletics", "Organization")])).toEqual(["UK Athletics", "UK Athletics"]);
     // two clubs that end in it: left as is
     expect(names([m("Manchester United", "Organization"), m("Newcastle United", "Organization"), m("United", "Organization")])).toEqual(["Manchester United", "Newcastle United", "United"]);
   });

@@ -6,7 +6,7 @@
  * share a surname stay apart: a bare surname with two candidates is left as is.
  */
 import type { EntityType } from "../types.ts";
-import { FIRST_NAMES, GENERIC_BODIES } from "../entities/gazetteer.ts";
+import { FIRST_NAMES, GENERIC_BODIES, ORG_PREFIXES, PLACES } from "../entities/gazetteer.ts";
 
 export interface MentionInput {
   text: string;
@@ -22,6 +22,15 @@ export interface Resolved {
   name: string;
   type: EntityType;
   typeConfidence: number;
+}
+
+/**
+ * "BBC Newcastle", "ITV Wales": an acronym's branch named by a place, not a club's or firm's long name ("AC
+ * Milan" is one, and so is "UK Athletics": a country's short form).
+ */
+function branchOfAcronym(name: string): boolean {
+  const first = name.slice(0, name.indexOf(" "));
+  return /^[A-Z]{2,5}$/.test(first) && !ORG_PREFIXES.has(first.toLowerCase()) && PLACES.get(first.toLowerCase())?.type !== "Location";
 }
 
 export function resolveInArticle(mentions: MentionInput[], acronyms: Map<string, { name: string; type: EntityType }>): (Resolved | undefined)[] {
@@ -74,7 +83,8 @@ export function resolveInArticle(mentions: MentionInput[], acronyms: Map<string,
     // "United" -> "Manchester United", "the Commission" -> "European Commission": an organisation's last
     // word for the one organisation of the article that ends in it
     if (!name.includes(" ") && type === "Organization" && /^[A-Z][a-z]/.test(name)) {
-      const candidates = fullOrganizations.filter((o) => o.endsWith(" " + name));
+      // (not a branch named after its parent: "BBC Newcastle", the radio station, for the club)
+      const candidates = fullOrganizations.filter((o) => o.endsWith(" " + name) && !branchOfAcronym(o));
       if (candidates.length === 1) name = candidates[0]!;
     }
     if (m.atSentenceStart && type === "Other" && !name.includes(" ")) return undefined;
