@@ -31,6 +31,12 @@ describe("aliases inside one article", () => {
     expect(names([m("Home Affairs Committee", "Organization"), m("Committee", "Organization")])).toEqual(["Home Affairs Committee", "Home Affairs Committee"]);
   });
 
+  it("makes no node of a nationality, a demonym, an adjective of a name or a currency", () => {
+    expect(names([m("Britons", "Other"), m("Spaniard", "Other"), m("South African", "Other"), m("Olympic", "Other"), m("A$", "Other"), m("Kelly Holmes", "Person")])).toEqual([undefined, undefined, undefined, undefined, undefined, "Kelly Holmes"]);
+    // a country is still a place
+    expect(names([m("South Africa", "Location")])).toEqual(["South Africa"]);
+  });
+
   it("maps a surname of several words, its particle capitalised, to the one full name: 'De Vries' -> 'Pieter de Vries'", () => {
     expect(names([m("Pieter de Vries", "Person"), m("De Vries", "Person", { atSentenceStart: true })])).toEqual(["Pieter de Vries", "Pieter de Vries"]);
     // two people who share it stay apart

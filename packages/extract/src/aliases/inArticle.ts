@@ -6,7 +6,7 @@
  * share a surname stay apart: a bare surname with two candidates is left as is.
  */
 import type { EntityType } from "../types.ts";
-import { FIRST_NAMES, GENERIC_BODIES, ORG_PREFIXES, PLACES } from "../entities/gazetteer.ts";
+import { DEMONYMS, FIRST_NAMES, GENERIC_BODIES, isNationalityNoun, NAME_ADJECTIVES, ORG_PREFIXES, PLACES } from "../entities/gazetteer.ts";
 
 export interface MentionInput {
   text: string;
@@ -91,6 +91,9 @@ export function resolveInArticle(mentions: MentionInput[], acronyms: Map<string,
     // "Committee chairman Michael Jack": a body's kind without the name it stands for is no node
     if (!name.includes(" ") && GENERIC_BODIES.has(name.toLowerCase())) return undefined;
     if (/^(Western|Eastern|Northern|Southern|Baltic)$/.test(name)) return undefined;
+    // "Britons", "the Spaniard", "South African", "Olympic champion", "A$": a nationality, an adjective or a
+    // currency is no node of the graph (the person or country it stands for is named elsewhere)
+    if (isNationalityNoun(name) || (type === "Other" && DEMONYMS.has(name.toLowerCase())) || NAME_ADJECTIVES.has(name) || /^[A-Z]{1,3}\$$/.test(name)) return undefined;
     remember(name, type, conf);
     return { name, type, typeConfidence: conf };
   });

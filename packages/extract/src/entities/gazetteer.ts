@@ -30,6 +30,9 @@ export const NOT_NAMES = new Set(
  */
 export const GENERIC_BODIES = new Set("committee commission council institute board panel department ministry agency authority tribunal inquiry foundation society association federation union group company".split(" "));
 
+/** Adjectives of a name the tagger reads as names of their own ("Olympic champion", "Paralympic gold"): no node. */
+export const NAME_ADJECTIVES = new Set(["Olympic", "Paralympic"]);
+
 /** lower-cased surface -> canonical place, from countries, capitals and the spellings below. */
 export const PLACES = new Map<string, Place>();
 /**
