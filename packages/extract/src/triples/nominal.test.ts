@@ -16,6 +16,11 @@ describe("relations inside noun phrases", () => {
     expect(nominal("Protesters gathered in London's Trafalgar Square on Sunday.")).toEqual(["Trafalgar Square located_in London"]);
   });
 
+  test("in a sports report a country read as its team still names where its athlete is from", () => {
+    const report = nominal("The race was a thriller. Sweden beat Norway 2-1 in the relay and won the medal. Sweden's Robert Kronberg was second in the hurdles final.");
+    expect(report).toContain("Robert Kronberg from Sweden");
+  });
+
   test("a kind of company between the possessive or demonym and the name", () => {
     expect(nominal("Ireland's budget airline, Ryanair, raised its fares.")).toEqual(["Ryanair based_in Ireland"]);
     expect(nominal("The deal was backed by German carmaker Volkswagen.")).toEqual(["Volkswagen based_in Germany"]);
