@@ -28,7 +28,7 @@ import { skipped } from "./problems.ts";
 import type { ArticleExtraction, ArticleInput, Dateline, EntityRef, EntityType, ExtractionProblem, Modality, Polarity, Triple } from "./types.ts";
 
 /** Bumped whenever extraction output changes, so caches keyed on it stay honest. */
-export const EXTRACTOR_VERSION = "0.4.0";
+export const EXTRACTOR_VERSION = "0.5.0";
 
 const MAX_CLAUSE_TOKENS = 150;
 const SUBJECT_PRONOUNS = new Set(["he", "she"]);
