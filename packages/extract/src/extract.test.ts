@@ -477,6 +477,12 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(run("Steve McClaren praised his side after the 2-0 Uefa Cup win against Lazio.").some((x) => x.subject.name === "Uefa Cup")).toBe(false);
   });
 
+  it("a party's minister is a member of the party; a portfolio's minister is nobody's; 'who lives in London' lives there", () => {
+    expect(has(run("Labour minister Tessa Jowell said the plan would work."), "Tessa Jowell", "member_of", "Labour Party")).toBe(true);
+    expect(run("Economy and Labour Minister Wolfgang Clement said the plan would work.").some((x) => x.object.name === "Labour Party")).toBe(false);
+    expect(has(run("Michelle Paver, who lives in London, began writing the book."), "Michelle Paver", "live_in", "London")).toBe(true);
+  });
+
   it("a competition's name before 'win over' is no party to the win: 'a Celtic League win over Borders'", () => {
     const t = run("Ulster clung on for a morale-boosting Celtic League win over bottom club Borders at Netherdale.");
     expect(t.some((x) => x.subject.name === "Celtic League")).toBe(false);

@@ -38,7 +38,8 @@ export function verbLemma(tokens: Token[], verb: Span): { lemma: string; negated
     else if (t.lower === "having" && k < lastVerb) continue;
     else if (isVerbLike(t)) {
       if (sawBe && k === lastVerb && !/ing$/.test(t.lower) && t.lower !== t.lemma) passive = true;
-      parts.push(t.lemma);
+      // ("who lives in London": a verb the tagger read as a noun has the noun's lemma, "life"; its verb's is "live")
+      parts.push(t.pos === "NOUN" && /ves$/.test(t.lower) ? t.lower.slice(0, -1) : t.lemma);
     } else if (t.pos === "AUX") {
       if (isBe(t)) sawBe = true;
       if (k === verb.last - 1 && lastVerb < 0) parts.push(t.lemma); // copula or "has" as main verb

@@ -53,6 +53,10 @@ const ROLE_QUALIFIERS = new Set(["prime", "managing", "foreign", "defence", "def
 const NATIONALITY_ONLY = new Set(["striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "forward", "prop", "flanker", "lock", "hooker", "wing", "centre", "full-back", "fly-half", "scrum-half", "number", "player", "captain", "skipper", "director", "producer", "coach", "manager", "boss"]);
 /** Of these, the ones a place's name does not give either ("Hong Kong director"): a film director's, not an office. */
 const NOT_OF_PLACES = new Set(["director", "producer"]);
+/** A political party's canonical name ("Labour Party", "Liberal Democrats", "UKIP"). */
+const PARTY_NAMES = new Set(["Liberal Democrats", "UKIP", "SNP", "Plaid Cymru", "Sinn Fein", "Veritas", "Greens"]);
+const isParty = (name: string) => / Party$/.test(name) || PARTY_NAMES.has(name);
+
 /** Offices a place has, whose party before them is the holder's ("London's Labour mayor Ken Livingstone": mayor of London, in Labour). */
 const PLACE_OFFICES = new Set(["mayor", "prime_minister", "premier", "president", "governor", "first_minister"]);
 
@@ -253,7 +257,12 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
         const jobWord = (t: Token) => (t.pos === "NOUN" || t.pos === "ADJ") && /^[a-z]/.test(t.text) && !isRoleNoun(t.lower);
         if (left > k && tokens[left]!.pos === "NOUN" && jobWord(tokens[left]!)) while (from > k + 1 && from > left - 2 && jobWord(tokens[from - 1]!)) from--;
         const job = from <= left ? `${tokens.slice(from, left + 1).map((t) => t.lower).join("_")}_${role}` : role;
-        facts.push({ holder, predicate: ofRole(teamRole(job, owner, sports)), of: owner, first: owner.first, last: holder.last });
+        // "Labour minister Tessa Jowell": a minister of the government, from the party (not the party's
+        // minister); "Economy and Labour Minister Wolfgang Clement" holds the labour portfolio, no party's
+        const ministerOfParty = /(^|_)minister$/.test(job) && isParty(owner.name);
+        if (ministerOfParty && owner.last === i && tokens[i]!.text === "Minister") continue;
+        const predicate = ministerOfParty ? "member_of" : ofRole(teamRole(job, owner, sports));
+        facts.push({ holder, predicate, of: owner, first: owner.first, last: holder.last });
       } else if (country && !NATIONALITY_ONLY.has(head)) {
         facts.push({ holder, predicate: ofRole(role), country, first: k, last: holder.last });
       }
