@@ -483,6 +483,13 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(run("Michelle Paver, who lives in London, began writing the book."), "Michelle Paver", "live_in", "London")).toBe(true);
   });
 
+  it("a fronted participle's subject is the main clause's, not a subordinate clause's between; 'prior to' is no argument", () => {
+    const t = run("Speaking at the Australian Open on Monday, before Tom Hale identified her, Svetlana Kuznetsova said she was not worried.");
+    expect(has(t, "Svetlana Kuznetsova", "speak_at", "Australian Open")).toBe(true);
+    expect(t.some((x) => x.subject.name === "Tom Hale" && x.predicate === "speak_at")).toBe(false);
+    expect(run("Austin Healey won 51 caps prior to the 2003 World Cup.").some((x) => x.object.name === "World Cup")).toBe(false);
+  });
+
   it("a competition's name before 'win over' is no party to the win: 'a Celtic League win over Borders'", () => {
     const t = run("Ulster clung on for a morale-boosting Celtic League win over bottom club Borders at Netherdale.");
     expect(t.some((x) => x.subject.name === "Celtic League")).toBe(false);

@@ -69,6 +69,9 @@ interface Draft {
   subjects?: { conjuncts: Span[]; group: Span; via: SubjectVia };
 }
 
+/** Words that open a subordinate clause: its subject is not the main clause's. */
+const SUBORDINATORS = new Set(["before", "after", "when", "while", "as", "since", "until", "because", "although", "though", "if", "unless", "whereas", "once"]);
+
 const PARTICLE_TAGS = new Set(["ADP", "PART", "ADV"]);
 
 const CONTROL_ADJECTIVES = new Set(["able", "unable", "likely", "unlikely", "willing", "unwilling", "eager", "ready", "set", "due", "about", "supposed", "going", "expected", "allowed", "forced", "bound", "keen", "determined", "reluctant", "free"]);
@@ -111,7 +114,9 @@ function resolveSharedSubjects(drafts: Draft[], tokens: Token[]): void {
       if (d.args.preps.some((p) => p.arg.last > start) || d.args.objects.some((o) => o.last > start))
         d.args = { ...d.args, preps: d.args.preps.filter((p) => p.arg.last <= start), objects: d.args.objects.filter((o) => o.last <= start) };
     }
-    if (d.found?.via === "direct") next = d.subjects;
+    // ("Speaking at the Australian Open, before Eerdekens identified her, Kuznetsova said": a subordinate
+    // clause between lends the participle no subject)
+    if (d.found?.via === "direct" && !SUBORDINATORS.has(tokens[d.found.group.first - 1]?.lower ?? "")) next = d.subjects;
   }
   // coordinated verbs, participles and infinitives take the subject of the clause before; an
   // infinitive after a verb of making or letting takes that verb's object: "allowed Steve Stone to

@@ -132,6 +132,8 @@ const PURPOSE_NOUNS = new Map(Object.entries({ patrol: "patrol", visit: "visit",
 const TRAILING_TIME = new Set("last this next night week month year today yesterday tonight morning evening afternoon weekend monday tuesday wednesday thursday friday saturday sunday".split(" "));
 
 /** Prepositions that introduce circumstances, not an argument of the verb. */
+/** First words of two-word prepositions of time or cause: "prior to", "ahead of", "due to", "thanks to". */
+const COMPOUND_PREPOSITION_HEADS = new Set(["prior", "ahead", "due", "thanks", "owing", "according", "subsequent", "previous"]);
 const NOT_ARGUMENT = new Set(["as", "because", "amid", "despite", "during", "like", "than", "including", "while", "after", "before", "since", "until", "unlike", "via", "per", "of", "by"]);
 
 function text(tokens: Token[], first: number, last: number): string {
@@ -464,6 +466,8 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   for (const p of clause.preps) {
     const prep = tokens[p.prep.first]!.lower;
     if (NOT_ARGUMENT.has(prep)) break;
+    // "won 51 caps prior to the World Cup", "ahead of", "due to": a preposition of time or cause in two words
+    if (COMPOUND_PREPOSITION_HEADS.has(tokens[p.prep.first - 1]?.lower ?? "")) break;
     if (afterEventNoun && prep !== "with") break;
     // The chain must be contiguous: a phrase the engine skipped ("amid spiralling tensions") ends it.
     if (p.prep.first !== previousPrep && !onlyAdverbs(tokens, reached, p.prep.first)) break;
