@@ -490,6 +490,14 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(run("Austin Healey won 51 caps prior to the 2003 World Cup.").some((x) => x.object.name === "World Cup")).toBe(false);
   });
 
+  it("whom a verb of telling addresses is its object, whatever clause follows: 'told Reuters the deal was done'", () => {
+    expect(has(run("Tom Hale told Reuters the deal was done."), "Tom Hale", "tell", "Reuters")).toBe(true);
+    expect(has(run("Gordon Brown told the House of Commons that fuel duty would rise."), "Gordon Brown", "tell", "House of Commons")).toBe(true);
+    expect(has(run("Peter Mandelson warned the BBC to steer away from the row."), "Peter Mandelson", "warn", "BBC")).toBe(true);
+    // a verb of revealing still takes the clause's subject for no object: "revealed Gallas will start"
+    expect(run("Jose Mourinho revealed William Gallas will start.").some((x) => x.predicate === "reveal")).toBe(false);
+  });
+
   it("a competition's name before 'win over' is no party to the win: 'a Celtic League win over Borders'", () => {
     const t = run("Ulster clung on for a morale-boosting Celtic League win over bottom club Borders at Netherdale.");
     expect(t.some((x) => x.subject.name === "Celtic League")).toBe(false);

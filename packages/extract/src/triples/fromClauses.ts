@@ -114,6 +114,8 @@ const PROPOSITION_VERBS = new Set(propositionVerbs.always);
 /** Verbs whose object is a clause's subject when a verb follows it: "revealed Gallas will start". */
 const CLAUSE_BEFORE_VERB = new Set(propositionVerbs.beforeVerb);
 const BARE_INFINITIVE_VERBS = new Set(propositionVerbs.bareInfinitive);
+/** Verbs whose object is whom they address: "told Reuters the deal was done" told Reuters. */
+const ADDRESSEE_VERBS = new Set(propositionVerbs.addressee);
 
 const NAME_PARTICLES = new Set(["del", "de", "da", "di", "dos", "das", "van", "von", "der", "den", "le", "la", "du", "bin", "ibn", "al", "el", "ter", "ten", "zu"]);
 
@@ -157,11 +159,13 @@ function passiveAgent(tokens: Token[], clause: Clause): Clause["preps"][number] 
   return undefined;
 }
 
+const verbAt = (t: Token | undefined) => !!t && (t.pos === "AUX" || (t.pos === "VERB" && !t.lower.endsWith("ing")));
+
 /** Does a finite verb or auxiliary ("will", "has", "scored") come next, past the rest of a noun phrase and its coordinates ("and striker Didier Drogba will")? */
 function verbFollows(tokens: Token[], from: number): boolean {
   for (let k = from; k < tokens.length && k < from + 8; k++) {
     const t = tokens[k]!;
-    if (t.pos === "AUX" || (t.pos === "VERB" && !t.lower.endsWith("ing"))) return true;
+    if (verbAt(t)) return true;
     // ("denied Mr Yeo, his transport spokesman, said": an apposition with a possessive on the way)
     if (!NOUN_PHRASE_POS.has(t.pos) && t.text !== "," && !POSSESSIVE_PRONOUNS.has(t.lower)) return false;
   }
@@ -369,7 +373,8 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   const lastObject = clause.objects[clause.objects.length - 1];
   // ("denied misleading Zeta Holdings": a gerund opening the object is the proposition's verb)
   const gerund = !!clause.objects[0] && /^[a-z]+ing$/.test(tokens[clause.objects[0].first]!.text);
-  const proposition = PROPOSITION_VERBS.has(clause.lemma) || (CLAUSE_BEFORE_VERB.has(clause.lemma) && lastObject !== undefined && (gerund || verbFollows(tokens, lastObject.last))) || subjectOfNextClause(tokens, clause, lastObject, entities);
+  const follows = (at: number) => (ADDRESSEE_VERBS.has(clause.lemma) ? verbAt(tokens[at]) : verbFollows(tokens, at));
+  const proposition = PROPOSITION_VERBS.has(clause.lemma) || (CLAUSE_BEFORE_VERB.has(clause.lemma) && lastObject !== undefined && (gerund || follows(lastObject.last))) || subjectOfNextClause(tokens, clause, lastObject, entities);
   // the event, with verbs of intending taken off ("plan_to_buy" -> "buy"); how it is put is in mode
   const event = mode.event;
 
