@@ -123,7 +123,8 @@ export function findNominal<E extends NominalEntity>(tokens: Token[], entities: 
     if (owner.type === "Location" && placesThings(tokens, owner)) facts.push(...ofPlace(tokens, entities, owner, k + 1));
     // "Sweden's Robert Kronberg" in a sports report, where the name is the country's team: the athlete is
     // from the country
-    else if (owner.type === "Organization" && COUNTRIES.has(surface(tokens, owner)) && at(k + 1)?.type === "Person") facts.push({ subject: at(k + 1)!, predicate: "from", country: surface(tokens, owner), first: owner.first, last: at(k + 1)!.last, rule: 0.8 });
+    // (not the tail of a longer name the model cut: "Tennis Australia's Geoff Pollard")
+    else if (owner.type === "Organization" && COUNTRIES.has(surface(tokens, owner)) && at(k + 1)?.type === "Person" && tokens[owner.first - 1]?.pos !== "PROPN") facts.push({ subject: at(k + 1)!, predicate: "from", country: surface(tokens, owner), first: owner.first, last: at(k + 1)!.last, rule: 0.8 });
     else if (owner.type === "Organization") {
       const product = productOf(tokens, entities, owner, k + 1);
       if (product) facts.push(product);
