@@ -339,9 +339,10 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
     // said he also wanted it to end", a subject the clauses missed) it is the one the pronoun meant.
     const persons = linked.filter((e) => e.type === "Person");
     const named = persons.length && !clauses?.some((c) => linked.some((e) => e.type === "Person" && e.first >= c.subject.first && e.last <= c.subject.last)) ? persons[persons.length - 1] : undefined;
-    if (named && topic && named.first > topicAt) antecedents.remember(named);
+    const behindTopic = !!named && !!topic && named.first > topicAt;
+    if (behindTopic) antecedents.remember(named);
     if (topic) antecedents.remember(topic);
-    if (named && !(topic && named.first > topicAt)) antecedents.remember(named);
+    if (named && !behindTopic) antecedents.remember(named);
   } catch (err) {
     // The sentence's triples are the last ones pushed: none of them is kept.
     while (triples.length && triples[triples.length - 1]!.evidence.start === sentence.start) {

@@ -33,6 +33,18 @@ function branchOfAcronym(name: string): boolean {
   return /^[A-Z]{2,5}$/.test(first) && !ORG_PREFIXES.has(first.toLowerCase()) && PLACES.get(first.toLowerCase())?.type !== "Location";
 }
 
+/** A name, resolved, that stands for no node of the graph. */
+function isNoNode(name: string, type: EntityType, atSentenceStart: boolean): boolean {
+  const oneWord = !name.includes(" ");
+  if (atSentenceStart && type === "Other" && oneWord) return true;
+  // "Committee chairman Michael Jack": a body's kind without the name it stands for
+  if (oneWord && GENERIC_BODIES.has(name.toLowerCase())) return true;
+  if (/^(Western|Eastern|Northern|Southern|Baltic)$/.test(name)) return true;
+  // "Britons", "the Spaniard", "South African", "Olympic champion", "A$": a nationality, an adjective or a
+  // currency (the person or country it stands for is named elsewhere)
+  return isNationalityNoun(name) || (type === "Other" && DEMONYMS.has(name.toLowerCase())) || NAME_ADJECTIVES.has(name) || /^[A-Z]{1,3}\$$/.test(name);
+}
+
 export function resolveInArticle(mentions: MentionInput[], acronyms: Map<string, { name: string; type: EntityType }>): (Resolved | undefined)[] {
   const allCaps = new Set(mentions.filter((m) => /^[A-Z0-9&.\- ]+$/.test(m.name) && /[A-Z]{2}/.test(m.name)).map((m) => m.name));
   const fullPeople = [...new Set(mentions.filter((m) => m.type === "Person" && m.name.includes(" ")).map((m) => m.name))];
@@ -87,13 +99,7 @@ export function resolveInArticle(mentions: MentionInput[], acronyms: Map<string,
       const candidates = fullOrganizations.filter((o) => o.endsWith(" " + name) && !branchOfAcronym(o));
       if (candidates.length === 1) name = candidates[0]!;
     }
-    if (m.atSentenceStart && type === "Other" && !name.includes(" ")) return undefined;
-    // "Committee chairman Michael Jack": a body's kind without the name it stands for is no node
-    if (!name.includes(" ") && GENERIC_BODIES.has(name.toLowerCase())) return undefined;
-    if (/^(Western|Eastern|Northern|Southern|Baltic)$/.test(name)) return undefined;
-    // "Britons", "the Spaniard", "South African", "Olympic champion", "A$": a nationality, an adjective or a
-    // currency is no node of the graph (the person or country it stands for is named elsewhere)
-    if (isNationalityNoun(name) || (type === "Other" && DEMONYMS.has(name.toLowerCase())) || NAME_ADJECTIVES.has(name) || /^[A-Z]{1,3}\$$/.test(name)) return undefined;
+    if (isNoNode(name, type, m.atSentenceStart)) return undefined;
     remember(name, type, conf);
     return { name, type, typeConfidence: conf };
   });

@@ -8,10 +8,10 @@ import { kindAt, type Chunk } from "./chunk.ts";
 import type { Span } from "./types.ts";
 
 export const NOMINATIVE = new Set(["i", "he", "she", "we", "they"]);
-/** Prepositions that also open clauses ("until he switched"): never part of a subject phrase. */
 /** Nouns that count the names after "of": "the pair of Flamini and Fabregas". */
 const GROUP_NOUNS = new Set(["pair", "duo", "trio", "quartet", "couple", "both", "likes", "partnership", "combination"]);
 
+/** Prepositions that also open clauses ("until he switched"): never part of a subject phrase. */
 export const CLAUSAL_PREPS = new Set(["until", "after", "before", "since", "as", "because", "while", "although", "though", "if", "unless", "upon", "like", "than"]);
 
 const word = (tokens: Token[], c: Chunk | undefined) => (c ? tokens[c.first]!.lower : "");

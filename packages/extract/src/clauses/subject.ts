@@ -122,6 +122,13 @@ function atNounPhrase(chunks: Chunk[], k: number, tokens: Token[]): Step {
   return { found: { via: "direct", ...subjectPhrase(chunks, k, tokens) } };
 }
 
+/** The nearest comma or sentence break at or before chunk `from`; `stop` when there is none. */
+function commaOrBreakAtOrBefore(chunks: Chunk[], from: number, stop: number): number {
+  let j = from;
+  while (j > stop && chunks[j]!.kind !== "COMMA" && chunks[j]!.kind !== "BREAK") j--;
+  return j;
+}
+
 /** The walk reached a comma: an aside to jump over, a participle's phrase, or a coordinated verb. */
 function atComma(chunks: Chunk[], v: number, k: number, tokens: Token[], verb: Span): Step {
   const participle = isBareParticiple(tokens, verb);
@@ -133,13 +140,9 @@ function atComma(chunks: Chunk[], v: number, k: number, tokens: Token[], verb: S
   // "X, who has ..., has called", "X , at a severity of Y , occurred": jump back over the comma-bounded aside
   // ("Euronext, which combines the Paris, Amsterdam and Lisbon exchanges, began": a relative clause's
   // commas of a list are inside it, and the aside opens at the comma before "which")
-  let j = k - 1;
-  while (j >= 0 && chunks[j]!.kind !== "COMMA" && chunks[j]!.kind !== "BREAK") j--;
+  let j = commaOrBreakAtOrBefore(chunks, k - 1, -1);
   let r = j;
-  while (r > 0 && chunks[r]!.kind === "COMMA" && kindAt(chunks, r + 1) === "NP") {
-    r--;
-    while (r > 0 && chunks[r]!.kind !== "COMMA" && chunks[r]!.kind !== "BREAK") r--;
-  }
+  while (r > 0 && chunks[r]!.kind === "COMMA" && kindAt(chunks, r + 1) === "NP") r = commaOrBreakAtOrBefore(chunks, r - 1, 0);
   if (r !== j && r > 0 && chunks[r]!.kind === "COMMA" && kindAt(chunks, r + 1) === "REL" && kindAt(chunks, r - 1) === "NP") j = r;
   if (j > 0 && chunks[j]!.kind === "COMMA" && chunks[j - 1]!.kind === "NP") {
     const inside = kindAt(chunks, j + 1);

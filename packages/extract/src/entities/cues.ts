@@ -41,9 +41,10 @@ export function sentenceCues(tokens: Token[], us: Unit[], r: SentenceEntities): 
   for (let k = 0; k + 1 < r.entities.length; k++) {
     const [a, b] = [r.entities[k]!, r.entities[k + 1]!];
     if (a.type !== "Organization" || b.type !== "Organization" || b.first !== a.last || b.start !== a.end + 1) continue;
-    if (!ORG_SPELLINGS.has(`${a.text} ${b.text}`.toLowerCase())) continue;
+    const canonical = ORG_SPELLINGS.get(`${a.text} ${b.text}`.toLowerCase());
+    if (!canonical) continue;
     const span = us.filter((u) => u.first >= a.first && u.last <= b.last);
-    r.entities.splice(k, 2, { ...spanEntity(tokens, span, "Organization", 0.9), canonical: ORG_SPELLINGS.get(`${a.text} ${b.text}`.toLowerCase()) });
+    r.entities.splice(k, 2, { ...spanEntity(tokens, span, "Organization", 0.9), canonical });
   }
   for (const d of [...r.demonyms]) {
     const i = us.findIndex((u) => u.first === d.index);

@@ -6,6 +6,7 @@
 import type { Token } from "../nlp/index.ts";
 import type { Clause, Span } from "../clauses/engine.ts";
 import { isSpeechVerb } from "../clauses/engine.ts";
+import { isBareParticiple } from "../clauses/subject.ts";
 import { isRoleNoun, PLACE_OF } from "../entities/gazetteer.ts";
 import { qualifiedRole } from "./roles.ts";
 import type { Mode } from "./modality.ts";
@@ -133,9 +134,9 @@ const PURPOSE_NOUNS = new Map(Object.entries({ patrol: "patrol", visit: "visit",
 
 const TRAILING_TIME = new Set("last this next night week month year today yesterday tonight morning evening afternoon weekend monday tuesday wednesday thursday friday saturday sunday".split(" "));
 
-/** Prepositions that introduce circumstances, not an argument of the verb. */
 /** First words of two-word prepositions of time or cause: "prior to", "ahead of", "due to", "thanks to". */
 const COMPOUND_PREPOSITION_HEADS = new Set(["prior", "ahead", "due", "thanks", "owing", "according", "subsequent", "previous"]);
+/** Prepositions that introduce circumstances, not an argument of the verb. */
 const NOT_ARGUMENT = new Set(["as", "because", "amid", "despite", "during", "like", "than", "including", "while", "after", "before", "since", "until", "unlike", "via", "per", "of", "by"]);
 
 function text(tokens: Token[], first: number, last: number): string {
@@ -208,9 +209,7 @@ function listBeforeNoun(tokens: Token[], spans: Span[], heads: (LinkedEntity | u
  */
 function afterNounsPreposition(tokens: Token[], clause: Clause): boolean {
   const k = clause.subject.first;
-  if (!PHRASE_PREPOSITIONS.has(tokens[k - 1]?.lower ?? "") || !NOUNS.has(tokens[k - 2]?.pos ?? "")) return false;
-  const verb = tokens[clause.verb.first]!;
-  return verb.pos === "AUX" || (!verb.lower.endsWith("ing") && !(clause.verb.last - clause.verb.first === 1 && verb.lower !== verb.lemma && /(ed|en|wn|ne)$/.test(verb.lower)));
+  return PHRASE_PREPOSITIONS.has(tokens[k - 1]?.lower ?? "") && NOUNS.has(tokens[k - 2]?.pos ?? "") && !isBareParticiple(tokens, clause.verb);
 }
 const NOUNS = new Set(["NOUN", "PROPN"]);
 /** Prepositions that only take a noun phrase, never a clause ("in", unlike "after Arsenal beat Chelsea"). */

@@ -121,13 +121,9 @@ export function findNominal<E extends NominalEntity>(tokens: Token[], entities: 
     const k = owner.last;
     if (!isPossessive(tokens[k])) continue;
     if (owner.type === "Location" && placesThings(tokens, owner)) facts.push(...ofPlace(tokens, entities, owner, k + 1));
-    // "Sweden's Robert Kronberg" in a sports report, where the name is the country's team: the athlete is
-    // from the country
-    // (not the tail of a longer name the model cut: "Tennis Australia's Geoff Pollard")
-    else if (owner.type === "Organization" && COUNTRIES.has(surface(tokens, owner)) && at(k + 1)?.type === "Person" && tokens[owner.first - 1]?.pos !== "PROPN") facts.push({ subject: at(k + 1)!, predicate: "from", country: surface(tokens, owner), first: owner.first, last: at(k + 1)!.last, rule: 0.8 });
     else if (owner.type === "Organization") {
-      const product = productOf(tokens, entities, owner, k + 1);
-      if (product) facts.push(product);
+      const fact = (COUNTRIES.has(surface(tokens, owner)) ? fromCountryTeam(tokens, owner, at(k + 1)) : undefined) ?? productOf(tokens, entities, owner, k + 1);
+      if (fact) facts.push(fact);
     }
   }
 
@@ -165,6 +161,15 @@ export function findNominal<E extends NominalEntity>(tokens: Token[], entities: 
     facts.push({ subject: town, predicate: "located_in", object: larger, first: town.first, last: larger.last, rule: 0.9 });
   }
   return facts;
+}
+
+/**
+ * "Sweden's Robert Kronberg" in a sports report, where the name is the country's team: the athlete is from
+ * the country. Not the tail of a longer name the model cut: "Tennis Australia's Geoff Pollard".
+ */
+function fromCountryTeam<E extends NominalEntity>(tokens: Token[], team: E, named: E | undefined): NominalFact<E> | undefined {
+  if (named?.type !== "Person" || tokens[team.first - 1]?.pos === "PROPN") return undefined;
+  return { subject: named, predicate: "from", country: surface(tokens, team), first: team.first, last: named.last, rule: 0.8 };
 }
 
 /**

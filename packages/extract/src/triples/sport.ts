@@ -1,7 +1,8 @@
 /**
  * How sport reads a verb the schema would read otherwise: two sides that meet play a match, a player who
- * "released" a team-mate passed to him; and how the rest of the news reads "play": an actor plays a role. The schema's classifier sees only a triple's predicate and types,
- * so the readings that need to know the article is about sport rename the predicate before it classes.
+ * "released" a team-mate passed to him; and how the rest of the news reads "play": an actor plays a role.
+ * The schema's classifier sees only a triple's predicate and types, so the readings that need to know the
+ * article is about sport rename the predicate before it classes.
  */
 import type { EntityType } from "../types.ts";
 
@@ -19,12 +20,13 @@ export interface SportContext {
 /** The predicate as sport reads it; undefined when sport says it is no relation. */
 export function readInSport(predicate: string, subject: EntityType, object: EntityType, sport: SportContext): string | undefined {
   if (sport.report) {
+    const sides = subject === object && (subject === "Person" || subject === "Organization");
     // two sides or two players who meet play a match: not a consultation
-    if (predicate === "meet" && subject === object && (subject === "Person" || subject === "Organization")) return "play";
+    if (predicate === "meet" && sides) return "play";
     // a side that hosts another plays it at home ("Zambia host Malawi"): no visit
     if (predicate === "host" && TEAM_TYPES.has(subject) && TEAM_TYPES.has(object)) return "host_match_against";
     // a player who "ousted" another knocked him out of the draw: no dismissal
-    if (predicate === "oust" && subject === object && (subject === "Person" || subject === "Organization")) return "beat";
+    if (predicate === "oust" && sides) return "beat";
     // a player who "headed Celtic into the lead" scored with his head: he does not head the club
     if (predicate === "head" && object === "Organization") return undefined;
   }
