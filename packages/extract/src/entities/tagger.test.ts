@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tagSentences } from "../nlp/index.ts";
 import type { EntitySpan } from "./recognize.ts";
-import { recogniseDocument } from "./tagger.ts";
+import { recogniseArticle, recogniseDocument } from "./tagger.ts";
 
 /** The entities of a text read as one article, as "Type:text". */
 function found(text: string): EntitySpan[] {
@@ -36,6 +36,24 @@ describe("the trained entity model", () => {
   it("reads both sides of a fixture line in a sports report as teams: 'Seychelles v South Africa'", () => {
     const report = found("Zambia beat Malawi 2-1 in the cup on Saturday, a win for the coach.\n\nSeychelles v South Africa");
     expect(report.find((e) => e.text === "Seychelles")?.type).toBe("Organization");
+  });
+
+  it("reads a place listed with a team, or in a list before a team word, as a team: 'England, Wales and France squads'", () => {
+    const report = found("Wales beat Italy 38-8 in the championship. The coach praised the try-line defence and the match ended in a win. He looked at the England, Wales and Ireland squads. With England and France visiting Lansdowne Road, it will be close.");
+    expect(report.filter((e) => e.text === "Ireland" || e.text === "France").map((e) => `${e.text}:${e.type}`)).toEqual(["Ireland:Organization", "France:Organization"]);
+    // outside sport the same list is of countries
+    expect(typed("Ministers from England, Wales and Ireland met in Dublin.").filter((e) => e.includes("Ireland"))).toEqual(["Location:Ireland"]);
+  });
+
+  it("counts a fixture line and a line-up's rugby words towards a sports report: 'Leeds v Saracens'", () => {
+    const preview = (fixture: string) => recogniseArticle(tagSentences(`${fixture}\n\nThe Tykes have brought in Tom Hale while fly-half Ann Roe has joined. Jo Lee is named at hooker. Replacements: Kalman, Regan.`).map((s) => s.tokens)).sports;
+    expect(preview("Leeds v Saracens")).toBe(true);
+    expect(preview("Leeds and Saracens")).toBe(false);
+  });
+
+  it("reads the name after a player's position as the player: 'South African flanker Schalk Burger'", () => {
+    const report = found("Wales beat Italy 38-8 in the championship and the coach praised the defence after the match. South African flanker Schalk Burger has shaken off a leg injury.");
+    expect(report.filter((e) => e.text === "Schalk Burger").map((e) => e.type)).toEqual(["Person"]);
   });
 
   it("keeps a surname the model leaves out when the rules read the whole name: 'Stewart Downing', 'Colin High'", () => {

@@ -160,6 +160,9 @@ function demonymNames(tokens: Token[], us: Unit[], r: SentenceResult, joined: Se
   }
 }
 
+/** A player's position, which names the player after it: "flanker Schalk Burger". */
+const PLAYER_POSITIONS = new Set(["striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "prop", "hooker", "flanker", "lock", "fly-half", "scrum-half", "full-back", "centre", "centre-back", "forward", "captain", "skipper", "batsman", "bowler", "sprinter", "hurdler"]);
+
 /**
  * A first name and a surname the model took for an organisation: "American Taylor Dent" is the
  * nationality and the player; in a sports report "Les Ferdinand" is a player, not a club, unless the
@@ -179,10 +182,13 @@ function persons(tokens: Token[], us: Unit[], r: SentenceResult, sports: boolean
       Object.assign(e, { first: span[0]!.first, start: span[0]!.start, text: joinUnits(tokens, span), words: span.map((u) => u.text), type: "Person", canonical: undefined });
       continue;
     }
-    if (!sports || e.words.length > 3 || !FIRST_NAMES.has(e.words[0]!)) continue;
+    if (!sports || e.words.length > 3) continue;
     const lower = e.words.map((w) => w.toLowerCase());
     if (ORG_WORDS.has(lower[lower.length - 1]!) || lower.some((w) => PLACES.has(w) || CITIES.has(w))) continue;
-    if (entityModel().lexicons.names.get(lower.join(" ")) === "ORG") continue;
+    // "South African flanker Schalk Burger": after a player's position comes a player, whatever his first name
+    const before = us[us.findIndex((u) => u.first === e.first) - 1];
+    const afterPosition = !!before && /^[a-z]/.test(before.text) && PLAYER_POSITIONS.has(before.lower);
+    if (!afterPosition && (!FIRST_NAMES.has(e.words[0]!) || entityModel().lexicons.names.get(lower.join(" ")) === "ORG")) continue;
     e.type = "Person";
     e.canonical = undefined;
   }
@@ -273,7 +279,9 @@ function lineUp(tokens: Token[], us: Unit[], r: SentenceResult): void {
 }
 
 const TEAM_BEFORE = new Set(["against", "v", "vs", "vs.", "beat", "beating", "defeated", "defeating", "thrashed", "face", "facing", "faced", "host", "hosting", "hosted", "play", "playing", "played", "meet", "meets", "met", "joined", "join", "joins", "represent", "represented"]);
-const TEAM_AFTER = new Set(["v", "vs", "vs.", "were", "are", "have", "beat", "beats", "lost", "lose", "drew", "won", "win", "wins", "defeated", "thrashed", "trail", "trailed", "led", "scored", "conceded", "coach", "assistant", "captain", "manager", "boss", "skipper", "squad", "side", "team", "fans", "supporters", "players", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "prop", "hooker", "flanker", "lock", "fly-half", "scrum-half", "full-back", "forwards", "backs", "pack", "international", "internationals", "debut", "chairman"]);
+const TEAM_AFTER = new Set(["v", "vs", "vs.", "were", "are", "have", "beat", "beats", "lost", "lose", "drew", "won", "win", "wins", "defeated", "thrashed", "trail", "trailed", "led", "scored", "conceded", "coach", "assistant", "captain", "manager", "boss", "skipper", "squad", "side", "team", "fans", "supporters", "players", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "prop", "hooker", "flanker", "lock", "fly-half", "scrum-half", "full-back", "forwards", "backs", "pack", "international", "internationals", "debut", "chairman", "squads", "sides", "teams"]);
+/** What joins the names of a list: "England, Wales and France squads". */
+const LIST_JOINS = new Set([",", "and", "&"]);
 const TAKE = new Set(["take", "takes", "took", "taking"]);
 const PLACE_BEFORE = new Set(["in", "from", "across", "throughout", "near", "outside", "inside", "visit", "visited", "visiting", "at", "to"]);
 const SCORE = /^\d{1,3}(-\d{1,3})?$/;
@@ -286,21 +294,27 @@ const SCORE = /^\d{1,3}(-\d{1,3})?$/;
 function sportsTeams(_sentences: Token[][], units: Unit[][], results: SentenceResult[]): void {
   const teams = new Set<string>();
   const unitIndex = (us: Unit[], token: number) => us.findIndex((u) => u.first === token);
+  const lists: EntitySpan[][] = [];
   results.forEach((r, k) => {
     const us = units[k]!;
-    for (const e of r.entities) {
-      if (e.type !== "Location") continue;
-      const i = unitIndex(us, e.first);
-      const j = us.findIndex((u) => u.last === e.last);
+    for (const list of nameLists(us, r.entities.filter((e) => e.type === "Location" || e.type === "Organization"))) {
+      const i = unitIndex(us, list[0]!.first);
+      const j = us.findIndex((u) => u.last === list.at(-1)!.last);
       if (i < 0 || j < 0) continue;
       const before = us[i - 1]?.lower ?? "";
       let after = us[j + 1]?.lower ?? "";
       if (after === "'s" || after === "’s") after = us[j + 2]?.lower ?? "";
       // ("Mauritius take on Madagascar": the phrasal verb's particle before the name)
       const takeOn = before === "on" && TAKE.has(us[i - 2]?.lower ?? "");
-      if (TEAM_BEFORE.has(before) || takeOn || SCORE.test(us[i - 1]?.text ?? "") || SCORE.test(us[j + 1]?.text ?? "") || TEAM_AFTER.has(after)) teams.add(e.words.join(" "));
+      // what stands before or after a list stands for each of its names: "England, Wales and France squads"
+      if (TEAM_BEFORE.has(before) || takeOn || SCORE.test(us[i - 1]?.text ?? "") || SCORE.test(us[j + 1]?.text ?? "") || TEAM_AFTER.has(after)) for (const e of list) if (e.type === "Location") teams.add(e.words.join(" "));
+      if (list.length > 1 && !PLACE_BEFORE.has(before)) lists.push(list);
     }
   });
+  // a place listed with a team is another team: "With England and France visiting Lansdowne Road" (a
+  // team the model read as one, or a place the report shows as one)
+  const isTeam = (e: EntitySpan) => teams.has(e.words.join(" ")) || (e.type === "Organization" && PLACES.has(e.words.join(" ").toLowerCase()));
+  for (const list of lists) if (list.some(isTeam)) for (const e of list) if (e.type === "Location") teams.add(e.words.join(" "));
   if (teams.size === 0) return;
   results.forEach((r, k) => {
     const us = units[k]!;
@@ -311,6 +325,19 @@ function sportsTeams(_sentences: Token[][], units: Unit[][], results: SentenceRe
       e.type = "Organization";
     }
   });
+}
+
+/** Names of a sentence grouped into lists ("England, Wales and France"); a name alone is a list of one. */
+function nameLists(us: Unit[], names: EntitySpan[]): EntitySpan[][] {
+  const lists: EntitySpan[][] = [];
+  for (const e of names) {
+    const list = lists.at(-1);
+    const previous = list?.at(-1);
+    const between = previous ? us.filter((u) => u.first >= previous.last && u.last <= e.first) : [];
+    if (list && between.length > 0 && between.length <= 2 && between.every((u) => LIST_JOINS.has(u.lower))) list.push(e);
+    else lists.push([e]);
+  }
+  return lists;
 }
 
 const BAND_BEFORE = new Set(["band", "duo", "trio", "quartet", "quintet", "rockers", "outfit"]);
