@@ -27,6 +27,14 @@ describe("offices from titles and appositions", () => {
     expect(roles("Scottish finance minister Tom McCabe spoke.")).toEqual(["Tom McCabe finance_minister_of Scotland"]);
   });
 
+  test("an office is the institution's a noun names, not the nationality's or the place's before it", () => {
+    expect(roles("New European commission president Jose Manuel Barroso spoke.")).toEqual([]);
+    // a portfolio or a sport is still the country's office
+    expect(roles("Indian oil minister Mani Shankar Aiyar spoke.")).toEqual(["Mani Shankar Aiyar minister_of India"]);
+    expect(roles("The Scottish National Party's Holyrood leader Nicola Sturgeon wrote to him.")).toEqual(["Nicola Sturgeon leader_of Scottish National Party"]);
+    expect(roles("Radwan Hadi, deputy managing director of Aberdeen-based consultancy Blackwatch Petroleum Services, spoke.")).toEqual(["Radwan Hadi deputy_managing_director_of Blackwatch Petroleum Services"]);
+  });
+
   test("representatives, commissioners and treasurers hold offices, also named in an apposition after the holder", () => {
     expect(roles("Vernon Walters, the US representative, said Washington opposed it.")).toEqual(["Vernon Walters representative_of United States"]);
     expect(roles("EU trade commissioner Peter Mandelson met Rob Portman.")).toContain("Peter Mandelson trade_commissioner_of European Union");

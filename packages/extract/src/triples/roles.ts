@@ -27,6 +27,7 @@ export interface RoleFact {
 }
 
 const MODIFIERS = new Set(["ADJ", "NOUN"]);
+const lowerNoun = (t: Token) => t.pos === "NOUN" && /^[a-z]/.test(t.text);
 const PERSON_ONLY = new Set(["Person"]);
 
 /** A spokesman speaks for an organisation, not of it: `spokesman_for`; every other role is `<role>_of`. */
@@ -127,6 +128,19 @@ function possessed(tokens: Token[], entities: RoleEntity[], from: number): RoleE
   return undefined;
 }
 
+/** The name after a few common words ("oil and gas consultancy Blackwatch"), if one follows. */
+function nameAfterCommonWords(tokens: Token[], entities: RoleEntity[], from: number): RoleEntity | undefined {
+  let m = from;
+  while (m < Math.min(from + 5, tokens.length) && /^(NOUN|ADJ|CCONJ)$/.test(tokens[m]!.pos) && /^[a-z]/.test(tokens[m]!.text)) m++;
+  return entityAt(entities, m);
+}
+
+/**
+ * Institutions other than the state: "European commission president" presides over the commission, not
+ * Europe, where "Indian oil minister" and "Russian tennis chief" hold their office for the country.
+ */
+const OTHER_INSTITUTIONS = new Set(["commission", "parliament", "assembly", "court", "bank", "council", "committee", "party", "union", "company", "firm", "group", "agency", "authority", "league", "federation", "association", "opposition"]);
+
 /** In a sports report a club's "boss" is its manager ("Arsenal boss Arsene Wenger"): `manager_of`, which the schema classes as coaching. */
 function teamRole(role: string, owner: RoleEntity, sports: boolean): string {
   return sports && owner.type === "Organization" && /(^|_)boss$/.test(role) ? role.replace(/boss$/, "manager") : role;
@@ -170,6 +184,8 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
       if (e && /^['’]s?$/.test(tokens[e.last]?.text ?? "")) e = possessed(tokens, entities, e.last + 1);
       // "of P2P network Red Swoosh": a name or a modifier, a common noun, then the name the phrase is about
       if (e && e.last + 1 < tokens.length && tokens[e.last]!.pos === "NOUN" && /^[a-z]/.test(tokens[e.last]!.text)) e = entityAt(entities, e.last + 1) ?? e;
+      // "of Aberdeen-based oil and gas consultancy Blackwatch Petroleum Services": the place only says where it is based
+      if (e && tokens[e.last]?.text === "-" && tokens[e.last + 1]?.lower === "based") e = nameAfterCommonWords(tokens, entities, e.last + 2);
       for (let m = k; !e && m < Math.min(k + 3, tokens.length - 1); m++) {
         if (!/^(NOUN|ADJ|PROPN|NUM)$/.test(tokens[m]!.pos)) break;
         if (tokens[m]!.pos === "NOUN" && /^[a-z]/.test(tokens[m]!.text)) e = entityAt(entities, m + 1);
@@ -234,7 +250,10 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
       let k = left;
       while (k >= 0 && MODIFIERS.has(tokens[k]!.pos) && !demonymAt(tokens, k) && !entityEndingAt(entities, k + 1)) k--;
       const possessive = tokens[k] && /^['’]s?$/.test(tokens[k]!.text) ? k : -1;
-      const owner = possessive >= 0 ? entityEndingAt(entities, possessive) : entityEndingAt(entities, k + 1);
+      let owner = possessive >= 0 ? entityEndingAt(entities, possessive) : entityEndingAt(entities, k + 1);
+      // "The Scottish National Party's Holyrood leader": the place says where the party's leader leads
+      const possessor = owner?.type === "Location" && possessive < 0 && /^['’]s?$/.test(tokens[owner.first - 1]?.text ?? "") ? entityEndingAt(entities, owner.first - 1) : undefined;
+      if (possessor?.type === "Organization") owner = possessor;
       const head = tokens[i]!.lower;
       const country = tokens[k] ? demonymAt(tokens, k) : undefined;
       // (a job as a title is held at an organisation: "US economist Tom Hale" is an American)
@@ -263,7 +282,7 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
         if (ministerOfParty && owner.last === i && tokens[i]!.text === "Minister") continue;
         const predicate = ministerOfParty ? "member_of" : ofRole(teamRole(job, owner, sports));
         facts.push({ holder, predicate, of: owner, first: owner.first, last: holder.last });
-      } else if (country && !NATIONALITY_ONLY.has(head)) {
+      } else if (country && !NATIONALITY_ONLY.has(head) && !tokens.slice(k + 1, left + 1).some((w) => lowerNoun(w) && OTHER_INSTITUTIONS.has(w.lower))) {
         facts.push({ holder, predicate: ofRole(role), country, first: k, last: holder.last });
       }
     }
