@@ -65,8 +65,9 @@ export const SEED_GOLD: GoldFact[] = [
   f("001", "Vladimir Putin", ["signal_with", "talk_with"], "NATO"),
   f("001", "Emmanuel Macron", "president_of", "France"),
   f("001", "Olaf Scholz", "chancellor_of", "Germany"),
-  f("001", "Emmanuel Macron", "head_to", "Moscow", "2022-02-07"),
-  f("001", "Emmanuel Macron", "head_to", "Kyiv"),
+  // dated Saturday 5 February: "is heading to Moscow and Kyiv on Monday and Tuesday" is a trip still to come
+  f("001", "Emmanuel Macron", "head_to", "Moscow", "2022-02-07", { modality: "intended" }),
+  f("001", "Emmanuel Macron", "head_to", "Kyiv", undefined, { modality: "intended" }),
   f("001", "Olaf Scholz", "travel_to", "Kyiv", "2022-02-14", { modality: "intended" }),
   f("001", "Olaf Scholz", "travel_to", "Moscow", "2022-02-14", { modality: "intended" }),
   f("001", "Vladimir Putin", "attend", "Winter Olympics", "2022-02-04"),

@@ -15,6 +15,14 @@ describe("polarity and modality", () => {
     expect(read("Acme Corp denied misleading Zeta Holdings.")).toEqual([]);
   });
 
+  it("an arrangement in the present progressive is intended; a concession is granted as fact", () => {
+    expect(read("Werner Seifert is meeting Clara Furse on Thursday.")).toEqual(["Werner Seifert -meet-> Clara Furse (positive, intended)"]);
+    // a time before the verb looks back
+    expect(read("After Monday's talks Werner Seifert is meeting Clara Furse regularly.")).toEqual(["Werner Seifert -meet-> Clara Furse (positive, asserted)"]);
+    expect(read("Acme Corp may have beaten Zeta Holdings but the margins were thin.")).toEqual(["Acme Corp -beat-> Zeta Holdings (positive, asserted)"]);
+    expect(read("Acme Corp may have beaten Zeta Holdings.")).toEqual(["Acme Corp -beat-> Zeta Holdings (positive, hypothetical)"]);
+  });
+
   it("the purpose of what is not done is not done; what is not meant is not stated", () => {
     expect(read("Tom Hale will not be coming out of retirement to compete in the Dublin Marathon.")).toEqual(["Tom Hale -compete_in-> Dublin Marathon (negative, intended)"]);
     expect(read("The withdrawal did not mean that Libya had cut its ties with Egypt.")).toEqual(["Libya -cut_ties_with-> Egypt (positive, hypothetical)"]);

@@ -124,7 +124,9 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
     if (FUTURE.has(aux[k]!)) raise("intended");
     // "could not stop Gloucester", "could only finish second": past ability, it happened (or not);
     // "said he would contest Bethnal Green": in reported speech "would" is a plan, not a possibility
-    if (POSSIBLE.has(aux[k]!) && !(aux[k] === "could" && (clause.negated || aux[k + 1] === "only"))) raise(aux[k] === "would" && clause.embedded ? "intended" : "hypothetical");
+    // "France may have beaten Scotland and England but they were tedious": a concession, granted as fact
+    const concession = aux[k] === "may" && aux[k + 1] === "have" && tokens.slice(clause.verb.last).some((t) => t.lower === "but");
+    if (POSSIBLE.has(aux[k]!) && !concession && !(aux[k] === "could" && (clause.negated || aux[k + 1] === "only"))) raise(aux[k] === "would" && clause.embedded ? "intended" : "hypothetical");
     // "is to halt", "are still to meet": the British future of arrangements
     const next = aux[k + 1] === "still" || aux[k + 1] === "yet" ? aux[k + 2] : aux[k + 1];
     if (/^(is|are|was|were|be)$/.test(aux[k]!) && next === "to") raise("intended");
@@ -142,6 +144,10 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
     // "added to England's squad to face Ireland": the fixture a squad is picked for is to come
     if (infinitive && SQUAD_NOUNS.has(tokens[clause.verb.first - 2]?.lower ?? "")) raise("intended");
   }
+  // "is meeting Ms Furse on Thursday": the present progressive with a time still to come is an arrangement
+  // (the time after the verb: "Monday's meeting" before it looks back)
+  const group = tokens.slice(clause.verb.first, clause.verb.last);
+  if (group.length === 2 && /^(is|are|am)$/.test(group[0]!.lower) && /ing$/.test(group[1]!.lower) && tokens.slice(clause.verb.last).some((t, n, after) => FUTURE_TIMES.has(t.lower) && !/^['’]s?$/.test(after[n + 1]?.text ?? ""))) raise("intended");
   // "are still to meet" where the verb group breaks at the adverb: "to" and "are" stand before the verb
   const v = clause.verb.first;
   // "is almost certain to miss", "looks set to join": an adjective of expectation before the infinitive, past
