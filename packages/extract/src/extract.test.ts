@@ -433,6 +433,13 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(before, "Jack Straw", "tell", "Foreign Affairs Committee")).toBe(true);
   });
 
+  it("reads names through HTML's character references, with offsets into the text as given", () => {
+    const text = "Commission president Jos&#233; Manuel Barroso met Jorge Sampaio in S&#227;o Paulo.";
+    const t = extractArticle({ id: "t.txt", text }).triples.find((x) => x.predicate === "meet_in")!;
+    expect([t.subject.name, t.object.name]).toEqual(["José Manuel Barroso", "São Paulo"]);
+    expect(text.slice(t.evidence.subject!.start, t.evidence.subject!.end)).toBe("Jos&#233; Manuel Barroso");
+  });
+
   it("a name that ends the object and is followed by its own verb is the subject of a clause without 'that', not the object", () => {
     expect(run("Tom Hale concedes Dundee are in good form at the moment.")).toEqual([]);
     expect(run("Mr Hale outlined his view of the direction Acme Corp should be taking.")).toEqual([]);

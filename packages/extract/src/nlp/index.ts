@@ -162,12 +162,48 @@ function asTaggerReads(text: string): string {
   return UNSEEN.test(text) ? text.replace(UNSEEN, " ") : text;
 }
 
+/** HTML's character references, which scraped text keeps: "Jos&#233; Manuel Barroso", "&amp;". */
+const CHARACTER_REFERENCE = /&(?:#(\d{2,7})|#[xX]([0-9a-fA-F]{2,6})|(amp|lt|gt|quot|apos|nbsp));/g;
+const NAMED_REFERENCES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+/**
+ * The text with its character references decoded, so that a name keeps its letters ("José", not "Jos"
+ * cut at the "&"), and where each character of it stands in the text given (`at`, one longer than the
+ * decoded text; undefined when nothing was decoded), so that offsets still point into the original.
+ */
+export function decodeCharacterReferences(text: string): { text: string; at?: number[] } {
+  CHARACTER_REFERENCE.lastIndex = 0;
+  if (!CHARACTER_REFERENCE.test(text)) return { text };
+  // (matchAll starts where test left off)
+  CHARACTER_REFERENCE.lastIndex = 0;
+  let decoded = "";
+  const at: number[] = [];
+  let from = 0;
+  const copy = (until: number) => {
+    for (let k = from; k < until; k++) at.push(k);
+    decoded += text.slice(from, until);
+  };
+  for (const m of text.matchAll(CHARACTER_REFERENCE)) {
+    const code = m[1] ? Number(m[1]) : m[2] ? parseInt(m[2], 16) : undefined;
+    const char = code === undefined ? NAMED_REFERENCES[m[3]!]! : code <= 0x10ffff && code >= 0x20 && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : undefined;
+    if (char === undefined) continue;
+    copy(m.index);
+    for (let k = 0; k < char.length; k++) at.push(m.index);
+    decoded += char;
+    from = m.index + m[0].length;
+  }
+  copy(text.length);
+  at.push(text.length);
+  return { text: decoded, at };
+}
+
 /**
  * Splits `text` into sentences and tags them. `offset` is where `text`
  * begins in the article, so every offset returned is an article offset.
  */
 export function tagSentences(original: string, offset = 0): TaggedSentence[] {
-  const text = asTaggerReads(original);
+  // wink reads the decoded text; `at` takes its offsets back to the original's
+  const { text, at } = decodeCharacterReferences(asTaggerReads(original));
   const doc = readDoc(text);
   const values = doc.tokens().out() as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
@@ -198,12 +234,13 @@ export function tagSentences(original: string, offset = 0): TaggedSentence[] {
     const tokens: Token[] = [];
     for (let i = first; i <= last; i++) {
       if (pos[i] === "SPACE") continue;
-      const start = starts[i]!;
+      const start = at ? at[starts[i]!]! : starts[i]!;
       const value = values[i]!;
+      const end = at ? at[starts[i]! + value.length]! : start + value.length;
       tokens.push({
         text: value,
         start: start + offset,
-        end: start + value.length + offset,
+        end: end + offset,
         pos: pos[i]!,
         lemma: lemmas[i] ?? value.toLowerCase(),
         lower: value.toLowerCase(),
