@@ -433,6 +433,13 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(before, "Jack Straw", "tell", "Foreign Affairs Committee")).toBe(true);
   });
 
+  it("a verb of saying keeps its 'that' clause past an adjunct: 'confirmed in midweek that he would join'", () => {
+    const t = run("Mark Carroll confirmed in midweek that he would join Alistair Cragg in the European Championships.");
+    expect(t.map((x) => `${x.subject.name} ${x.predicate} ${x.object.name} ${x.modality}`)).toEqual(["Mark Carroll join Alistair Cragg intended"]);
+    // and the adjunct stays the verb's: who told him
+    expect(has(run("Charles Schumer said he was told by the Senate Rules Committee that the tapes were stolen."), "Senate Rules Committee", "tell", "Charles Schumer")).toBe(true);
+  });
+
   it("reads names through HTML's character references, with offsets into the text as given", () => {
     const text = "Commission president Jos&#233; Manuel Barroso met Jorge Sampaio in S&#227;o Paulo.";
     const t = extractArticle({ id: "t.txt", text }).triples.find((x) => x.predicate === "meet_in")!;

@@ -96,6 +96,13 @@ export function collectArgs(chunks: Chunk[], tokens: Token[], k: number, opts: {
   while (kindAt(chunks, k) === "ADV") k++;
   if (k > start) extras.push(spanOf(chunks, start, k - 1));
 
+  // "confirmed in midweek that he would join", "was told by the committee that": a verb of saying keeps its
+  // "that" clause past one prepositional adjunct, which stays the verb's
+  if (opts.speech && kindAt(chunks, k) === "PREP" && kindAt(chunks, k + 1) === "NP" && kindAt(chunks, k + 2) === "SUB" && tokens[chunks[k + 2]!.first]!.lower === "that" && chunks[k + 3]) {
+    const end = restOfSentence(chunks, k + 3);
+    preps.push({ prep: spanOf(chunks, k, k), arg: spanOf(chunks, k + 1, k + 1) });
+    return { objects, preps, extras: [...extras, spanOf(chunks, k, k + 1)], complement: { marker: spanOf(chunks, k + 2, k + 2), body: spanOf(chunks, k + 3, end) }, end };
+  }
   const complement = complementAfter(chunks, tokens, start, k, opts.speech);
   if (complement) {
     const { marker, body, end } = complement;
