@@ -433,6 +433,10 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(before, "Jack Straw", "tell", "Foreign Affairs Committee")).toBe(true);
   });
 
+  it("what a verb raises a copula to say is no relation between the two: 'was later revealed to be Maria Cruz'", () => {
+    expect(run("Sacheen Littlefeather refused the award. She was later revealed to be actress Maria Cruz.")).toEqual([]);
+  });
+
   it("a verb of saying keeps its 'that' clause past an adjunct: 'confirmed in midweek that he would join'", () => {
     const t = run("Mark Carroll confirmed in midweek that he would join Alistair Cragg in the European Championships.");
     expect(t.map((x) => `${x.subject.name} ${x.predicate} ${x.object.name} ${x.modality}`)).toEqual(["Mark Carroll join Alistair Cragg intended"]);

@@ -396,6 +396,10 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
     emitPair(subject, headEntity(tokens, clause.preps[0].arg, entities) ?? subject, `${RELATION_NOUNS.get(clause.lemma)}_of`, `${verbText} of`, 0, "copula", "of");
     return out;
   }
+  // "She was later revealed to be Maria Cruz", "is said to be": a verb raising a copula states what the
+  // subject is, of which a triple would make a revelation or a saying between the two
+  const verbTokens = tokens.slice(clause.verb.first, clause.verb.last);
+  if (verbTokens.length >= 3 && verbTokens.at(-1)!.lemma === "be" && verbTokens.at(-2)!.lower === "to") return out;
   if (clause.lemma === "be" || clause.lemma === "become") {
     // "Poland is a member of NATO", "Taiwan is a part of China": the noun names the relation. Any other
     // copula ("X is a city", "X was in Y") states nothing between two entities, and a hypothetical
