@@ -433,6 +433,15 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(before, "Jack Straw", "tell", "Foreign Affairs Committee")).toBe(true);
   });
 
+  it("the person who acts on a thing the sentence is about is the 'he' after: 'Veritas was formed by Mr Hale after he quit UKIP'", () => {
+    const party = run("Tom Hale founded a party. Jim Roe criticised it. Veritas was formed by Mr Hale last month after he quit UKIP.");
+    expect(has(party, "Tom Hale", "quit", "UKIP")).toBe(true);
+    expect(party.some((x) => x.subject.name === "Jim Roe" && x.predicate === "quit")).toBe(false);
+    // a person acted on is still who the sentence is about
+    const signed = run("Tom Hale joined Chelsea. He was signed by Jim Roe and went on to play under Ann Fenwick.");
+    expect(has(signed, "Tom Hale", "play_under", "Ann Fenwick")).toBe(true);
+  });
+
   it("what a verb raises a copula to say is no relation between the two: 'was later revealed to be Maria Cruz'", () => {
     expect(run("Sacheen Littlefeather refused the award. She was later revealed to be actress Maria Cruz.")).toEqual([]);
   });

@@ -330,6 +330,13 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
           topicAt = clause.subject.first;
         }
         if (subj) antecedents.remember(subj);
+        // "Veritas was formed by Mr Kilroy-Silk after he quit UKIP": the person who acts on a thing is who
+        // the sentence is about ("He was signed by Ruud Gullit and went on to play" is still about "he")
+        else if (clause.passive && head && head.type !== "Person") {
+          const by = clause.preps.find((p) => tokens[p.prep.first]!.lower === "by");
+          const agent = by && headEntity(tokens, by.arg, linked);
+          if (agent?.type === "Person") antecedents.remember(agent);
+        }
       }
       if (head?.type === "Organization" && !head.inferred) lastOrganization = head;
     }
