@@ -32,6 +32,8 @@ export const EXTRACTOR_VERSION = "0.5.0";
 
 const MAX_CLAUSE_TOKENS = 150;
 const SUBJECT_PRONOUNS = new Set(["he", "she"]);
+/** Words that open a relative or subordinate clause right before its subject: "which he had represented", "after he quit". */
+const SUBORDINATE_OPENERS = new Set(["which", "who", "whom", "that", "after", "before", "when", "because", "since", "until", "although", "though", "while", "whilst", "once", "where", "if", "unless"]);
 
 /**
  * The date a clause's own time phrase gives ("will travel to Kyiv on February 14"),
@@ -174,6 +176,17 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
   const cues: TripleCues[] | undefined = options.cues ? [] : undefined;
   const antecedents = new Antecedents((ref) => refList[ref]!.name);
   const resolvePronoun = (pronoun: string) => antecedents.resolve(pronoun);
+  /**
+   * "Meyer's constituency party, which he had represented", "Veritas was formed by Mr Kilroy-Silk after he
+   * quit": the "he" of a relative or subordinate clause, before any clause of the sentence has had a person
+   * for its subject, is the person the sentence named last before it (outside a quotation; not one a verb
+   * acted on, "joined British troops to fight Hitler but ... when he settles").
+   */
+  const namedBefore = (tokens: Token[], clause: Clause, linked: LinkedEntity[], pronoun: string, quotedHere: boolean): LinkedEntity | undefined => {
+    if (!SUBORDINATE_OPENERS.has(tokens[clause.subject.first - 1]?.lower ?? "")) return undefined;
+    const before = linked.filter((e) => e.type === "Person" && !e.inferred && e.last <= clause.subject.first && tokens[e.first - 1]?.pos !== "VERB" && !isQuoted(tokens, e.first, quotedHere));
+    return before.reverse().find((e) => antecedents.agrees(pronoun, e));
+  };
   // the organisation "the company" stands for: the last one named as a clause's subject
   let lastOrganization: LinkedEntity | undefined;
   const articleId = input.id;
@@ -306,7 +319,7 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
       const mode = clauseMode(tokens, clause, clauses, quotedHere, sport.report);
       const quoted = isQuoted(tokens, clause.verb.first, quotedHere);
       const referents: Referents = {
-        person: resolvePronoun,
+        person: (pronoun) => (topic ? undefined : namedBefore(tokens, clause, linked, pronoun, quotedHere)) ?? resolvePronoun(pronoun),
         organization: () => lastOrganization,
         speaker: () => {
           const matrix = matrixOf(clauses, clause);

@@ -30,10 +30,13 @@ export class Antecedents {
   }
 
   resolve(pronoun: string): LinkedEntity | undefined {
+    return this.recent.find((p) => this.agrees(pronoun, p));
+  }
+
+  /** Whether the person's first name does not say the other gender than the pronoun's. */
+  agrees(pronoun: string, person: LinkedEntity): boolean {
     const wanted = PRONOUN_GENDER.get(pronoun);
-    return this.recent.find((p) => {
-      const gender = genderOfFirstName(this.nameOf(p.ref).split(" ")[0]!);
-      return !wanted || !gender || gender === wanted;
-    });
+    const gender = genderOfFirstName(this.nameOf(person.ref).split(" ")[0]!);
+    return !wanted || !gender || gender === wanted;
   }
 }
