@@ -315,14 +315,24 @@ function sportsTeams(_sentences: Token[][], units: Unit[][], results: SentenceRe
   // team the model read as one, or a place the report shows as one)
   const isTeam = (e: EntitySpan) => teams.has(e.words.join(" ")) || (e.type === "Organization" && PLACES.has(e.words.join(" ").toLowerCase()));
   for (const list of lists) if (list.some(isTeam)) for (const e of list) if (e.type === "Location") teams.add(e.words.join(" "));
+  // a place's name the model read as an organisation somewhere in the report is the team there, and so
+  // wherever no place word stands before it ("said Biarritz chairman Marcel Martin")
+  // (not a surname of the article's persons, which the gazetteer may also know as a town: "Campbell", "Bell")
+  const surnames = new Set(results.flatMap((r) => r.entities.filter((e) => e.type === "Person" && e.words.length > 1).map((e) => e.words.at(-1)!)));
+  const isPlace = (name: string) => !surnames.has(name) && (PLACES.has(name.toLowerCase()) || CITIES.has(name.toLowerCase()));
+  for (const r of results) for (const e of r.entities) if (e.type === "Organization" && isPlace(e.words.join(" "))) teams.add(e.words.join(" "));
   if (teams.size === 0) return;
   results.forEach((r, k) => {
     const us = units[k]!;
     for (const e of r.entities) {
-      if (e.type !== "Location" || !teams.has(e.words.join(" "))) continue;
+      const name = e.words.join(" ");
+      if ((e.type !== "Location" && e.type !== "Organization") || !teams.has(name)) continue;
       const i = unitIndex(us, e.first);
-      if (i > 0 && PLACE_BEFORE.has(us[i - 1]!.lower)) continue;
+      if (e.type === "Location" && i > 0 && PLACE_BEFORE.has(us[i - 1]!.lower)) continue;
       e.type = "Organization";
+      // a town's or a country's name: as sure as the gazetteer is of the place, so that the article's one
+      // node for the name is the team, not the town a mention like "in Biarritz" names
+      if (isPlace(name)) e.typeConfidence = Math.max(e.typeConfidence, 0.95);
     }
   });
 }

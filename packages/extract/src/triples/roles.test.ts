@@ -53,6 +53,12 @@ describe("offices from titles and appositions", () => {
     expect(roles("Aston Villa boss David O'Leary signed a new contract. He was happy after the Premiership match.")).toContain("David O'Leary manager_of Aston Villa");
   });
 
+  test("in a sports report a town's team is the article's node for the town's name, though a mention names the town", () => {
+    const report = extractArticle({ id: "s.txt", text: "Munster's Heineken Cup quarter-final tie against Biarritz has been switched to Madrid. The ground in Biarritz holds 12,667. \"The decision to move was difficult,\" said Biarritz chairman Marcel Martin after the league match." });
+    const role = report.triples.find((t) => t.predicate === "chairman_of");
+    expect([role?.object.name, role?.object.type]).toEqual(["Biarritz", "Organization"]);
+  });
+
   test("a US cabinet secretary's department is part of the title, and the country the office's", () => {
     expect(roles("Deng Xiaoping told visiting US Secretary of State George Shultz the troubles were over.")).toContain("George Shultz secretary_of_state_of United States");
   });
