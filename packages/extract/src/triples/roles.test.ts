@@ -35,6 +35,15 @@ describe("offices from titles and appositions", () => {
     expect(roles("Radwan Hadi, deputy managing director of Aberdeen-based consultancy Blackwatch Petroleum Services, spoke.")).toEqual(["Radwan Hadi deputy_managing_director_of Blackwatch Petroleum Services"]);
   });
 
+  test("an office of what a noun after a name stands for is not the name's", () => {
+    expect(roles("Graham Lane, leader of the Labour group on Newham Council, spoke.")).toEqual([]);
+    expect(roles("Tim Dean, director of the Arkansas State University venue, said sales were brisk.")).toEqual([]);
+    // unless the noun says what the name is, or the job is at the firm's unit
+    expect(roles("Ann Roe, leader of the Labour party in Wales, spoke.")).toEqual(["Ann Roe leader_of Labour Party"]);
+    const unit = extractArticle({ id: "s.txt", text: "But Kevin Hogan, senior manager at Symantec security response, said so." }).triples;
+    expect(unit.map((t) => `${t.subject.name} ${t.predicate} ${t.object.name}`)).toEqual(["Kevin Hogan manager_at Symantec"]);
+  });
+
   test("representatives, commissioners and treasurers hold offices, also named in an apposition after the holder", () => {
     expect(roles("Vernon Walters, the US representative, said Washington opposed it.")).toEqual(["Vernon Walters representative_of United States"]);
     expect(roles("EU trade commissioner Peter Mandelson met Rob Portman.")).toContain("Peter Mandelson trade_commissioner_of European Union");

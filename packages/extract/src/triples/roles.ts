@@ -128,6 +128,11 @@ function possessed(tokens: Token[], entities: RoleEntity[], from: number): RoleE
   return undefined;
 }
 
+/** Nouns that say what kind of thing a name is: "the Labour party", "Barclays bank", "the England team". */
+const KIND_NOUNS = new Set(["party", "bank", "company", "firm", "consultancy", "brokers", "corporation", "group", "club", "team", "side", "squad", "council", "government", "ministry", "department", "agency", "union", "association", "network", "channel", "station", "newspaper", "paper", "magazine", "band", "label", "studio", "airline", "carrier", "university", "school", "college", "hospital", "museum", "gallery", "theatre", "festival", "organisation", "organization", "charity", "foundation", "institute", "service", "federation", "board", "commission", "committee", "exchange", "fund", "trust", "society", "league", "parliament", "assembly", "court", "embassy", "army", "navy", "force", "forces", "police", "region", "state", "country", "city", "county"]);
+/** A party's "group" is its members on a council or in a parliament, not the party. */
+const isKindOf = (noun: string, e: RoleEntity) => KIND_NOUNS.has(noun) && !(noun === "group" && isParty(e.name));
+
 /** The name after a few common words ("oil and gas consultancy Blackwatch"), if one follows. */
 function nameAfterCommonWords(tokens: Token[], entities: RoleEntity[], from: number): RoleEntity | undefined {
   let m = from;
@@ -183,7 +188,10 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
       // (nor is it when a name does not follow: "the head of Russia's central bank")
       if (e && /^['’]s?$/.test(tokens[e.last]?.text ?? "")) e = possessed(tokens, entities, e.last + 1);
       // "of P2P network Red Swoosh": a name or a modifier, a common noun, then the name the phrase is about
-      if (e && e.last + 1 < tokens.length && tokens[e.last]!.pos === "NOUN" && /^[a-z]/.test(tokens[e.last]!.text)) e = entityAt(entities, e.last + 1) ?? e;
+      // ("leader of the Labour group on Newham Council", "director of the Arkansas State University venue":
+      // without a name after it, the noun is what the office is of, unless it only says what the name is,
+      // "of the Labour party", "of Barclays bank"; a job at a firm's unit is still at the firm)
+      if (e && e.last + 1 < tokens.length && tokens[e.last]!.pos === "NOUN" && /^[a-z]/.test(tokens[e.last]!.text)) e = entityAt(entities, e.last + 1) ?? (atWork || isKindOf(tokens[e.last]!.lower, e) ? e : undefined);
       // "of Aberdeen-based oil and gas consultancy Blackwatch Petroleum Services": the place only says where it is based
       if (e && tokens[e.last]?.text === "-" && tokens[e.last + 1]?.lower === "based") e = nameAfterCommonWords(tokens, entities, e.last + 2);
       for (let m = k; !e && m < Math.min(k + 3, tokens.length - 1); m++) {
