@@ -449,6 +449,12 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(novel.some((x) => x.subject.name === "Hitler")).toBe(false);
   });
 
+  it("a passive's agent is the noun a name modifies, and what an object is made is no making of it", () => {
+    expect(run("The game Manhunt was blamed by the parents of 14-year-old Stefan Pakeerah.")).toEqual([]);
+    expect(has(run("The game Manhunt was blamed by Stefan Pakeerah."), "Stefan Pakeerah", "blame", "Manhunt")).toBe(true);
+    expect(run("Acme Corp is planning to make Zeta Browser and Zeta Mail more secure.").some((x) => x.predicate === "make")).toBe(false);
+  });
+
   it("what a verb raises a copula to say is no relation between the two: 'was later revealed to be Maria Cruz'", () => {
     expect(run("Sacheen Littlefeather refused the award. She was later revealed to be actress Maria Cruz.")).toEqual([]);
   });

@@ -65,6 +65,8 @@ export interface Referents {
   speaker(): LinkedEntity | undefined;
 }
 /** Pronouns that stand as a whole object ("put her on the spot"), not a possessive ("turn his back"). */
+/** Verbs that, with an adjective after their object, say what the object is made or kept: "make Windows more secure". */
+const RESULTATIVE_VERBS = new Set(["make", "keep", "leave", "render", "get"]);
 const OBJECT_PRONOUNS = new Set(["him", "her", "them", "me", "us", "it", "you", "himself", "herself", "itself", "themselves"]);
 const POSSESSIVE = /^['’]s?$/;
 const DASHES = new Set(["-", "–", "—", "--"]);
@@ -295,6 +297,8 @@ function ofNoun(tokens: Token[], e: LinkedEntity | undefined): { noun: string; e
   // recogniser cut ("critics of the Gambling Bill" with only "Bill" recognised)
   let of = e.first - 1;
   while (of > 0 && tokens[of]!.pos === "PROPN" && /^[A-Z]/.test(tokens[of]!.text)) of--;
+  // ("the parents of 14-year-old Stefan Pakeerah": an age before the name)
+  if (tokens[of]?.lower === "old" && tokens[of - 1]?.text === "-") while (of > e.first - 8 && (tokens[of]!.pos === "NUM" || /^(-|year|years|old)$/.test(tokens[of]!.lower))) of--;
   if (tokens[of]?.pos === "DET") of--;
   if (of < 1 || tokens[of]!.lower !== "of") return undefined;
   const noun = tokens[of - 1]!;
@@ -419,7 +423,10 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
     for (const p of clause.preps) {
       if (p.prep.first !== agent.prep.first) continue;
       if (!named && tokens[p.arg.first - 2]?.text === ",") continue;
-      emit(headEntity(tokens, p.arg, entities), event, verbText + " by", 0.05, "passive", "by");
+      // "was blamed by the parents of Stefan Pakeerah": the agent is the noun the name modifies
+      const agentEntity = headEntity(tokens, p.arg, entities);
+      if (ofNoun(tokens, agentEntity)) continue;
+      emit(agentEntity, event, verbText + " by", 0.05, "passive", "by");
     }
     return out;
   }
@@ -442,7 +449,11 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   // "operates the Paris, Amsterdam and Lisbon bourses": names listed before the noun that ends the list
   // are that noun's modifiers, not objects
   const modifiers = listBeforeNoun(tokens, clause.objects, objects, entities);
-  if (!proposition && !carried && !modifiers) {
+  // "to make Windows and Internet Explorer more secure", "left Chelsea top": what the object is made, not
+  // the object made
+  // (the adjective may close the object phrase the engine took: "Internet Explorer more secure")
+  const resultative = !!lastObject && RESULTATIVE_VERBS.has(event.split("_to_").pop()!) && [tokens[lastObject.last - 1], tokens[lastObject.last]].some((t) => t?.pos === "ADJ" || /^(more|less)$/.test(t?.lower ?? ""));
+  if (!proposition && !carried && !modifiers && !resultative) {
     for (let k = 0; k < objects.length; k++) {
       const o = objects[k];
       const of = ofNoun(tokens, o);
