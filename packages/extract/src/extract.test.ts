@@ -445,6 +445,7 @@ describe("grammar patterns (sentences of our own)", () => {
   it("the 'he' of a relative clause is the person the sentence named before it, not one a verb acted on", () => {
     const party = run("Tom Hale has died. His death paved the way for Jim Roe to take over. Hale's constituency party, Clwyd North West, which he had represented for 20 years, deselected him.");
     expect(has(party, "Tom Hale", "represent", "Clwyd North West")).toBe(true);
+    expect(has(run("Tom Roe won the race. As for Jim Hale, he was well beaten by Ann Fenwick."), "Ann Fenwick", "beat", "Jim Hale")).toBe(true);
     const novel = run("Ann Fenwick wrote the novel. One is a Jamaican who joined the army to fight Hitler but finds life hard when he settles in London.");
     expect(novel.some((x) => x.subject.name === "Hitler")).toBe(false);
   });

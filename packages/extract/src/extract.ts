@@ -178,12 +178,15 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
   const resolvePronoun = (pronoun: string) => antecedents.resolve(pronoun);
   /**
    * "Meyer's constituency party, which he had represented", "Veritas was formed by Mr Kilroy-Silk after he
-   * quit": the "he" of a relative or subordinate clause, before any clause of the sentence has had a person
-   * for its subject, is the person the sentence named last before it (outside a quotation; not one a verb
-   * acted on, "joined British troops to fight Hitler but ... when he settles").
+   * quit", "As for Kenenisa Bekele, he": the "he" of a relative or subordinate clause, or after the topic a
+   * sentence opens with, before any clause of the sentence has had a person for its subject, is the person
+   * the sentence named last before it (outside a quotation; not one a verb acted on, "joined British troops
+   * to fight Hitler but ... when he settles").
    */
   const namedBefore = (tokens: Token[], clause: Clause, linked: LinkedEntity[], pronoun: string, quotedHere: boolean): LinkedEntity | undefined => {
-    if (!SUBORDINATE_OPENERS.has(tokens[clause.subject.first - 1]?.lower ?? "")) return undefined;
+    // ("As for Kenenisa Bekele, he was well beaten": the topic a sentence opens with)
+    const topicOpener = tokens[0]?.lower === "as" && tokens[1]?.lower === "for" && tokens[clause.subject.first - 1]?.text === ",";
+    if (!topicOpener && !SUBORDINATE_OPENERS.has(tokens[clause.subject.first - 1]?.lower ?? "")) return undefined;
     const before = linked.filter((e) => e.type === "Person" && !e.inferred && e.last <= clause.subject.first && tokens[e.first - 1]?.pos !== "VERB" && !isQuoted(tokens, e.first, quotedHere));
     return before.reverse().find((e) => antecedents.agrees(pronoun, e));
   };
