@@ -56,6 +56,11 @@ describe("the trained entity model", () => {
     expect(report.filter((e) => e.text === "Schalk Burger").map((e) => e.type)).toEqual(["Person"]);
   });
 
+  it("reads sports competitions as events: 'the Champions League', 'three Grand Slams', 'the European Indoors'", () => {
+    const events = typed("Jose Mourinho won the Champions League with Porto. Davenport has won three Grand Slams. Holmes is undecided about the European Indoors.").filter((e) => e.startsWith("Event:"));
+    expect(events).toEqual(["Event:Champions League", "Event:Grand Slams", "Event:European Indoors"]);
+  });
+
   it("keeps a surname the model leaves out when the rules read the whole name: 'Stewart Downing', 'Colin High'", () => {
     expect(typed("Middlesbrough winger Stewart Downing scored twice.")).toContain("Person:Stewart Downing");
     expect(typed("England coach Andy Robinson has called on referees Colin High and Steve Lander.")).toContain("Person:Colin High");

@@ -11,7 +11,7 @@
  */
 import type { Token } from "../nlp/index.ts";
 import type { EntityType } from "../types.ts";
-import { AFFILIATIONS, CITIES, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, FIRST_NAMES, ORG_SPELLINGS, ORG_WORDS, PLACES } from "./gazetteer.ts";
+import { AFFILIATIONS, CITIES, COMPETITION_WORDS, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, FIRST_NAMES, ORG_SPELLINGS, ORG_WORDS, PLACES } from "./gazetteer.ts";
 import { entityModel, tagWords } from "./model/model.ts";
 import { documentContext, isOrdinaryWord, type DocumentContext } from "./model/features.ts";
 import { ruleTags } from "./model/rules.ts";
@@ -66,7 +66,8 @@ function miscType(span: Unit[], lower: string): EntityType {
   if (span.some((u) => isDesignation(u.text))) return "Equipment";
   const known = PLACES.get(lower);
   if (known?.type === "Event") return "Event";
-  if (EVENT_WORDS.has(span[span.length - 1]!.lower)) return "Event";
+  const last = span[span.length - 1]!.lower;
+  if (EVENT_WORDS.has(last) || COMPETITION_WORDS.has(last)) return "Event";
   return "Other";
 }
 
