@@ -258,8 +258,11 @@ export const LOCATION_TAILS = new Set(["region", "regions", "province", "provinc
 export const EVENT_WORDS = new Set(
   "olympics olympiad games war wars cup championship championships tournament open summit festival conference convention election elections exercise exercises drills forum expo expedition awards award prize oscars grammys emmys revolution crisis talks battle siege campaign offensive invasion uprising rebellion massacre bombing attack attacks raid crusade marathon derby bowl series prix".split(" "),
 );
-/** Words that end the names of sports competitions the model reads as MISC: "Champions League", "Six Nations", "Grand Slam", "European Indoors". */
-export const COMPETITION_WORDS = new Set(["league", "nations", "slam", "slams", "indoors", "worlds"]);
+/**
+ * Words that end the names of sports competitions the model reads as MISC: "Champions League", "Six
+ * Nations", "Grand Slam", "European Indoors", and "Wimbledon", which as MISC is the championships, not the place.
+ */
+export const COMPETITION_WORDS = new Set(["league", "nations", "slam", "slams", "indoors", "worlds", "wimbledon"]);
 /** Words that end names of works, laws and other things CoNLL calls MISC. */
 export const MISC_WORDS = new Set("act acts treaty accord accords agreement document declaration doctrine convention protocol charter constitution code bill amendment plan initiative programme program project strategy report album single ep song symphony sonata opera novel film movie series show trilogy edition prize medal trophy day week year era age".split(" "));
 /** Words that open an event or work: "Battle of Gettysburg", "Operation Overlord". */

@@ -58,6 +58,7 @@ describe("the trained entity model", () => {
 
   it("reads sports competitions as events: 'the Champions League', 'three Grand Slams', 'the European Indoors'", () => {
     const events = typed("Jose Mourinho won the Champions League with Porto. Davenport has won three Grand Slams. Holmes is undecided about the European Indoors.").filter((e) => e.startsWith("Event:"));
+    expect(typed("Lindsay Davenport has criticised Wimbledon over prize money.")).toContain("Event:Wimbledon");
     expect(events).toEqual(["Event:Champions League", "Event:Grand Slams", "Event:European Indoors"]);
   });
 
