@@ -20,6 +20,11 @@ describe("the built-in schema classes what the sentence says", () => {
     expect(of("outbid", "Other", "Other")).toBe("RELATED");
   });
 
+  test("an organisation started is one created; a race or talks started are not", () => {
+    expect(classed("The Mozilla Foundation was started by Netscape in 1998.")).toEqual(["Netscape start Mozilla Foundation CREATE"]);
+    expect(classify({ predicate: "start", subjectType: "Person", objectType: "Event" })?.relation).not.toBe("CREATE");
+  });
+
   test("a meeting of leaders is a consultation, CAMEO 040, Goldstein +1", () => {
     const [t] = extractArticle({ id: "s.txt", text: "Vladimir Putin met Xi Jinping on Friday." }).triples;
     expect(t).toMatchObject({ predicate: "meet", relation: "CONSULT", relationGroup: "cooperation", cameo: "040", goldstein: 1 });
