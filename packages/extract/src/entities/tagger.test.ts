@@ -62,6 +62,12 @@ describe("the trained entity model", () => {
     expect(events).toEqual(["Event:Champions League", "Event:Grand Slams", "Event:European Indoors"]);
   });
 
+  it("reads a name before a band member's job as the band, whatever the model read it as; not a town or a genre", () => {
+    const band = found("The former Libertines singer was granted bail. Mr Doherty left The Libertines in June.");
+    expect(band.filter((e) => e.text === "Libertines").map((e) => e.type)).toEqual(["Organization", "Organization"]);
+    expect(typed("Devon singer Joss Stone won a Brit award.")).not.toContain("Organization:Devon");
+  });
+
   it("keeps a surname the model leaves out when the rules read the whole name: 'Stewart Downing', 'Colin High'", () => {
     expect(typed("Middlesbrough winger Stewart Downing scored twice.")).toContain("Person:Stewart Downing");
     expect(typed("England coach Andy Robinson has called on referees Colin High and Steve Lander.")).toContain("Person:Colin High");

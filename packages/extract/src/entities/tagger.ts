@@ -11,7 +11,7 @@
  */
 import type { Token } from "../nlp/index.ts";
 import type { EntityType } from "../types.ts";
-import { AFFILIATIONS, CITIES, COMPETITION_WORDS, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, FIRST_NAMES, ORG_SPELLINGS, ORG_WORDS, PLACES } from "./gazetteer.ts";
+import { AFFILIATIONS, CITIES, COMPETITION_WORDS, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, FIRST_NAMES, ORG_SPELLINGS, ORG_WORDS, PLACES, REGIONS } from "./gazetteer.ts";
 import { entityModel, tagWords } from "./model/model.ts";
 import { documentContext, isOrdinaryWord, type DocumentContext } from "./model/features.ts";
 import { ruleTags } from "./model/rules.ts";
@@ -352,7 +352,7 @@ function nameLists(us: Unit[], names: EntitySpan[]): EntitySpan[][] {
 }
 
 const BAND_BEFORE = new Set(["band", "duo", "trio", "quartet", "quintet", "rockers", "outfit"]);
-const BAND_AFTER = new Set(["frontman", "frontwoman", "guitarist", "drummer", "bassist", "keyboardist", "bandmates"]);
+const BAND_AFTER = new Set(["frontman", "frontwoman", "guitarist", "drummer", "bassist", "keyboardist", "bandmates", "singer", "vocalist"]);
 const PLURAL_VERBS = new Set(["are", "were", "have"]);
 /** A list goes on before the name: "Supergrass and Idlewild have" says nothing of Idlewild alone. */
 const LIST_BEFORE = new Set(["and", "&", ",", "or", "nor", "with", "plus"]);
@@ -372,21 +372,30 @@ function groups(sentences: Token[][], units: Unit[][], results: SentenceResult[]
     while (first < us.length && us[first]!.pos === "PUNCT") first++;
     // "And U2 have it in spades": a conjunction opening the sentence opens no list
     if (first + 1 < us.length && /^(and|but|so|yet)$/.test(us[first]!.lower)) first++;
-    const cue = (i: number, j: number) => {
-      const before = us[i - 1]?.lower ?? "";
+    const memberCue = (i: number, j: number) => {
       const after = us[j + 1]?.lower ?? "";
       const member = after === "'s" || after === "’s" ? us[j + 2]?.lower ?? "" : after;
-      if (BAND_BEFORE.has(before) && after !== "and") return true;
-      if (BAND_AFTER.has(member)) return true;
+      return (BAND_BEFORE.has(us[i - 1]?.lower ?? "") && after !== "and") || BAND_AFTER.has(member);
+    };
+    const pluralCue = (i: number, j: number) => {
+      const after = us[j + 1]?.lower ?? "";
+      const before = us[i - 1]?.lower ?? "";
       return PLURAL_VERBS.has(after) && (i === first || before === "the" || before === '"' || before === "“") && !LIST_BEFORE.has(before);
     };
     for (const e of r.entities) {
-      if (e.type !== "Person" && e.type !== "Location" && e.type !== "Organization") continue;
+      // (a name the model read as a work or the like is a band only where a member or a band word says so:
+      // "The former Libertines singer")
+      if (e.type !== "Person" && e.type !== "Location" && e.type !== "Organization" && e.type !== "Other") continue;
       const key = e.words.join(" ");
-      if (PLACES.has(key.toLowerCase())) continue;
+      const lower = key.toLowerCase();
+      if (PLACES.has(lower)) continue;
+      // ("Devon singer Joss Stone", "Pop singer": a town, a region or a genre says where or what a singer is from)
+      const placeOrGenre = CITIES.has(lower) || REGIONS.has(lower) || (e.words.length === 1 && isOrdinaryWord(lower));
       const i = us.findIndex((u) => u.first === e.first);
       const j = us.findIndex((u) => u.last === e.last);
-      if (i >= 0 && j >= 0 && cue(i, j)) bands.add(key);
+      if (i < 0 || j < 0) continue;
+      const band = placeOrGenre ? e.type !== "Other" && pluralCue(i, j) : memberCue(i, j) || (e.type !== "Other" && pluralCue(i, j));
+      if (band) bands.add(key);
     }
     // "REM have": a name the model left out, of no ordinary word, opening the sentence
     const i = first;
@@ -405,7 +414,7 @@ function groups(sentences: Token[][], units: Unit[][], results: SentenceResult[]
   if (bands.size === 0) return;
   for (const r of results) {
     for (const e of r.entities) {
-      if ((e.type === "Person" || e.type === "Location") && bands.has(e.words.join(" "))) {
+      if ((e.type === "Person" || e.type === "Location" || e.type === "Other") && bands.has(e.words.join(" "))) {
         e.type = "Organization";
         e.title = undefined;
       }
