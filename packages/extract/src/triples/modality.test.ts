@@ -11,6 +11,9 @@ describe("polarity and modality", () => {
     // a report named by a noun, with or without "that"
     expect(read("Tony Blair has dismissed reports he told Gordon Brown he would quit.")).toEqual(["Tony Blair -tell-> Gordon Brown (negative, denied)"]);
     expect(read("Tony Blair denied claims that he met Bill Clinton.")).toEqual(["Tony Blair -meet-> Bill Clinton (negative, denied)"]);
+    // a denial not made leaves the claim standing: "failed to deny claims", "did not deny reports"
+    expect(read("Gordon Brown failed to deny claims he had told Tony Blair the news.")).toEqual(["Gordon Brown -tell-> Tony Blair (positive, reported)"]);
+    expect(read("Tony Blair did not deny reports he told Gordon Brown he would quit.")).toEqual(["Tony Blair -tell-> Gordon Brown (positive, reported)"]);
     // the denial of a gerund is no triple with the denier as its agent: "denied misleading Zeta Holdings"
     expect(read("Acme Corp denied misleading Zeta Holdings.")).toEqual([]);
   });

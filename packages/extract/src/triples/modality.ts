@@ -94,6 +94,15 @@ function auxiliaries(tokens: Token[], clause: Clause): string[] {
   return out;
 }
 
+/** Verbs before "to" that say the next verb's act was not done: "failed to deny", "refused to deny". */
+const WITHHOLDING_VERBS = new Set(["fail", "refuse", "decline"]);
+/** Whether the denial verb at k is not done: "did not deny", "failed to deny". */
+function isDenialWithheld(tokens: Token[], k: number): boolean {
+  const before = tokens[k - 1]?.lower ?? "";
+  if (/^(not|never|n't|n’t)$/.test(before)) return true;
+  return before === "to" && WITHHOLDING_VERBS.has(tokens[k - 2]?.lemma ?? "");
+}
+
 /**
  * The mode of one clause. `clauses` are the sentence's clauses (for the one a complement or an
  * infinitive hangs from); `sentenceQuoted` says the whole sentence stands inside a quotation opened
@@ -225,8 +234,11 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
     raise("reported");
     for (let k = noun - 1; k >= Math.max(0, noun - 5); k--) {
       if (DENY_VERBS.has(tokens[k]!.lemma)) {
-        raise("denied");
-        polarity = "negative";
+        // ("had pointedly failed to deny claims he had told Mr Blair", "did not deny reports": no denial, the claim stands)
+        if (!isDenialWithheld(tokens, k)) {
+          raise("denied");
+          polarity = "negative";
+        }
         break;
       }
     }
