@@ -456,6 +456,10 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(run("Acme Corp is planning to make Zeta Browser and Zeta Mail more secure.").some((x) => x.predicate === "make")).toBe(false);
   });
 
+  it("a player 'of the USA' is the one beaten, not his country", () => {
+    expect(run("Rafael Nadal beat Andy Roddick of the USA in the final.").map((x) => `${x.subject.name} ${x.predicate} ${x.object.name}`)).toEqual(["Rafael Nadal beat Andy Roddick"]);
+  });
+
   it("what a verb raises a copula to say is no relation between the two: 'was later revealed to be Maria Cruz'", () => {
     expect(run("Sacheen Littlefeather refused the award. She was later revealed to be actress Maria Cruz.")).toEqual([]);
   });

@@ -100,8 +100,9 @@ export function headEntity(tokens: Token[], span: Span, entities: LinkedEntity[]
     if (!endsPhrase) continue;
     // The antecedent of "which" is the nearest noun: "patrols over Belarus, which borders Ukraine".
     const inPrepPhrase = !antecedent && tokens.slice(span.first, e.first).some((t) => t.pos === "ADP" && t.lower !== "of");
-    // "Dyneer Corp of Scotsdale": a name before "of" is the one the phrase refers to
-    const owner = tokens[e.first - 1]?.lower === "of" ? entities.find((x) => x.last === e.first - 1 && x.first >= span.first) : undefined;
+    // "Dyneer Corp of Scotsdale", "Andy Roddick of the USA": a name before "of" is the one the phrase refers to
+    const of = tokens[e.first - 1]?.pos === "DET" ? e.first - 2 : e.first - 1;
+    const owner = tokens[of]?.lower === "of" ? entities.find((x) => x.last === of && x.first >= span.first) : undefined;
     if (!inPrepPhrase) return owner ?? e;
   }
   // "Kirsten Pfeifer from the Consumer Electronics Association": a name followed by its prepositional
