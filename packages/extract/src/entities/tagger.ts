@@ -11,7 +11,7 @@
  */
 import type { Token } from "../nlp/index.ts";
 import type { EntityType } from "../types.ts";
-import { AFFILIATIONS, CITIES, COMPETITION_WORDS, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, FIRST_NAMES, ORG_SPELLINGS, ORG_WORDS, PLACES, REGIONS } from "./gazetteer.ts";
+import { AFFILIATIONS, CITIES, COMPETITION_WORDS, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, FIRST_NAMES, ORG_SPELLINGS, ORG_WORDS, PLACES, PLAYING_POSITIONS, REGIONS } from "./gazetteer.ts";
 import { entityModel, tagWords } from "./model/model.ts";
 import { documentContext, isOrdinaryWord, type DocumentContext } from "./model/features.ts";
 import { ruleTags } from "./model/rules.ts";
@@ -162,7 +162,7 @@ function demonymNames(tokens: Token[], us: Unit[], r: SentenceResult, joined: Se
 }
 
 /** A player's position, which names the player after it: "flanker Schalk Burger". */
-const PLAYER_POSITIONS = new Set(["striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "prop", "hooker", "flanker", "lock", "fly-half", "scrum-half", "full-back", "centre", "centre-back", "forward", "captain", "skipper", "batsman", "bowler", "sprinter", "hurdler"]);
+const PLAYER_POSITIONS = new Set([...PLAYING_POSITIONS, "lock", "fly-half", "scrum-half", "full-back", "centre", "centre-back", "forward", "captain", "skipper", "batsman", "bowler", "sprinter", "hurdler"]);
 
 /**
  * A first name and a surname the model took for an organisation: "American Taylor Dent" is the
@@ -312,16 +312,14 @@ function sportsTeams(_sentences: Token[][], units: Unit[][], results: SentenceRe
       if (list.length > 1 && !PLACE_BEFORE.has(before)) lists.push(list);
     }
   });
-  // a place listed with a team is another team: "With England and France visiting Lansdowne Road" (a
-  // team the model read as one, or a place the report shows as one)
-  const isTeam = (e: EntitySpan) => teams.has(e.words.join(" ")) || (e.type === "Organization" && PLACES.has(e.words.join(" ").toLowerCase()));
-  for (const list of lists) if (list.some(isTeam)) for (const e of list) if (e.type === "Location") teams.add(e.words.join(" "));
   // a place's name the model read as an organisation somewhere in the report is the team there, and so
   // wherever no place word stands before it ("said Biarritz chairman Marcel Martin")
   // (not a surname of the article's persons, which the gazetteer may also know as a town: "Campbell", "Bell")
   const surnames = new Set(results.flatMap((r) => r.entities.filter((e) => e.type === "Person" && e.words.length > 1).map((e) => e.words.at(-1)!)));
   const isPlace = (name: string) => !surnames.has(name) && (PLACES.has(name.toLowerCase()) || CITIES.has(name.toLowerCase()));
   for (const r of results) for (const e of r.entities) if (e.type === "Organization" && isPlace(e.words.join(" "))) teams.add(e.words.join(" "));
+  // a place listed with a team is another team: "With England and France visiting Lansdowne Road"
+  for (const list of lists) if (list.some((e) => teams.has(e.words.join(" ")))) for (const e of list) if (e.type === "Location") teams.add(e.words.join(" "));
   if (teams.size === 0) return;
   results.forEach((r, k) => {
     const us = units[k]!;

@@ -171,7 +171,7 @@ const NAMED_REFERENCES: Record<string, string> = { amp: "&", lt: "<", gt: ">", q
  * cut at the "&"), and where each character of it stands in the text given (`at`, one longer than the
  * decoded text; undefined when nothing was decoded), so that offsets still point into the original.
  */
-export function decodeCharacterReferences(text: string): { text: string; at?: number[] } {
+function decodeCharacterReferences(text: string): { text: string; at?: number[] } {
   CHARACTER_REFERENCE.lastIndex = 0;
   if (!CHARACTER_REFERENCE.test(text)) return { text };
   // (matchAll starts where test left off)
