@@ -87,8 +87,9 @@ function nounPhraseEnd(tokens: Token[], i: number, entityStarts: Set<number>, en
   while (j < tokens.length) {
     const u = tokens[j]!;
     const next = tokens[j + 1];
-    if (entityStarts.has(j)) inEntity = true;
+    // (a name that starts where another ends, "Lib Dem Norman Baker", is one still: the end first)
     if (entityEnds.has(j)) inEntity = false;
+    if (entityStarts.has(j)) inEntity = true;
     if (inEntity) {
       j++;
       continue;
