@@ -456,6 +456,12 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(run("Acme Corp is planning to make Zeta Browser and Zeta Mail more secure.").some((x) => x.predicate === "make")).toBe(false);
   });
 
+  it("a name right after another is still one phrase, and a seat won from a person is a defeat: 'Lib Dem Dominic Grieve told the BBC'", () => {
+    expect(has(run("Lib Dem Dominic Grieve told the BBC."), "Dominic Grieve", "tell", "BBC")).toBe(true);
+    const seat = extractArticle({ id: "t.txt", text: "Martin Bell won the seat from Tory Neil Hamilton." }).triples;
+    expect(seat.map((t) => `${t.subject.name} ${t.predicate} ${t.object.name} ${t.object.type} ${t.relation}`)).toEqual(["Martin Bell win_seat_from Neil Hamilton Person DEFEAT"]);
+  });
+
   it("a player 'of the USA' is the one beaten, not his country", () => {
     expect(run("Rafael Nadal beat Andy Roddick of the USA in the final.").map((x) => `${x.subject.name} ${x.predicate} ${x.object.name}`)).toEqual(["Rafael Nadal beat Andy Roddick"]);
   });

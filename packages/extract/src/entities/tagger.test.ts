@@ -68,6 +68,10 @@ describe("the trained entity model", () => {
     expect(typed("Devon singer Joss Stone won a Brit award.")).not.toContain("Organization:Devon");
   });
 
+  it("reads a party's word before a member's full name as the party and the person: 'Tory Neil Hamilton'", () => {
+    expect(typed("In 1997 Martin Bell beat Tory Neil Hamilton to win the seat.")).toEqual(["Person:Martin Bell", "Organization:Tory", "Person:Neil Hamilton"]);
+  });
+
   it("keeps a surname the model leaves out when the rules read the whole name: 'Stewart Downing', 'Colin High'", () => {
     expect(typed("Middlesbrough winger Stewart Downing scored twice.")).toContain("Person:Stewart Downing");
     expect(typed("England coach Andy Robinson has called on referees Colin High and Steve Lander.")).toContain("Person:Colin High");

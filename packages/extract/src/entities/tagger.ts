@@ -103,6 +103,7 @@ export function recogniseArticle(sentences: Token[][]): { results: SentenceResul
     demonymNames(sentences[k]!, units[k]!, r, joined);
     sentenceCues(sentences[k]!, units[k]!, r);
     persons(sentences[k]!, units[k]!, r, doc.sports);
+    partyMembers(sentences[k]!, units[k]!, r);
     institutionNames(sentences[k]!, units[k]!, r);
     lineUp(sentences[k]!, units[k]!, r);
   });
@@ -193,6 +194,29 @@ function persons(tokens: Token[], us: Unit[], r: SentenceResult, sports: boolean
     e.type = "Person";
     e.canonical = undefined;
   }
+}
+
+/** One-word names of parties that news puts before a member's name: "Tory Neil Hamilton". */
+const PARTY_WORDS = new Set(["tory", "labour", "conservative"]);
+
+/**
+ * "Tory Neil Hamilton": a party's word, a first name and a surname the model read as one name are the
+ * party and the person.
+ */
+function partyMembers(tokens: Token[], us: Unit[], r: SentenceResult): void {
+  for (const e of [...r.entities]) {
+    if ((e.type !== "Person" && e.type !== "Organization") || e.words.length < 3 || e.words.length > 4) continue;
+    if (!PARTY_WORDS.has(e.words[0]!.toLowerCase()) || !FIRST_NAMES.has(e.words[1]!)) continue;
+    const i = us.findIndex((u) => u.first === e.first);
+    const j = us.findIndex((u) => u.last === e.last);
+    if (i < 0 || j <= i + 1) continue;
+    const party = spanEntity(tokens, [us[i]!], "Organization", 0.9);
+    party.canonical = PLACES.get(us[i]!.lower)?.name;
+    const person = us.slice(i + 1, j + 1);
+    Object.assign(e, { first: person[0]!.first, start: person[0]!.start, text: joinUnits(tokens, person), words: person.map((u) => u.text), type: "Person", canonical: undefined });
+    r.entities.push(party);
+  }
+  r.entities.sort((a, b) => a.first - b.first);
 }
 
 /** Head words of an institution's name "X of/for ...": "Department for Work and Pensions". */
