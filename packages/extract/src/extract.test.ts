@@ -462,6 +462,16 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(seat.map((t) => `${t.subject.name} ${t.predicate} ${t.object.name} ${t.object.type} ${t.relation}`)).toEqual(["Martin Bell win_seat_from Neil Hamilton Person DEFEAT"]);
   });
 
+  it("'the home secretary' is the person the article gives that title, and the 'he' after it", () => {
+    const t = run("Home Secretary Tom Hale unveiled plans. Jim Roe said his party offered a choice. The home secretary told the BBC he wanted changes. Speaking on Radio Leeds, he said migrants were of value.");
+    expect(has(t, "Tom Hale", "tell", "BBC")).toBe(true);
+    expect(t.some((x) => x.subject.name === "Jim Roe")).toBe(false);
+    // a title two persons hold names neither
+    expect(run("Foreign Minister Tom Hale met Foreign Minister Jim Roe. The foreign minister told the BBC it went well.").some((x) => x.predicate === "tell")).toBe(false);
+    // what a verb of saying says is no one's addressee: "saying Tory attitudes to Europe had helped"
+    expect(run("Jack Straw hit back by saying Tory attitudes to Europe had hurt the party.").some((x) => x.object.name === "Europe")).toBe(false);
+  });
+
   it("a player 'of the USA' is the one beaten, not his country", () => {
     expect(run("Rafael Nadal beat Andy Roddick of the USA in the final.").map((x) => `${x.subject.name} ${x.predicate} ${x.object.name}`)).toEqual(["Rafael Nadal beat Andy Roddick"]);
   });

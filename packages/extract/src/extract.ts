@@ -10,7 +10,7 @@ import { recogniseArticle } from "./entities/tagger.ts";
 import { resolveInArticle, type MentionInput } from "./aliases/inArticle.ts";
 import { entityId } from "./aliases/ids.ts";
 import { extractClauses, isSpeechVerb } from "./clauses/engine.ts";
-import { headEntity, triplesFromClause, type LinkedEntity, type Referents } from "./triples/fromClauses.ts";
+import { headEntity, titleHolder, triplesFromClause, type LinkedEntity, type Referents } from "./triples/fromClauses.ts";
 import { findRoles } from "./triples/roles.ts";
 import { findNominal } from "./triples/nominal.ts";
 import { isFutureTense, resolveSentenceDate } from "./time/index.ts";
@@ -32,6 +32,8 @@ export const EXTRACTOR_VERSION = "0.5.0";
 
 const MAX_CLAUSE_TOKENS = 150;
 const SUBJECT_PRONOUNS = new Set(["he", "she"]);
+/** Honorifics a title may hold that name no office: "Deputy Prime Minister Mr Prescott". */
+const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "rev", "prof", "professor"]);
 /** Words that open a relative or subordinate clause right before its subject: "which he had represented", "after he quit". */
 const SUBORDINATE_OPENERS = new Set(["which", "who", "whom", "that", "after", "before", "when", "because", "since", "until", "although", "though", "while", "whilst", "once", "where", "if", "unless"]);
 
@@ -103,6 +105,8 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
   const problems: ExtractionProblem[] = [];
   const sentences: SentenceEntities[] = [];
   const mentions: MentionInput[] = [];
+  /** Persons named with a title ("Home Secretary Charles Clarke"), by mention: whom "the home secretary" means. */
+  const titledMentions: { title: string; mention: number }[] = [];
   /** Mentions of the sentences kept so far: a sentence that throws half-way leaves none of its own. */
   let mentionsKept = 0;
   const acronyms = new Map<string, { name: string; type: EntityType }>();
@@ -129,6 +133,7 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
       for (const e of entities) {
         mentionIndex.push(mentions.length);
         mentions.push({ text: e.text, name: e.canonical ?? e.text, type: e.type, typeConfidence: e.typeConfidence, titled: !!e.title, atSentenceStart: e.first === firstWord });
+        if (e.title && e.type === "Person") titledMentions.push({ title: e.title, mention: mentions.length - 1 });
         // "Conflict Intelligence Team (CIT)": the acronym is an alias of the name before it
         const t = sentence.tokens;
         if (e.last + 2 < t.length && t[e.last]!.text === "(" && t[e.last + 2]!.text === ")" && /^[A-Z]{2,6}$/.test(t[e.last + 1]!.text)) {
@@ -141,6 +146,7 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
       mentionsKept = mentions.length;
     } catch (err) {
       mentions.length = mentionsKept;
+      while (titledMentions.length && titledMentions[titledMentions.length - 1]!.mention >= mentionsKept) titledMentions.pop();
       problems.push(skipped("sentence", sentence, raw, err));
     }
   }
@@ -169,6 +175,16 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
   for (let k = 0; k < refOfMention.length; k++) {
     const r = refOfMention[k];
     if (r) mentionCounts[r.id] = (mentionCounts[r.id] ?? 0) + 1;
+  }
+
+  // whom a title names in this article ("home secretary" -> Charles Clarke), unless it names two persons
+  const titleHolders = new Map<string, number | undefined>();
+  for (const { title, mention } of titledMentions) {
+    const ref = refOfMention[mention];
+    const key = title.toLowerCase().split(/\s+/).filter((w) => !HONORIFICS.has(w.replace(/\.$/, ""))).join(" ");
+    if (!ref || !key) continue;
+    const k = refIndex.get(ref.id)!;
+    titleHolders.set(key, titleHolders.has(key) && titleHolders.get(key) !== k ? undefined : k);
   }
 
   // 3. clauses -> triples, sentence by sentence
@@ -324,6 +340,10 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
       const referents: Referents = {
         person: (pronoun) => (topic ? undefined : namedBefore(tokens, clause, linked, pronoun, quotedHere)) ?? resolvePronoun(pronoun),
         organization: () => lastOrganization,
+        holder: (title) => {
+          const ref = titleHolders.get(title);
+          return ref === undefined ? undefined : { first: clause.subject.first, last: clause.subject.last, ref, type: "Person", inferred: false };
+        },
         speaker: () => {
           const matrix = matrixOf(clauses, clause);
           const speaker = matrix && isSpeechVerb(matrix.lemma) ? headEntity(tokens, matrix.subject, linked) : undefined;
@@ -336,7 +356,8 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
       }
       // "Kenteris's lawyer, Gregory Ioannidis, reacted": the person the subject is, else one it names ("Farrell's appearance", "Foxx's portrayal of Ray Charles": Foxx)
       const head = headEntity(tokens, clause.subject, linked);
-      const subj = head?.type === "Person" && tokens[head.first - 1]?.lower !== "of" ? head : linked.find((e) => e.first >= clause.subject.first && e.last <= clause.subject.last && e.type === "Person");
+      // (or the person the article gives the title a description names: "The home secretary said")
+      const subj = head?.type === "Person" && tokens[head.first - 1]?.lower !== "of" ? head : linked.find((e) => e.first >= clause.subject.first && e.last <= clause.subject.last && e.type === "Person") ?? (quoted ? undefined : titleHolder(tokens, clause, referents));
       const pronoun = clause.subject.last - clause.subject.first === 1 ? tokens[clause.subject.first]!.lower : "";
       // ('"... why Ian committed suicide," he told the BBC': a person spoken of inside a quotation is not
       // who says it, so a quotation's subjects are not remembered for the pronouns after it)

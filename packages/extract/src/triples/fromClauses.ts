@@ -61,6 +61,8 @@ export interface Referents {
   person(pronoun: string): LinkedEntity | undefined;
   /** The organisation "the company" stands for: the last one that was a clause's subject. */
   organization(): LinkedEntity | undefined;
+  /** The one person the article gives a title ("home secretary", in lower case), if one does. */
+  holder(title: string): LinkedEntity | undefined;
   /** The organisation or state whose saying holds this clause: StateWest in "StateWest said it started ...". */
   speaker(): LinkedEntity | undefined;
 }
@@ -313,6 +315,13 @@ function participle(tokens: Token[], verb: Span): string {
   return tokens[verb.last - 1]!.lower;
 }
 
+/** "The home secretary said": the person the article gives that title ("Home Secretary Charles Clarke"), if one. */
+export function titleHolder(tokens: Token[], clause: Clause, referents: Pick<Referents, "holder">): LinkedEntity | undefined {
+  const width = clause.subject.last - clause.subject.first;
+  if (width < 2 || width > 4 || tokens[clause.subject.first]!.lower !== "the") return undefined;
+  return referents.holder(text(tokens, clause.subject.first + 1, clause.subject.last).toLowerCase());
+}
+
 export function triplesFromClause(tokens: Token[], clause: Clause, entities: LinkedEntity[], referents: Referents, mode: Mode, quoted = false): RawTriple[] {
   const out: RawTriple[] = [];
   let viaPronoun = false;
@@ -347,6 +356,11 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
     subject = undefined;
   } else {
     subject = headEntity(tokens, clause.subject, entities, clause.subjectVia === "relative");
+    const held = quoted ? undefined : titleHolder(tokens, clause, referents);
+    if (!subject && held) {
+      subject = at(held);
+      viaPronoun = true;
+    }
     // "The strongman has formed ...": a definite description of a person
     if (!subject && width === 2 && first === "the" && PERSON_DESCRIPTIONS.has(second)) {
       subject = antecedent("he");
@@ -516,7 +530,9 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
     // "said in a speech to the Business Club": of a saying, only whom it was said to
     // (with no object, or right after what was said: "said the price of a ticket from New York to
     // Copenhagen ..." says nothing to Copenhagen)
-    if (!proposition || (prep === "to" && (!lastObject || p.prep.first === lastObject.last))) emit(object, `${stem}_${prep}`, `${verbText}${objectText} ${tokens[p.prep.first]!.text}`, 0.08, "prep", prep);
+    // ("saying Tory attitudes to Europe had helped": not when a verb follows, whose subject the phrase is)
+    const subjectOfVerbAfter = ["VERB", "AUX"].includes(tokens[p.arg.last]?.pos ?? "");
+    if (!proposition || (prep === "to" && (!lastObject || p.prep.first === lastObject.last) && !subjectOfVerbAfter)) emit(object, `${stem}_${prep}`, `${verbText}${objectText} ${tokens[p.prep.first]!.text}`, 0.08, "prep", prep);
   }
   return out;
 }
