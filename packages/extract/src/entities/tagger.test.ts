@@ -68,6 +68,12 @@ describe("the trained entity model", () => {
     expect(typed("Devon singer Joss Stone won a Brit award.")).not.toContain("Organization:Devon");
   });
 
+  it("reads a surname after 'Mr' as a person where the model found no name: 'formed by Mr Kilroy-Silk'", () => {
+    expect(typed("Veritas was formed by Mr Kilroy-Silk earlier this month after he quit UKIP.")).toContain("Person:Kilroy-Silk");
+    // not a possessive, nor an ordinary word
+    expect(typed("It was Mr Blunkett's plan and Mr Big said so.")).not.toContain("Person:Blunkett's");
+  });
+
   it("reads a party's word before a member's full name as the party and the person: 'Tory Neil Hamilton'", () => {
     expect(typed("In 1997 Martin Bell beat Tory Neil Hamilton to win the seat.")).toEqual(["Person:Martin Bell", "Organization:Tory", "Person:Neil Hamilton"]);
   });

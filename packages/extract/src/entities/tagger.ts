@@ -104,6 +104,7 @@ export function recogniseArticle(sentences: Token[][]): { results: SentenceResul
     sentenceCues(sentences[k]!, units[k]!, r);
     persons(sentences[k]!, units[k]!, r, doc.sports);
     partyMembers(sentences[k]!, units[k]!, r);
+    honorificNames(sentences[k]!, units[k]!, r);
     institutionNames(sentences[k]!, units[k]!, r);
     lineUp(sentences[k]!, units[k]!, r);
   });
@@ -194,6 +195,25 @@ function persons(tokens: Token[], us: Unit[], r: SentenceResult, sports: boolean
     e.type = "Person";
     e.canonical = undefined;
   }
+}
+
+/** Honorifics that stand only before a person's name: "Mr", "Mrs", "Ms", "Dr". */
+const HONORIFICS = new Set(["mr", "mrs", "ms", "dr"]);
+
+/**
+ * "Veritas was formed by Mr Kilroy-Silk": a capitalised word after an honorific is a person's surname,
+ * where the model found no name at all ("Mr" then "Smith" in a sentence it did not read as a name).
+ */
+function honorificNames(tokens: Token[], us: Unit[], r: SentenceResult): void {
+  for (let i = 0; i + 1 < us.length; i++) {
+    const honorific = us[i]!.lower.replace(/\.$/, "");
+    const next = us[i + 1]!;
+    // (a surname alone, hyphenated or not: "Kilroy-Silk", not "Blunkett's")
+    if (!HONORIFICS.has(honorific) || !/^\p{Lu}\p{Ll}+(-\p{Lu}\p{Ll}+)?$/u.test(next.text) || isOrdinaryWord(next.lower)) continue;
+    if (r.entities.some((e) => e.last > next.first && e.first < next.last)) continue;
+    r.entities.push(spanEntity(tokens, [next], "Person", 0.8, us[i]!.text));
+  }
+  r.entities.sort((a, b) => a.first - b.first);
 }
 
 /** One-word names of parties that news puts before a member's name: "Tory Neil Hamilton". */
