@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { extractArticle } from "../extract.ts";
 import { tagSentences } from "../nlp/index.ts";
 import type { EntitySpan } from "./recognize.ts";
 import { recogniseArticle, recogniseDocument } from "./tagger.ts";
@@ -43,6 +44,11 @@ describe("the trained entity model", () => {
     expect(report.filter((e) => e.text === "Ireland" || e.text === "France").map((e) => `${e.text}:${e.type}`)).toEqual(["Ireland:Organization", "France:Organization"]);
     // outside sport the same list is of countries
     expect(typed("Ministers from England, Wales and Ireland met in Dublin.").filter((e) => e.includes("Ireland"))).toEqual(["Location:Ireland"]);
+  });
+
+  it("makes a team the article's one reading of its name, though a mention names the country: 'England 17-18 France'", () => {
+    const x = extractArticle({ id: "s.txt", text: "England 17-18 France\n\nEngland suffered a defeat in the Six Nations as scrum-half Dimitri Yachvili booted France to victory at Twickenham. Yachvili landed six penalties for France to put the visitors in front." });
+    expect(x.triples.filter((t) => t.predicate === "beat").map((t) => `${t.subject.name} ${t.subject.type}`)).toEqual(["France Organization"]);
   });
 
   it("counts a fixture line and a line-up's rugby words towards a sports report: 'Leeds v Saracens'", () => {

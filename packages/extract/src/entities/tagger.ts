@@ -373,9 +373,9 @@ function sportsTeams(_sentences: Token[][], units: Unit[][], results: SentenceRe
       const i = unitIndex(us, e.first);
       if (e.type === "Location" && i > 0 && PLACE_BEFORE.has(us[i - 1]!.lower)) continue;
       e.type = "Organization";
-      // a town's or a country's name: as sure as the gazetteer is of the place, so that the article's one
-      // node for the name is the team, not the town a mention like "in Biarritz" names
-      if (isPlace(name)) e.typeConfidence = Math.max(e.typeConfidence, 0.95);
+      // a town's or a country's name: the article's one node for the name (the best-supported type of its
+      // mentions) is the team, not the town or country a mention like "in Biarritz" or "for France" names
+      if (isPlace(name)) e.typeConfidence = 1;
     }
   });
 }
