@@ -47,7 +47,7 @@ describe("the trained entity model", () => {
   });
 
   it("makes a team the article's one reading of its name, though a mention names the country: 'England 17-18 France'", () => {
-    const x = extractArticle({ id: "s.txt", text: "England 17-18 France\n\nEngland suffered a defeat in the Six Nations as scrum-half Dimitri Yachvili booted France to victory at Twickenham. Yachvili landed six penalties for France to put the visitors in front." });
+    const x = extractArticle({ id: "s.txt", text: "England 17-18 France\n\nEngland suffered a defeat in the Six Nations as scrum-half Dimitri Yachvili booted France to victory at Twickenham. Yachvili landed six penalties for France to put the visitors in front. After a probing kick from France centre Damien Traille, Yachvili scored." });
     expect(x.triples.filter((t) => t.predicate === "beat").map((t) => `${t.subject.name} ${t.subject.type}`)).toEqual(["France Organization"]);
   });
 
