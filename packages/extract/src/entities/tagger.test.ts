@@ -74,6 +74,13 @@ describe("the trained entity model", () => {
     expect(typed("Devon singer Joss Stone won a Brit award.")).not.toContain("Organization:Devon");
   });
 
+  it("reads a country named with 'and' as one place: 'Saint Kitts and Nevis', not 'Kitts' and 'Nevis'", () => {
+    expect(typed("The firm Swarm Systems is based on Caribbean island Saint Kitts and Nevis.")).toContain("Location:Saint Kitts and Nevis");
+    expect(found("The St Kitts and Nevis star Kim Collins won.").find((e) => e.type === "Location")?.canonical).toBe("Saint Kitts and Nevis");
+    // a world region's name is two countries in a sentence
+    expect(typed("He ran the business in Australia and New Zealand.")).toEqual(["Location:Australia", "Location:New Zealand"]);
+  });
+
   it("reads a surname after 'Mr' as a person where the model found no name: 'formed by Mr Kilroy-Silk'", () => {
     expect(typed("Veritas was formed by Mr Kilroy-Silk earlier this month after he quit UKIP.")).toContain("Person:Kilroy-Silk");
     // not a possessive, nor an ordinary word

@@ -11,7 +11,7 @@
  */
 import type { Token } from "../nlp/index.ts";
 import type { EntityType } from "../types.ts";
-import { AFFILIATIONS, CITIES, COMPETITION_WORDS, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, FIRST_NAMES, ORG_SPELLINGS, ORG_WORDS, PLACES, PLAYING_POSITIONS, REGIONS } from "./gazetteer.ts";
+import { AFFILIATIONS, CITIES, COMPETITION_WORDS, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, FIRST_NAMES, ORG_SPELLINGS, ORG_WORDS, PLACES, PLAYING_POSITIONS, REGIONS, WORLD_REGIONS } from "./gazetteer.ts";
 import { entityModel, tagWords } from "./model/model.ts";
 import { documentContext, isOrdinaryWord, type DocumentContext } from "./model/features.ts";
 import { ruleTags } from "./model/rules.ts";
@@ -105,6 +105,7 @@ export function recogniseArticle(sentences: Token[][]): { results: SentenceResul
     persons(sentences[k]!, units[k]!, r, doc.sports);
     partyMembers(sentences[k]!, units[k]!, r);
     honorificNames(sentences[k]!, units[k]!, r);
+    placesWithAnd(sentences[k]!, units[k]!, r);
     institutionNames(sentences[k]!, units[k]!, r);
     lineUp(sentences[k]!, units[k]!, r);
   });
@@ -194,6 +195,37 @@ function persons(tokens: Token[], us: Unit[], r: SentenceResult, sports: boolean
     if (!afterPosition && (!FIRST_NAMES.has(e.words[0]!) || entityModel().lexicons.names.get(lower.join(" ")) === "ORG")) continue;
     e.type = "Person";
     e.canonical = undefined;
+  }
+}
+
+/** The gazetteer's places whose names hold "and", by their first word: "saint kitts and nevis", "trinidad and tobago". */
+const PLACES_WITH_AND = new Map<string, string[][]>();
+for (const [key, place] of PLACES) {
+  // (not a world region: "Australia and New Zealand" in a sentence is two countries)
+  if (place.type !== "Location" || !/ and /.test(key) || /,/.test(key) || WORLD_REGIONS.has(key)) continue;
+  const words = key.split(" ");
+  PLACES_WITH_AND.set(words[0]!, [...(PLACES_WITH_AND.get(words[0]!) ?? []), words]);
+}
+
+/**
+ * "Saint Kitts and Nevis", "St Kitts and Nevis", "Trinidad and Tobago": a country the gazetteer names
+ * with "and" is one place, where the model cut it at the "and" ("Kitts", "Nevis").
+ */
+function placesWithAnd(tokens: Token[], us: Unit[], r: SentenceResult): void {
+  const word = (u: Unit) => (u.lower === "st" || u.lower === "st." ? "saint" : u.lower === "&" ? "and" : u.lower);
+  for (let i = 0; i < us.length; i++) {
+    if (!/^\p{Lu}/u.test(us[i]!.text)) continue;
+    for (const name of PLACES_WITH_AND.get(word(us[i]!)) ?? []) {
+      if (i + name.length > us.length || !name.every((w, k) => word(us[i + k]!) === w)) continue;
+      const span = us.slice(i, i + name.length);
+      if (r.entities.some((e) => e.first === span[0]!.first && e.last === span.at(-1)!.last)) break;
+      r.entities = r.entities.filter((e) => e.last <= span[0]!.first || e.first >= span.at(-1)!.last);
+      const place = spanEntity(tokens, span, "Location", 0.95);
+      place.canonical = PLACES.get(name.join(" "))!.name;
+      r.entities.push(place);
+      r.entities.sort((a, b) => a.first - b.first);
+      break;
+    }
   }
 }
 
