@@ -16,7 +16,7 @@ import { findNominal } from "./triples/nominal.ts";
 import { isFutureTense, resolveSentenceDate } from "./time/index.ts";
 import type { Clause, Span } from "./clauses/types.ts";
 import type { Token } from "./nlp/index.ts";
-import { EQUIPMENT_NOUNS, PLACES, isNationalityNoun } from "./entities/gazetteer.ts";
+import { EQUIPMENT_NOUNS, HONORIFICS, PLACES, isNationalityNoun } from "./entities/gazetteer.ts";
 import { Antecedents } from "./triples/antecedents.ts";
 import { clauseMode, isQuoted, matrixOf, quoteOpenAfter } from "./triples/modality.ts";
 import { confidenceOf, type TripleCues } from "./triples/confidence.ts";
@@ -32,8 +32,6 @@ export const EXTRACTOR_VERSION = "0.5.0";
 
 const MAX_CLAUSE_TOKENS = 150;
 const SUBJECT_PRONOUNS = new Set(["he", "she"]);
-/** Honorifics a title may hold that name no office: "Deputy Prime Minister Mr Prescott". */
-const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "rev", "prof", "professor"]);
 /** Words that open a relative or subordinate clause right before its subject: "which he had represented", "after he quit". */
 const SUBORDINATE_OPENERS = new Set(["which", "who", "whom", "that", "after", "before", "when", "because", "since", "until", "although", "though", "while", "whilst", "once", "where", "if", "unless"]);
 
@@ -181,6 +179,7 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
   const titleHolders = new Map<string, number | undefined>();
   for (const { title, mention } of titledMentions) {
     const ref = refOfMention[mention];
+    // (without the honorifics a title may hold: "Deputy Prime Minister Mr Prescott")
     const key = title.toLowerCase().split(/\s+/).filter((w) => !HONORIFICS.has(w.replace(/\.$/, ""))).join(" ");
     if (!ref || !key) continue;
     const k = refIndex.get(ref.id)!;

@@ -11,7 +11,7 @@
  */
 import type { Token } from "../nlp/index.ts";
 import type { EntityType } from "../types.ts";
-import { AFFILIATIONS, CITIES, COMPETITION_WORDS, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, FIRST_NAMES, ORG_SPELLINGS, ORG_WORDS, PLACES, PLAYING_POSITIONS, REGIONS, WORLD_REGIONS } from "./gazetteer.ts";
+import { AFFILIATIONS, CITIES, COMPETITION_WORDS, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, FIRST_NAMES, HONORIFICS, ORG_SPELLINGS, ORG_WORDS, PLACES, PLAYING_POSITIONS, REGIONS, TITLES, WORLD_REGIONS } from "./gazetteer.ts";
 import { entityModel, tagWords } from "./model/model.ts";
 import { documentContext, isOrdinaryWord, type DocumentContext } from "./model/features.ts";
 import { ruleTags } from "./model/rules.ts";
@@ -229,19 +229,18 @@ function placesWithAnd(tokens: Token[], us: Unit[], r: SentenceResult): void {
   }
 }
 
-/** Honorifics that stand only before a person's name: "Mr", "Mrs", "Ms", "Dr". */
-const HONORIFICS = new Set(["mr", "mrs", "ms", "dr"]);
-
 /**
  * "Veritas was formed by Mr Kilroy-Silk": a capitalised word after an honorific is a person's surname,
  * where the model found no name at all ("Mr" then "Smith" in a sentence it did not read as a name).
  */
 function honorificNames(tokens: Token[], us: Unit[], r: SentenceResult): void {
+  // ("Mr", "Dr", "Lord": the gazetteer's honorifics, which stand only before a person's name)
   for (let i = 0; i + 1 < us.length; i++) {
     const honorific = us[i]!.lower.replace(/\.$/, "");
     const next = us[i + 1]!;
     // (a surname alone, hyphenated or not: "Kilroy-Silk", not "Blunkett's")
-    if (!HONORIFICS.has(honorific) || !/^\p{Lu}\p{Ll}+(-\p{Lu}\p{Ll}+)?$/u.test(next.text) || isOrdinaryWord(next.lower)) continue;
+    // (not a second title: "the Rt Rev Dr Tom Wright")
+    if (!HONORIFICS.has(honorific) || !/^\p{Lu}\p{Ll}+(-\p{Lu}\p{Ll}+)?$/u.test(next.text) || isOrdinaryWord(next.lower) || TITLES.has(next.lower)) continue;
     if (r.entities.some((e) => e.last > next.first && e.first < next.last)) continue;
     r.entities.push(spanEntity(tokens, [next], "Person", 0.8, us[i]!.text));
   }
