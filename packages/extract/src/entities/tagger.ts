@@ -243,8 +243,8 @@ function honorificNames(tokens: Token[], us: Unit[], r: SentenceResult): void {
     if (!HONORIFICS.has(honorific) || !/^\p{Lu}\p{Ll}+(-\p{Lu}\p{Ll}+)?$/u.test(next.text) || isOrdinaryWord(next.lower) || TITLES.has(next.lower)) continue;
     if (r.entities.some((e) => e.last > next.first && e.first < next.last)) continue;
     r.entities.push(spanEntity(tokens, [next], "Person", 0.8, us[i]!.text));
+    r.entities.sort((a, b) => a.first - b.first);
   }
-  r.entities.sort((a, b) => a.first - b.first);
 }
 
 /** One-word names of parties that news puts before a member's name: "Tory Neil Hamilton". */
@@ -266,8 +266,8 @@ function partyMembers(tokens: Token[], us: Unit[], r: SentenceResult): void {
     const person = us.slice(i + 1, j + 1);
     Object.assign(e, { first: person[0]!.first, start: person[0]!.start, text: joinUnits(tokens, person), words: person.map((u) => u.text), type: "Person", canonical: undefined });
     r.entities.push(party);
+    r.entities.sort((a, b) => a.first - b.first);
   }
-  r.entities.sort((a, b) => a.first - b.first);
 }
 
 /** Head words of an institution's name "X of/for ...": "Department for Work and Pensions". */

@@ -409,21 +409,21 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
     out.push({ subject: s, object: o, predicate, surface, confidence: Math.round(confidence * 100) / 100, kind, ...(preposition ? { preposition } : {}), viaPronoun, polarity: mode.polarity, modality: mode.modality });
   };
 
+  const verbTokens = tokens.slice(clause.verb.first, clause.verb.last);
   // "Taiwan is part of China": the tagger takes "part" after "is" for a verb
-  const be = tokens.slice(clause.verb.first, clause.verb.last).some((t) => t.lemma === "be");
+  const be = verbTokens.some((t) => t.lemma === "be");
   if (be && RELATION_NOUNS.has(clause.lemma) && clause.objects.length === 0 && clause.preps[0] && tokens[clause.preps[0].prep.first]!.lower === "of") {
     emitPair(subject, headEntity(tokens, clause.preps[0].arg, entities) ?? subject, `${RELATION_NOUNS.get(clause.lemma)}_of`, `${verbText} of`, 0, "copula", "of");
     return out;
   }
   // "She was later revealed to be Maria Cruz", "is said to be": a verb raising a copula states what the
   // subject is, of which a triple would make a revelation or a saying between the two
-  const verbTokens = tokens.slice(clause.verb.first, clause.verb.last);
   if (verbTokens.length >= 3 && verbTokens.at(-1)!.lemma === "be" && verbTokens.at(-2)!.lower === "to") return out;
   if (clause.lemma === "be" || clause.lemma === "become") {
     // "Poland is a member of NATO", "Taiwan is a part of China": the noun names the relation. Any other
     // copula ("X is a city", "X was in Y") states nothing between two entities, and a hypothetical
     // ("would have been a very good president of") holds no role.
-    const hypothetical = tokens.slice(clause.verb.first, clause.verb.last).some((t) => HYPOTHETICAL.has(t.lower));
+    const hypothetical = verbTokens.some((t) => HYPOTHETICAL.has(t.lower));
     const relation = hypothetical ? undefined : copularRelation(tokens, clause, entities);
     if (relation) emitPair(subject, relation.object, `${relation.noun}_${relation.prep}`, `${verbText} ${text(tokens, relation.np.first, relation.np.last)} ${relation.prep}`, 0, "copula", relation.prep);
     return out;

@@ -49,7 +49,8 @@ const OF_PLACE: Record<string, string> = { Organization: "based_in", Person: "fr
 
 const surface = (tokens: Token[], e: NominalEntity) => tokens.slice(e.first, e.last).map((t) => t.text).join(" ").toLowerCase();
 const isPossessive = (t: Token | undefined) => !!t && /^['’]s?$/.test(t.text);
-const lowerNoun = (t: Token) => t.pos === "NOUN" && /^[a-z]/.test(t.text);
+/** A common noun as written in lower case: "bank" in "Italian bank Mediobanca" (not a name the tagger calls a noun). */
+export const lowerNoun = (t: Token) => t.pos === "NOUN" && /^[a-z]/.test(t.text);
 /** A common noun or adjective between a modifier and the name it modifies: "Italian [energy giant] Gazprom". */
 const commonModifier = (t: Token) => lowerNoun(t) || (t.pos === "ADJ" && /^[a-z]/.test(t.text));
 /** A word that names an office or a title: the phrase is a role, findRoles's ("Russia's president Putin", "Britain's Prime Minister Blair"). */

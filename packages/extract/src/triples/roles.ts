@@ -7,6 +7,7 @@
  */
 import type { Token } from "../nlp/index.ts";
 import { demonymAt, isRoleNoun } from "../entities/gazetteer.ts";
+import { lowerNoun } from "./nominal.ts";
 
 export interface RoleEntity {
   first: number;
@@ -27,7 +28,6 @@ export interface RoleFact {
 }
 
 const MODIFIERS = new Set(["ADJ", "NOUN"]);
-const lowerNoun = (t: Token) => t.pos === "NOUN" && /^[a-z]/.test(t.text);
 const PERSON_ONLY = new Set(["Person"]);
 
 /** A spokesman speaks for an organisation, not of it: `spokesman_for`; every other role is `<role>_of`. */
@@ -123,7 +123,7 @@ function possessed(tokens: Token[], entities: RoleEntity[], from: number): RoleE
   for (let m = from; m < Math.min(from + 4, tokens.length); m++) {
     const e = entityAt(entities, m);
     if (e) return e;
-    if (!(tokens[m]!.pos === "ADJ" || (tokens[m]!.pos === "NOUN" && /^[a-z]/.test(tokens[m]!.text)))) return undefined;
+    if (!(tokens[m]!.pos === "ADJ" || lowerNoun(tokens[m]!))) return undefined;
   }
   return undefined;
 }
@@ -191,12 +191,12 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
       // ("leader of the Labour group on Newham Council", "director of the Arkansas State University venue":
       // without a name after it, the noun is what the office is of, unless it only says what the name is,
       // "of the Labour party", "of Barclays bank"; a job at a firm's unit is still at the firm)
-      if (e && e.last + 1 < tokens.length && tokens[e.last]!.pos === "NOUN" && /^[a-z]/.test(tokens[e.last]!.text)) e = entityAt(entities, e.last + 1) ?? (atWork || isKindOf(tokens[e.last]!.lower, e) ? e : undefined);
+      if (e && e.last + 1 < tokens.length && lowerNoun(tokens[e.last]!)) e = entityAt(entities, e.last + 1) ?? (atWork || isKindOf(tokens[e.last]!.lower, e) ? e : undefined);
       // "of Aberdeen-based oil and gas consultancy Blackwatch Petroleum Services": the place only says where it is based
       if (e && tokens[e.last]?.text === "-" && tokens[e.last + 1]?.lower === "based") e = nameAfterCommonWords(tokens, entities, e.last + 2);
       for (let m = k; !e && m < Math.min(k + 3, tokens.length - 1); m++) {
         if (!/^(NOUN|ADJ|PROPN|NUM)$/.test(tokens[m]!.pos)) break;
-        if (tokens[m]!.pos === "NOUN" && /^[a-z]/.test(tokens[m]!.text)) e = entityAt(entities, m + 1);
+        if (lowerNoun(tokens[m]!)) e = entityAt(entities, m + 1);
       }
       if (e && atWork) {
         // only an organisation employs: "an analyst at Goldman Sachs", not "a researcher at Oxford" the town
