@@ -472,8 +472,8 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(run("Jack Straw hit back by saying Tory attitudes to Europe had hurt the party.").some((x) => x.object.name === "Europe")).toBe(false);
   });
 
-  it("a player 'of the USA' is the one beaten, not his country", () => {
-    expect(run("Rafael Nadal beat Andy Roddick of the USA in the final.").map((x) => `${x.subject.name} ${x.predicate} ${x.object.name}`)).toEqual(["Rafael Nadal beat Andy Roddick"]);
+  it("a player 'of the USA' is the one beaten, not his country, and is from it", () => {
+    expect(run("Rafael Nadal beat Andy Roddick of the USA in the final.").map((x) => `${x.subject.name} ${x.predicate} ${x.object.name}`)).toEqual(["Andy Roddick from United States", "Rafael Nadal beat Andy Roddick"]);
   });
 
   it("what a verb raises a copula to say is no relation between the two: 'was later revealed to be Maria Cruz'", () => {

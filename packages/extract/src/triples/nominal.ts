@@ -15,6 +15,7 @@
 import type { Token } from "../nlp/index.ts";
 import { CITIES, COUNTRIES, DEMONYMS, demonymAt, EVENT_WORDS, FIRST_NAMES, LOCATION_PREFIXES, LOCATION_TAILS, LOCATION_WORDS, ORG_CUES, PLACE_OF, PLACES, REGIONS, TITLES, WORLD_REGIONS, isRoleNoun } from "../entities/gazetteer.ts";
 import lists from "./nominal.json" with { type: "json" };
+import { affiliationsAfterNames, possessiveAffiliation, type AffiliationContext } from "./affiliation.ts";
 
 export interface NominalEntity {
   first: number;
@@ -22,6 +23,8 @@ export interface NominalEntity {
   type: string;
   /** How sure the entity model is of the type (0 to 1). */
   typeConfidence?: number;
+  /** The canonical name the graph gives it ("Labour Party" for "Labour"). */
+  name?: string;
 }
 
 export interface NominalFact<E extends NominalEntity = NominalEntity> {
@@ -109,7 +112,9 @@ function endsPlace(t: Token | undefined, larger: string): boolean {
   return !(["VERB", "AUX", "NOUN"].includes(t.pos) && COUNTRIES.has(larger));
 }
 
-export function findNominal<E extends NominalEntity>(tokens: Token[], entities: E[]): NominalFact<E>[] {
+const NO_CONTEXT: AffiliationContext = { sportsReport: false, isParty: () => false };
+
+export function findNominal<E extends NominalEntity>(tokens: Token[], entities: E[], context = NO_CONTEXT): NominalFact<E>[] {
   const at = (i: number) => entities.find((e) => e.first === i);
   const endingAt = (i: number) => entities.find((e) => e.last === i);
   const facts: NominalFact<E>[] = [];
@@ -123,7 +128,7 @@ export function findNominal<E extends NominalEntity>(tokens: Token[], entities: 
     if (!isPossessive(tokens[k])) continue;
     if (owner.type === "Location" && placesThings(tokens, owner)) facts.push(...ofPlace(tokens, entities, owner, k + 1));
     else if (owner.type === "Organization") {
-      const fact = (COUNTRIES.has(surface(tokens, owner)) ? fromCountryTeam(tokens, owner, at(k + 1)) : undefined) ?? productOf(tokens, entities, owner, k + 1);
+      const fact = (COUNTRIES.has(surface(tokens, owner)) ? fromCountryTeam(tokens, owner, at(k + 1)) : undefined) ?? possessiveAffiliation(tokens, owner, at(k + 1), context) ?? productOf(tokens, entities, owner, k + 1);
       if (fact) facts.push(fact);
     }
   }
@@ -142,6 +147,7 @@ export function findNominal<E extends NominalEntity>(tokens: Token[], entities: 
   }
 
   facts.push(...basedIn(tokens, entities));
+  facts.push(...affiliationsAfterNames(tokens, entities, context));
 
   // "Lucerne, Switzerland", "Las Vegas, Nev., Tucson, Ariz., and San Diego"
   for (const town of entities) {

@@ -56,7 +56,7 @@ const NATIONALITY_ONLY = new Set(["striker", "midfielder", "defender", "goalkeep
 const NOT_OF_PLACES = new Set(["director", "producer"]);
 /** A political party's canonical name ("Labour Party", "Liberal Democrats", "UKIP"). */
 const PARTY_NAMES = new Set(["Liberal Democrats", "UKIP", "SNP", "Plaid Cymru", "Sinn Fein", "Veritas", "Greens"]);
-const isParty = (name: string) => / Party$/.test(name) || PARTY_NAMES.has(name);
+export const isParty = (name: string) => / Party$/.test(name) || PARTY_NAMES.has(name);
 
 /** Offices a place has, whose party before them is the holder's ("London's Labour mayor Ken Livingstone": mayor of London, in Labour). */
 const PLACE_OFFICES = new Set(["mayor", "prime_minister", "premier", "president", "governor", "first_minister"]);
