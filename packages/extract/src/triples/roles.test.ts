@@ -13,6 +13,11 @@ describe("offices from titles and appositions", () => {
     expect(roles("Henrik Dahl, the environment minister of Denmark, visited Esbjerg.")).toContain("Henrik Dahl environment_minister_of Denmark");
   });
 
+  test("titles joined by 'and' are each held, before the name or in an apposition", () => {
+    expect(roles("Nordhavn Shipping chairman and chief executive Lars Mikkelsen denied the report.")).toEqual(["Lars Mikkelsen chairman_of Nordhavn Shipping", "Lars Mikkelsen chief_executive_of Nordhavn Shipping"]);
+    expect(roles("Karin Lund, founder and director of Nordhavn Shipping, thanked him.").sort()).toEqual(["Karin Lund director_of Nordhavn Shipping", "Karin Lund founder_of Nordhavn Shipping"]);
+  });
+
   test("the words that change an office stay in it", () => {
     expect(roles("Conservative shadow foreign secretary Michael Ancram said it was wrong.")).toEqual(["Michael Ancram shadow_foreign_secretary_of Conservative Party"]);
     expect(roles("Chelsea assistant boss Steve Clarke said the coin was thrown.")).toEqual(["Steve Clarke assistant_boss_of Chelsea"]);

@@ -71,6 +71,13 @@ export function qualifiedRole(tokens: Token[], i: number): { role: string; left:
   return { role: [...tokens.slice(left + 1, i).map((q) => q.lower), tokens[i]!.lower].join("_"), left };
 }
 
+/** The index of the title that "and" joins to the one before it ("president and [chief] executive"), if one starts at i. */
+function nextJoinedRole(tokens: Token[], i: number): number | undefined {
+  let k = i;
+  while (k < Math.min(i + 3, tokens.length) && ROLE_QUALIFIERS.has(tokens[k]!.lower)) k++;
+  return tokens[k] && isRoleNoun(tokens[k]!.lower) ? k : undefined;
+}
+
 /** Offices named "<noun> general": "attorney general", "secretary general", "director general". */
 const GENERAL_OFFICES = new Set(["attorney", "solicitor", "surgeon", "inspector", "auditor", "secretary", "director", "governor", "comptroller", "postmaster", "procurator", "prosecutor", "consul"]);
 function isGeneralOffice(tokens: Token[], i: number): boolean {
@@ -170,9 +177,15 @@ export function findRoles(tokens: Token[], entities: RoleEntity[], sports = fals
     // An office is held by a person; a relation such as "ally" joins any two parties.
     const holderTypes = RELATION_ROLES.has(t.lower) ? PARTIES : PERSON_ONLY;
     let { role, left } = t.lower === "capital" ? { role: "capital", left: i - 1 } : qualifiedRole(tokens, i);
+    // "Acme Corp president and chief executive John Smith", "John Smith, president and chief executive of
+    // Acme Corp": titles joined by "and" share their holder and what they are of, so the first looks past
+    // the second for them, and the second past the first for its owner
+    if (tokens[left]?.lower === "and" && left > 0 && isRoleNoun(tokens[left - 1]!.lower)) left = qualifiedRole(tokens, left - 1).left;
 
     // The holder: the person right after ("leader Xi Jinping", "ambassador to Belarus, Boris Gryzlov").
     let j = i + 1;
+    const joined = tokens[j]?.lower === "and" ? nextJoinedRole(tokens, j + 1) : undefined;
+    if (joined !== undefined) j = joined + 1;
     let toPlace: RoleEntity | undefined;
     let ofEntity: RoleEntity | undefined;
     let atPlace: { entity: RoleEntity; prep: string } | undefined;
