@@ -271,6 +271,12 @@ export const EVENT_PREFIXES = new Set(["battle", "siege", "operation", "treaty",
 export const EQUIPMENT_NOUNS = new Set("tank tanks bomber bombers fighter fighters rifle rifles missile missiles launcher launchers jet jets aircraft helicopter helicopters drone drones submarine submarines ship ships system systems plane planes transporter transporters warship warships gun guns vehicle vehicles howitzer howitzers".split(" "));
 export const EQUIPMENT_TOKEN = /^(?:[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Za-z0-9]*(?:-[A-Z0-9]{1,3})?|[A-Z]{2,5}-[A-Z0-9]{1,3}|[A-Z][a-z]+-[A-Z]\d?)$/;
 
+/**
+ * The portfolio of an office, written before its title: "environment minister", "Treasury Secretary",
+ * "EC Farm Commissioner", "Saudi Arabian Oil Minister".
+ */
+export const PORTFOLIOS = new Set("environment health home culture trade transport education justice energy economy agriculture farm fisheries oil petroleum external sports sport treasury economic industry employment immigration security information finance foreign defence defense interior budget competition".split(" "));
+
 /** Honorifics: titles of a person that name no office ("Mr", "Dr", "Sir", "Lady"). */
 export const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "rev", "prof", "professor"]);
 /** Titles that stand before a person's name and are not part of it. */

@@ -102,6 +102,13 @@ describe("the trained entity model", () => {
     expect(typed("Property developer Tom Hale bought the site.")).toContain("Person:Tom Hale");
   });
 
+  it("keeps a portfolio capitalised before a title out of the name before it: 'U.S. Agriculture Secretary', 'EC Farm Commissioner'", () => {
+    expect(typed("U.S. Agriculture Secretary Tom Garvey said the plan would work.")).toEqual(["Location:U.S.", "Person:Tom Garvey"]);
+    expect(typed("EC Farm Commissioner Anna Reyes said the Commission was working on proposals.")).toContain("Organization:EC");
+    // the whole name a portfolio: "Trade and Industry Secretary"
+    expect(typed("Trade and Industry Secretary Ruth Keller said prices would fall.")).not.toContain("Organization:Trade and");
+  });
+
   it("keeps titles out of names and remembers them", () => {
     const [blair, brown] = found("Prime Minister Tony Blair met Mr Brown on Friday.");
     expect(blair).toMatchObject({ text: "Tony Blair", type: "Person", title: "Prime Minister" });

@@ -11,7 +11,7 @@
  */
 import type { Token } from "../nlp/index.ts";
 import type { EntityType } from "../types.ts";
-import { AFFILIATIONS, CITIES, COMPETITION_WORDS, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, FIRST_NAMES, HONORIFICS, ORG_SPELLINGS, ORG_WORDS, PLACES, PLAYING_POSITIONS, REGIONS, TITLES, WORLD_REGIONS } from "./gazetteer.ts";
+import { AFFILIATIONS, CITIES, COMPETITION_WORDS, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, FIRST_NAMES, HONORIFICS, isRoleNoun, ORG_SPELLINGS, ORG_WORDS, PLACES, PLAYING_POSITIONS, PORTFOLIOS, REGIONS, TITLES, WORLD_REGIONS } from "./gazetteer.ts";
 import { entityModel, tagWords } from "./model/model.ts";
 import { documentContext, isOrdinaryWord, type DocumentContext } from "./model/features.ts";
 import { ruleTags } from "./model/rules.ts";
@@ -107,6 +107,7 @@ export function recogniseArticle(sentences: Token[][]): { results: SentenceResul
     honorificNames(sentences[k]!, units[k]!, r);
     placesWithAnd(sentences[k]!, units[k]!, r);
     institutionNames(sentences[k]!, units[k]!, r);
+    portfolioTitles(sentences[k]!, units[k]!, r);
     lineUp(sentences[k]!, units[k]!, r);
   });
   if (joined.size) results.forEach((r, k) => r.error === undefined && demonymNames(sentences[k]!, units[k]!, r, joined, true));
@@ -244,6 +245,33 @@ function honorificNames(tokens: Token[], us: Unit[], r: SentenceResult): void {
     if (r.entities.some((e) => e.last > next.first && e.first < next.last)) continue;
     r.entities.push(spanEntity(tokens, [next], "Person", 0.8, us[i]!.text));
     r.entities.sort((a, b) => a.first - b.first);
+  }
+}
+
+/**
+ * "U.S. Agriculture Secretary Richard Lyng", "EC Farm Commissioner Frans Andriessen": wire copy
+ * capitalises the portfolio before a title, and the model reads it into the name before it ("U.S.
+ * Agriculture", "EC Farm"). The portfolio belongs to the title; the name is what comes before it.
+ */
+function portfolioTitles(tokens: Token[], us: Unit[], r: SentenceResult): void {
+  for (const e of [...r.entities]) {
+    if (e.type !== "Organization" && e.type !== "Location") continue;
+    const j = us.findIndex((u) => u.first === e.last);
+    if (j < 0 || !(isTitle(us[j]!.lower) || isRoleNoun(us[j]!.lower)) || !/^\p{Lu}/u.test(us[j]!.text)) continue;
+    const i = us.findIndex((u) => u.first === e.first);
+    let k = j;
+    while (k - 1 > i && PORTFOLIOS.has(us[k - 1]!.lower)) k--;
+    if (k === j) continue;
+    const name = us.slice(i, k);
+    // "Trade and Industry Secretary": the whole name is the portfolio
+    if (name.some((u) => PORTFOLIOS.has(u.lower) || u.lower === "and" || u.text === "&")) continue;
+    // "Welsh Health Minister": a nationality, which the roles read, and no name of its own
+    if (name.length === 1 && DEMONYMS.has(name[0]!.lower) && !PLACES.has(name[0]!.lower)) {
+      r.entities = r.entities.filter((x) => x !== e);
+      continue;
+    }
+    const known = PLACES.get(joinUnits(tokens, name).toLowerCase());
+    Object.assign(e, spanEntity(tokens, name, known?.type ?? e.type, e.typeConfidence, e.title), { canonical: known?.name });
   }
 }
 

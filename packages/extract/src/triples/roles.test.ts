@@ -18,6 +18,12 @@ describe("offices from titles and appositions", () => {
     expect(roles("Karin Lund, founder and director of Nordhavn Shipping, thanked him.").sort()).toEqual(["Karin Lund director_of Nordhavn Shipping", "Karin Lund founder_of Nordhavn Shipping"]);
   });
 
+  test("wire copy's capitalised portfolios are part of the office: 'U.S. Agriculture Secretary', 'EC Farm Commissioner', 'Saudi Arabian Oil Minister'", () => {
+    expect(roles("U.S. Agriculture Secretary Tom Garvey said the plan would work.")).toEqual(["Tom Garvey agriculture_secretary_of United States"]);
+    expect(roles("EC Farm Commissioner Anna Reyes said the Commission was working on proposals.")).toContain("Anna Reyes farm_commissioner_of EC");
+    expect(roles("Saudi Arabian Oil Minister Karim Nasser said output would be cut.")).toEqual(["Karim Nasser oil_minister_of Saudi Arabia"]);
+  });
+
   test("the words that change an office stay in it", () => {
     expect(roles("Conservative shadow foreign secretary Michael Ancram said it was wrong.")).toEqual(["Michael Ancram shadow_foreign_secretary_of Conservative Party"]);
     expect(roles("Chelsea assistant boss Steve Clarke said the coin was thrown.")).toEqual(["Steve Clarke assistant_boss_of Chelsea"]);
@@ -35,7 +41,7 @@ describe("offices from titles and appositions", () => {
   test("an office is the institution's a noun names, not the nationality's or the place's before it", () => {
     expect(roles("New European commission president Jose Manuel Barroso spoke.")).toEqual([]);
     // a portfolio or a sport is still the country's office
-    expect(roles("Indian oil minister Mani Shankar Aiyar spoke.")).toEqual(["Mani Shankar Aiyar minister_of India"]);
+    expect(roles("Indian oil minister Mani Shankar Aiyar spoke.")).toEqual(["Mani Shankar Aiyar oil_minister_of India"]);
     expect(roles("The Scottish National Party's Holyrood leader Nicola Sturgeon wrote to him.")).toEqual(["Nicola Sturgeon leader_of Scottish National Party"]);
     expect(roles("Radwan Hadi, deputy managing director of Aberdeen-based consultancy Blackwatch Petroleum Services, spoke.")).toEqual(["Radwan Hadi deputy_managing_director_of Blackwatch Petroleum Services"]);
   });

@@ -6,7 +6,7 @@
  * "Nato members Poland, Lithuania and Latvia".
  */
 import type { Token } from "../nlp/index.ts";
-import { demonymAt, isRoleNoun } from "../entities/gazetteer.ts";
+import { demonymAt, isRoleNoun, PORTFOLIOS } from "../entities/gazetteer.ts";
 import { lowerNoun } from "./nominal.ts";
 
 export interface RoleEntity {
@@ -42,9 +42,7 @@ const JOB_NOUNS = new Set(["analyst", "economist", "strategist", "researcher", "
 const DEPARTMENTS = new Set(["state", "defense", "defence", "commerce", "energy", "labor", "treasury", "agriculture", "transportation", "interior", "education", "health", "justice", "homeland"]);
 
 /** Words that make a role more specific; kept in the predicate (`prime_minister_of`). */
-const ROLE_QUALIFIERS = new Set(["prime", "managing", "foreign", "defence", "defense", "finance", "interior", "vice", "deputy", "chief", "first", "general", "technical", "sporting", "commercial", "shadow", "assistant", "acting", "interim", "caretaker", "junior",
-  // portfolios: "environment minister", "health secretary", "culture secretary"
-  "environment", "health", "home", "culture", "trade", "transport", "education", "justice", "energy", "economy", "agriculture", "sports", "sport", "treasury", "economic", "industry", "employment", "immigration", "security", "information"]);
+const ROLE_QUALIFIERS = new Set(["prime", "managing", "vice", "deputy", "chief", "first", "general", "technical", "sporting", "commercial", "shadow", "assistant", "acting", "interim", "caretaker", "junior", ...PORTFOLIOS]);
 
 /**
  * Roles a nationality does not give an office in: "Brazilian striker Ronaldo" is a Brazilian, not
@@ -55,7 +53,7 @@ const NATIONALITY_ONLY = new Set(["striker", "midfielder", "defender", "goalkeep
 /** Of these, the ones a place's name does not give either ("Hong Kong director"): a film director's, not an office. */
 const NOT_OF_PLACES = new Set(["director", "producer"]);
 /** A political party's canonical name ("Labour Party", "Liberal Democrats", "UKIP"). */
-const PARTY_NAMES = new Set(["Liberal Democrats", "UKIP", "SNP", "Plaid Cymru", "Sinn Fein", "Veritas", "Greens"]);
+const PARTY_NAMES = new Set(["Liberal Democrats", "UKIP", "SNP", "Plaid Cymru", "Sinn Fein", "Veritas", "Greens", "Christian Democratic Union", "Christian Social Union"]);
 export const isParty = (name: string) => / Party$/.test(name) || PARTY_NAMES.has(name);
 
 /** Offices a place has, whose party before them is the holder's ("London's Labour mayor Ken Livingstone": mayor of London, in Labour). */
