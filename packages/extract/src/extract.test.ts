@@ -476,6 +476,13 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(run("Rafael Nadal beat Andy Roddick of the USA in the final.").map((x) => `${x.subject.name} ${x.predicate} ${x.object.name}`)).toEqual(["Andy Roddick from United States", "Rafael Nadal beat Andy Roddick"]);
   });
 
+  it("a passive that keeps what was given: the subject won a prize it was awarded, and gave nothing", () => {
+    const pairs = (text: string) => run(text).map((x) => `${x.subject.name} ${x.predicate} ${x.object.name}`);
+    expect(pairs("Chemist Joan Fairley was awarded the Nobel Prize for her work.")).toEqual(["Joan Fairley win Nobel Prize"]);
+    expect(pairs("The mayor was speaking after being granted the freedom of the city of Leeds.").filter((t) => t.includes("Leeds"))).toEqual([]);
+    expect(pairs("Reports said Sinopec had been offered a stake in Gazprom.")).toEqual([]);
+  });
+
   it("what a verb raises a copula to say is no relation between the two: 'was later revealed to be Maria Cruz'", () => {
     expect(run("Sacheen Littlefeather refused the award. She was later revealed to be actress Maria Cruz.")).toEqual([]);
   });

@@ -16,6 +16,9 @@ import propositionVerbs from "./proposition-verbs.json" with { type: "json" };
 import descriptions from "./descriptions.json" with { type: "json" };
 
 const LIGHT_VERBS = new Set(lightVerbs.lightVerbs);
+const PASSIVE_RECIPIENT_VERBS = new Set(lightVerbs.passiveRecipientVerbs);
+const PASSIVE_OFFER_VERBS = new Set(lightVerbs.passiveOfferVerbs);
+const PASSIVE_PRIZE_VERBS = new Set(lightVerbs.passivePrizeVerbs);
 const PASS_THROUGH = new Set(lightVerbs.passThroughNouns);
 const EVENT_NOUNS = new Set(lightVerbs.eventNouns);
 const IDIOM_NOUNS = new Set(lightVerbs.idiomNouns);
@@ -477,6 +480,11 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
       // "The Grudge, starring Michelle Gellar": the person appears in the work
       const inverse = WORK_VERBS.get(event);
       if (inverse && o?.type === "Person" && (subject.type === "Other" || subject.type === "Event")) emitPair(o, subject, inverse, verbText, 0, "object");
+      // "was awarded an Oscar", "was granted the freedom of Newcastle": the subject was given the object and
+      // did no giving (a prize given is one won); "had been offered 20% of Yugansk": nobody did anything yet
+      else if (clause.passive && PASSIVE_RECIPIENT_VERBS.has(event)) {
+        if (of === undefined && PASSIVE_PRIZE_VERBS.has(event) && (o?.type === "Event" || o?.type === "Other")) emit(o, "win", verbText, 0, "object");
+      } else if (clause.passive && PASSIVE_OFFER_VERBS.has(event)) continue;
       else if (of === undefined) emit(o, event, verbText, 0, "object");
       else if (of.event) emit(o, `${event}_${of.noun}_of`, verbText, 0, "object");
     }
