@@ -297,6 +297,16 @@ function objectNoun(tokens: Token[], span: Span): string | undefined {
  * stands for the phrase. Other nouns
  * ("the biography of William Pitt") make the entity a modifier, not the argument.
  */
+/** A word of a description before a name: "Iranian-born model", "jailed activist". */
+function describesName(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  if (t.text === "-") return true;
+  if ((t.pos === "ADJ" || t.pos === "PROPN") && tokens[k + 1]?.text === "-") return true;
+  if (!/^[a-z]/.test(t.text)) return false;
+  if (t.pos === "VERB") return tokens[k - 1]?.text === "-" || tokens[k - 1]?.lower === "of" || tokens[k - 1]?.pos === "DET";
+  return t.pos === "ADJ" || t.pos === "NOUN";
+}
+
 function ofNoun(tokens: Token[], e: LinkedEntity | undefined): { noun: string; event: boolean } | undefined {
   if (!e) return undefined;
   // "the merger of the Royal Scots": a determiner may stand between, and so may the rest of a name the
@@ -305,10 +315,17 @@ function ofNoun(tokens: Token[], e: LinkedEntity | undefined): { noun: string; e
   while (of > 0 && tokens[of]!.pos === "PROPN" && /^[A-Z]/.test(tokens[of]!.text)) of--;
   // ("the parents of 14-year-old Stefan Pakeerah": an age before the name)
   if (tokens[of]?.lower === "old" && tokens[of - 1]?.text === "-") while (of > e.first - 8 && (tokens[of]!.pos === "NUM" || /^(-|year|years|old)$/.test(tokens[of]!.lower))) of--;
+  // ("the deportation of Iranian-born model Negar Khan", "the release of jailed activist Ali Khan": words
+  // that describe the person; a participle only first, "of the party backed Smith" being a clause)
+  // (one bare noun is more likely what "of" is about: "director of rugby Warren Gatland")
+  let k = of;
+  while (k > of - 5 && k > 0 && describesName(tokens, k)) k--;
+  if ((k < of - 1 || (k === of - 1 && tokens[of]!.pos !== "NOUN")) && (tokens[k]!.lower === "of" || tokens[k]!.pos === "DET")) of = k;
   if (tokens[of]?.pos === "DET") of--;
   if (of < 1 || tokens[of]!.lower !== "of") return undefined;
   const noun = tokens[of - 1]!;
-  if (noun.pos !== "NOUN" || PLACE_OF.has(noun.lower) || PASS_THROUGH.has(noun.lower)) return undefined;
+  // ("a string of Grammy Awards": a count stands for what it counts; "the group of MEPs" is a body of its own)
+  if (noun.pos !== "NOUN" || PLACE_OF.has(noun.lower) || PASS_THROUGH.has(noun.lower) || (QUANTITY_NOUNS.has(noun.lower) && noun.lower !== "group")) return undefined;
   return { noun: noun.lower, event: EVENT_NOUNS.has(noun.lower) };
 }
 
