@@ -83,6 +83,14 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(t, "Angela Merkel", "meet", "Emmanuel Macron")).toBe(true);
   });
 
+  it("a verb with nothing after it shares the next verb's arguments, but not an infinitive's: 'lost and failed to build a coalition with'", () => {
+    const shared = run("Ford bought and sold shares in Jaguar.").map((x) => x.predicate);
+    expect(shared).toEqual(expect.arrayContaining(["buy_shares_in", "sell_shares_in"]));
+    const t = run("In that vote, Ed Hale lost and failed to build a coalition with the Greens.");
+    expect(t.map((x) => x.predicate)).toEqual(["build_with"]);
+    expect(t[0]!.polarity).toBe("negative");
+  });
+
   it("qualified roles keep the qualifier: 'prime minister' → prime_minister_of", () => {
     const t = run("Japanese prime minister Fumio Kishida met Spanish foreign minister José Albares in Tokyo.");
     expect(has(t, "Fumio Kishida", "prime_minister_of", "Japan")).toBe(true);

@@ -164,8 +164,16 @@ function shareArguments(drafts: Draft[], chunks: Chunk[], tokens: Token[]): void
     const a = d.args;
     if (a.objects.length || a.preps.length || a.complement) continue;
     if (PARTICLE_TAGS.has(tokens[d.verb.last - 1]!.pos)) continue;
+    // "lost and failed to build a coalition with the Liberals": the arguments are the infinitive's
+    if (hasInfinitive(tokens, next.verb)) continue;
     if (kindAt(chunks, d.end + 1) === "CONJ" && next.v === d.end + 2 && next.found?.via === "coordination") d.args = next.args;
   }
+}
+
+/** A verb group that goes on in an infinitive: "failed to build", "tried to make". */
+function hasInfinitive(tokens: Token[], verb: Span): boolean {
+  for (let k = verb.first + 1; k < verb.last - 1; k++) if (tokens[k]!.lower === "to" && tokens[k + 1]!.pos === "VERB") return true;
+  return false;
 }
 
 function isInside(span: Span, outer: Span[]): boolean {
