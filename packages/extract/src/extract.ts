@@ -315,7 +315,7 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
     const containers = new Set<number>();
     for (const fact of findNominal(tokens, linked.filter((e) => !e.inferred).map((e) => ({ ...e, typeConfidence: refList[e.ref]!.typeConfidence, name: refList[e.ref]!.name })), { sportsReport: sport.report, isParty })) {
       // a demonym names its country ("Italian bank Mediobanca" -> Italy), as for roles
-      const object = fact.object ?? { first: fact.first, last: fact.first + 1, ref: makeRef(PLACES.get(fact.country!.toLowerCase())?.name ?? fact.country!, "Location"), type: "Location" as const, inferred: false };
+      const object = fact.object ?? { first: fact.countryAt?.first ?? fact.first, last: fact.countryAt?.last ?? fact.first + 1, ref: makeRef(PLACES.get(fact.country!.toLowerCase())?.name ?? fact.country!, "Location"), type: "Location" as const, inferred: false };
       if (fact.predicate === "located_in" && object.first > fact.subject.first) containers.add(object.first);
       push(fact.subject, object, fact.predicate, raw.slice(tokens[fact.first]!.start, tokens[fact.last - 1]!.end), { kind: "nominal", rule: fact.rule, viaPronoun: false, quoted: quotedHere, polarity: "positive", modality: fact.modality ?? "asserted" });
     }

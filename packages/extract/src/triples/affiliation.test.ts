@@ -23,6 +23,9 @@ describe("whom a person speaks for or plays for", () => {
     expect(affiliations("Labour's Joan Walley said the bill was rushed.")).toEqual(["Joan Walley member_of Labour Party"]);
     expect(affiliations("Kim Lee, of the Greens, said the vote was a shock.")).toEqual(["Kim Lee member_of Greens"]);
     expect(affiliations("She will now face Marta Kovac of Croatia in the final.")).toEqual(["Marta Kovac from Croatia"]);
+    // the evidence marks the country where the sentence names it
+    const [fact] = extractArticle({ id: "a.txt", text: "She will now face Marta Kovac of Croatia in the final." }).triples.filter((t) => t.predicate === "from");
+    expect(fact!.evidence.object.text).toBe("Croatia");
   });
 
   test("in a sports report a club's player plays for it, but a governing body's official works for it", () => {

@@ -115,7 +115,7 @@ export function affiliationsAfterNames<E extends NominalEntity>(tokens: Token[],
     // "like Mr Howard from Llanelli": where he comes from, whether the model read the town or its club
     if (prep === "from" && CITIES.has(surface(tokens, body).toLowerCase())) continue;
     const kind = belonging(tokens, body, context);
-    if (kind) facts.push({ subject: person, object: kind.country ? undefined : body, ...kind, first: person.first, last: body.last, rule: 0.8 });
+    if (kind) facts.push({ subject: person, object: kind.country ? undefined : body, ...kind, ...(kind.country ? { countryAt: { first: body.first, last: body.last } } : {}), first: person.first, last: body.last, rule: 0.8 });
   }
   return facts;
 }

@@ -33,6 +33,8 @@ export interface NominalFact<E extends NominalEntity = NominalEntity> {
   /** The entity it relates the subject to, or the country a demonym names ("Italian bank Mediobanca"). */
   object?: E;
   country?: string;
+  /** Where the country is named, when not at the phrase's first token ("Sania Mirza of India"). */
+  countryAt?: { first: number; last: number };
   /** Token range of the phrase that states it. */
   first: number;
   last: number;
