@@ -25,7 +25,7 @@ describe("whom a person speaks for or plays for", () => {
     expect(affiliations("She will now face Marta Kovac of Croatia in the final.")).toEqual(["Marta Kovac from Croatia"]);
     // the evidence marks the country where the sentence names it
     const [fact] = extractArticle({ id: "a.txt", text: "She will now face Marta Kovac of Croatia in the final." }).triples.filter((t) => t.predicate === "from");
-    expect(fact!.evidence.object.text).toBe("Croatia");
+    expect(fact!.evidence.object?.text).toBe("Croatia");
   });
 
   test("in a sports report a club's player plays for it, but a governing body's official works for it", () => {

@@ -18,6 +18,11 @@ describe("polarity and modality", () => {
     expect(read("Acme Corp denied misleading Zeta Holdings.")).toEqual([]);
   });
 
+  it("a light verb's noun denied by 'no' denies the event: 'will take no action against'", () => {
+    expect(read("The Rugby Football Union will take no action against Bath coach Ian Muir.")).toContain("Rugby Football Union -take_action_against-> Ian Muir (negative, intended)");
+    expect(read("The Rugby Football Union took action against Bath coach Ian Muir.")).toContain("Rugby Football Union -take_action_against-> Ian Muir (positive, asserted)");
+  });
+
   it("an arrangement in the present progressive is intended; a concession is granted as fact", () => {
     expect(read("Werner Seifert is meeting Clara Furse on Thursday.")).toEqual(["Werner Seifert -meet-> Clara Furse (positive, intended)"]);
     // a time before the verb looks back

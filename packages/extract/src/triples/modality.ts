@@ -113,6 +113,10 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
   let polarity: Polarity = clause.negated ? "negative" : "positive";
   let modality: Modality = "asserted";
   const raise = (m: Modality) => (modality = stronger(modality, m));
+  // "will take no action against Mourinho", "had no contact with Ecclestone": a light verb's noun denied
+  // by "no" denies the event it carries
+  const firstObject = clause.objects[0];
+  if (firstObject && firstObject.first === clause.verb.last && tokens[firstObject.first]!.lower === "no") polarity = polarity === "negative" ? "positive" : "negative";
 
   // modals in the verb group: "will visit", "could stage", "is to halt"
   const aux = auxiliaries(tokens, clause);
