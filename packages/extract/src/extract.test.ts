@@ -209,6 +209,12 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(t[0]!.date).toBe("2023-11-06");
   });
 
+  it("'who' after a list that is an object is the person just named; after a subject list, all of them", () => {
+    const pairs = (text: string) => run(text).filter((x) => x.predicate === "dismiss" || x.predicate === "form").map((x) => `${x.subject.name} ${x.predicate} ${x.object.name}`);
+    expect(pairs("The row began with a talk between Rovers boss Tom Hale and referee Piet Janssen, who later dismissed Ivo Berg.")).toEqual(["Piet Janssen dismiss Ivo Berg"]);
+    expect(pairs("Tom Hale and Piet Janssen, who formed Acme Records in 1990, split.").sort()).toEqual(["Piet Janssen form Acme Records", "Tom Hale form Acme Records"]);
+  });
+
   it("relative clauses: 'Chad, which borders Sudan'", () => {
     const t = run("Aid reached Chad, which borders Sudan.");
     expect(has(t, "Chad", "border", "Sudan")).toBe(true);

@@ -52,8 +52,18 @@ export function antecedentOf(chunks: Chunk[], r: number, tokens: Token[]): { gro
     const subject = subjectPhrase(chunks, start - 2, tokens);
     return { group: subject.group, conjuncts: subject.conjuncts, start };
   }
+  // "a talk between Frank Rijkaard and referee Anders Frisk, who later dismissed Didier Drogba": after a
+  // list that is an object, "who" after a comma is the person just named, unless its verb agrees with more
+  // than one ("who were", "who both"); a list that is a subject stays whole ("Bono, The Edge, Adam Clayton
+  // and Larry Mullen Jr, who formed U2")
+  const after = tokens[chunks[r]!.last];
+  const objectList = kindAt(chunks, start - 1) === "PREP" || kindAt(chunks, start - 1) === "VG";
+  if (who && objectList && conjuncts.length > 1 && kindAt(chunks, r - 1) === "COMMA" && !PLURAL_AFTER_WHO.has(after?.lower ?? "")) return { group: spanOf(chunks, start, j), conjuncts: conjuncts.slice(-1), start };
   return { group: spanOf(chunks, start, j), conjuncts, start };
 }
+
+/** Words right after "who" that make it more than one person: "Blair and Brown, who were". */
+const PLURAL_AFTER_WHO = new Set(["were", "are", "have", "both", "all", "together", "each"]);
 
 function subjectPhrase(chunks: Chunk[], k: number, tokens: Token[], anyPosition = false): { conjuncts: Span[]; group: Span } {
   const grown = phraseLeftOf(chunks, k, tokens);
