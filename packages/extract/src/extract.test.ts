@@ -215,6 +215,10 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(pairs("Tom Hale and Piet Janssen, who formed Acme Records in 1990, split.").sort()).toEqual(["Piet Janssen form Acme Records", "Tom Hale form Acme Records"]);
   });
 
+  it("a subject's own conjuncts are no party to what each does: 'X and Y reached the final with Y setting a record'", () => {
+    expect(run("Tom Hale and Ann Berg reached the final of the 60m hurdles with Berg setting a season's best.").filter((x) => x.subject.name === "Tom Hale" && x.object.name === "Ann Berg")).toEqual([]);
+  });
+
   it("relative clauses: 'Chad, which borders Sudan'", () => {
     const t = run("Aid reached Chad, which borders Sudan.");
     expect(has(t, "Chad", "border", "Sudan")).toBe(true);

@@ -416,8 +416,14 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   // the event, with verbs of intending taken off ("plan_to_buy" -> "buy"); how it is put is in mode
   const event = mode.event;
 
+  // "Paul Brizzel and Anna Boyle reached the semi-finals with Boyle setting a season's best": the subject's
+  // own conjuncts are no party to what each of them does
+  const group = clause.subjectGroup;
+  // (listed names only, not a possessor: "Britain's Europe Director Dominick Chilcott")
+  const listed = (e: LinkedEntity) => /^(and|or|,|&)$/.test(tokens[e.last]?.lower ?? "") || /^(and|or|,|&)$/.test(tokens[e.first - 1]?.lower ?? "");
+  const conjunctRefs = group.last - group.first > subject.last - subject.first ? entities.filter((e) => e.first >= group.first && e.last <= group.last && e !== subject && listed(e)).map((e) => e.ref) : [];
   const emit = (object: LinkedEntity | undefined, predicate: string, surface: string, penalty: number, kind: RawTriple["kind"], preposition?: string) => {
-    if (!object || object.ref === subject!.ref) return;
+    if (!object || object.ref === subject!.ref || conjunctRefs.includes(object.ref)) return;
     const [s, o] = kind === "passive" ? [object, subject!] : [subject!, object];
     emitPair(s, o, predicate, surface, penalty, kind, preposition);
   };
