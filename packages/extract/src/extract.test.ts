@@ -219,6 +219,18 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(run("Tom Hale and Ann Berg reached the final of the 60m hurdles with Berg setting a season's best.").filter((x) => x.subject.name === "Tom Hale" && x.object.name === "Ann Berg")).toEqual([]);
   });
 
+  it("an absolute phrase's '-ing' verb has its own subject: 'with Australia facing South Africa'", () => {
+    const pairs = (text: string) => run(text).map((x) => `${x.subject.name} ${x.predicate} ${x.object.name}`);
+    expect(pairs("Kewell misses out this week, with Australia facing South Africa in Durban.")).toContain("Australia face South Africa");
+    expect(pairs("Kewell misses out this week, with Australia facing South Africa in Durban.").some((t) => t.startsWith("Kewell"))).toBe(false);
+  });
+
+  it("a participle after a comma is no verb of the names before it: 'Southampton visit Northampton, having beaten ...'", () => {
+    const pairs = run("Southampton visit Northampton, having already beaten the League Two side in the Carling Cup.").map((x) => `${x.subject.name} ${x.predicate} ${x.object.name}`);
+    expect(pairs).toContain("Southampton visit Northampton");
+    expect(pairs.some((t) => t.startsWith("Northampton"))).toBe(false);
+  });
+
   it("relative clauses: 'Chad, which borders Sudan'", () => {
     const t = run("Aid reached Chad, which borders Sudan.");
     expect(has(t, "Chad", "border", "Sudan")).toBe(true);

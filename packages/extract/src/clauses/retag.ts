@@ -32,7 +32,9 @@ export function misTaggedVerbs(tokens: Token[]): Set<number> {
     // (not "BBC hits Little Britain and Strictly Come Dancing are ...": a verb after the names makes it a noun)
     let after = i + 1;
     while (after < tokens.length && (tokens[after]!.pos === "PROPN" || tokens[after]!.pos === "CCONJ" || tokens[after]!.text === ",")) after++;
-    const verbAfter = after < tokens.length && (tokens[after]!.pos === "VERB" || tokens[after]!.pos === "AUX");
+    // ("Southampton visit Northampton, having already beaten them": a participle after a comma is no verb of the names)
+    const participleAfterComma = tokens[after - 1]?.text === "," && /ing$/.test(tokens[after]?.lower ?? "");
+    const verbAfter = after < tokens.length && (tokens[after]!.pos === "VERB" || tokens[after]!.pos === "AUX") && !participleAfterComma;
     if (!sawVerb && !verbAfter && t.pos === "NOUN" && prev.pos === "PROPN" && next.pos === "PROPN" && VERBS_BETWEEN_NAMES.has(t.lower)) {
       out.add(i);
       sawVerb = true;

@@ -113,8 +113,11 @@ function relativeClauseBefore(chunks: Chunk[], k: number, tokens: Token[]): Retu
 type Step = { found: FoundSubject } | { next: number };
 
 /** The walk reached a noun phrase: usually the subject, unless it is a time phrase or a preposition's object. */
-function atNounPhrase(chunks: Chunk[], k: number, tokens: Token[]): Step {
+function atNounPhrase(chunks: Chunk[], k: number, tokens: Token[], verb: Span): Step {
   const c = chunks[k]!;
+  // "with Australia facing South Africa in Durban": an absolute phrase, whose "-ing" verb is the phrase's own
+  const absolute = kindAt(chunks, k - 1) === "PREP" && /^with(out)?$/.test(tokens[chunks[k - 1]!.first]!.lower) && k === chunks.findIndex((x) => x.first === verb.first) - 1 && /ing$/.test(tokens[verb.first]!.lower) && verb.last - verb.first === 1;
+  if (absolute) return { found: { via: "direct", conjuncts: [spanOf(chunks, k, k)], group: spanOf(chunks, k, k) } };
   // "Mr Putin on Friday attended": skip a time phrase between subject and verb
   if (kindAt(chunks, k - 1) === "PREP" && kindAt(chunks, k - 2) === "NP" && isTimeWordPhrase(tokens, c, TIME_WORDS)) return { next: k - 2 };
   if (isTimeWordPhrase(tokens, c, TIME_WORDS) && kindAt(chunks, k - 1) === "NP" && c.last - c.first <= 2) return { next: k - 1 };
@@ -195,7 +198,7 @@ export function findSubject(chunks: Chunk[], v: number, tokens: Token[], verb: S
     if (c.kind === "ADV") step = { next: k - 1 };
     // "the `` art of doctoring '' does contribute": a closing quote right before the verb
     else if (c.kind === "PUNCT" && /^(''|"|”)$/.test(text) && k === v - 1 && chunks[k - 1]) step = { next: k - 1 };
-    else if (c.kind === "NP") step = atNounPhrase(chunks, k, tokens);
+    else if (c.kind === "NP") step = atNounPhrase(chunks, k, tokens, verb);
     else if (c.kind === "COMMA") step = atComma(chunks, v, k, tokens, verb);
     // "Mr Howard, whose parents fled ...": the parents fled, not Mr Howard; the clause's subject is no entity
     else if (c.kind === "REL" && text.toLowerCase() === "whose") step = { found: undefined };
