@@ -231,6 +231,15 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(pairs.some((t) => t.startsWith("Northampton"))).toBe(false);
   });
 
+  it("a named possessor of the noun before an infinitive does what it says: 'compared Xstrata's attempt to take over WMC'", () => {
+    const triples = (text: string) => run(text).map((x) => `${x.subject.name} ${x.predicate} ${x.object.name} (${x.modality})`);
+    expect(triples("Tom Hale compared Acme Corp's attempt to take over Zeta Holdings to an earlier bid.")).toEqual(["Acme Corp take_over Zeta Holdings (intended)"]);
+    // what one can do is not done
+    expect(triples("Analysts questioned Acme Corp's ability to absorb Zeta Holdings.")).toEqual(["Acme Corp absorb Zeta Holdings (hypothetical)"]);
+    // a possessor that names no one leaves the subject to the clause: "used Thursday's debate to launch"
+    expect(triples("Tom Hale used Monday's meeting to criticise Zeta Holdings.")).toEqual(["Tom Hale criticize Zeta Holdings (asserted)"]);
+  });
+
   it("relative clauses: 'Chad, which borders Sudan'", () => {
     const t = run("Aid reached Chad, which borders Sudan.");
     expect(has(t, "Chad", "border", "Sudan")).toBe(true);

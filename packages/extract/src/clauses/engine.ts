@@ -93,7 +93,13 @@ function predicateEnd(chunks: Chunk[], v: number, tokens: Token[]): number {
 }
 
 /** Fills in subjects that come from another clause: coordination, control, fronted participles. */
-function resolveSharedSubjects(drafts: Draft[], tokens: Token[]): void {
+/** Where the sentence's entities start and end (token indices), as the chunker had them. */
+interface EntityBounds {
+  starts: Set<number>;
+  ends: Set<number>;
+}
+
+function resolveSharedSubjects(drafts: Draft[], tokens: Token[], names: EntityBounds): void {
   for (const d of drafts) {
     const f = d.found;
     if (f && (f.via === "direct" || f.via === "relative")) d.subjects = { conjuncts: f.conjuncts, group: f.group, via: f.via };
@@ -126,7 +132,7 @@ function resolveSharedSubjects(drafts: Draft[], tokens: Token[]): void {
   for (const d of drafts) {
     const f = d.found;
     if (f && !d.subjects && f.via !== "fronted" && before) {
-      const object = f.via === "control" && previous ? controller(previous, tokens) : undefined;
+      const object = f.via === "control" && previous ? controller(previous, d.verb, tokens, names) : undefined;
       d.subjects = object && object.last <= d.verb.first ? { conjuncts: [object], group: object, via: "control" } : { ...before, via: f.via };
     }
     if (d.subjects) before = d.subjects;
@@ -138,12 +144,18 @@ function resolveSharedSubjects(drafts: Draft[], tokens: Token[]): void {
  * Who does what an infinitive says after a verb of making, letting or wanting: its object ("urged Britain to
  * use"), or the object of its preposition ("pleaded with Gerrard to reject", "called on Britain to act").
  */
-function controller(previous: Draft, tokens: Token[]): Span | undefined {
+function controller(previous: Draft, infinitive: Span, tokens: Token[], names: EntityBounds): Span | undefined {
+  // "compared Xstrata's attempt to take over WMC": a named possessor of the noun right before the infinitive
+  // does what the infinitive says
+  const last = previous.args.objects.at(-1) ?? previous.args.preps.at(-1)?.arg;
+  if (last && tokens[last.last]?.lower === "to" && infinitive.first <= last.last + 1) {
+    for (let k = last.last - 2; k > last.first; k--) if (/^['’]s?$/.test(tokens[k]!.text) && names.starts.has(last.first) && names.ends.has(k)) return { first: last.first, last: k };
+  }
   const head = previous.lemma.lemma.split("_")[0]!;
   if (OBJECT_CONTROL.has(head) && previous.args.objects.length) return previous.args.objects.at(-1);
   const prep = PREPOSITION_CONTROL.get(head);
-  const last = previous.args.preps.at(-1);
-  return prep && last && tokens[last.prep.first]!.lower === prep ? last.arg : undefined;
+  const lastPrep = previous.args.preps.at(-1);
+  return prep && lastPrep && tokens[lastPrep.prep.first]!.lower === prep ? lastPrep.arg : undefined;
 }
 
 /** Verbs whose preposition's object does what the infinitive after it says. */
@@ -204,7 +216,7 @@ export function extractClauses(tokens: Token[], entityStarts = new Set<number>()
     drafts.push({ v, end, verb, found, args, lemma });
     v = end;
   }
-  resolveSharedSubjects(drafts, tokens);
+  resolveSharedSubjects(drafts, tokens, { starts: entityStarts, ends: entityEnds });
   shareArguments(drafts, chunks, tokens);
   const adjunct = findAdjunct(chunks, tokens);
 

@@ -375,7 +375,9 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
     // subject; the clause engine took the nearest phrase for it
     subject = undefined;
   } else {
-    subject = headEntity(tokens, clause.subject, entities, clause.subjectVia === "relative");
+    // ("compared Xstrata's attempt to take over WMC": the possessor the clause engine gave an infinitive is its subject)
+    const possessor = clause.subjectVia === "control" && POSSESSIVE.test(tokens[clause.subject.last]?.text ?? "") ? entities.find((e) => e.first === clause.subject.first && e.last === clause.subject.last) : undefined;
+    subject = possessor ?? headEntity(tokens, clause.subject, entities, clause.subjectVia === "relative");
     const held = quoted ? undefined : titleHolder(tokens, clause, referents);
     if (!subject && held) {
       subject = at(held);

@@ -23,6 +23,7 @@ const POSSIBLE_VERBS = set(words.possibleVerbs);
 const NEGATING_VERBS = set(words.negatingVerbs);
 const DENY_VERBS = set(words.denyVerbs);
 const INTENT_NOUNS = set(words.intentNouns);
+const ABILITY_NOUNS = set(words.abilityNouns);
 const ABANDON_VERBS = set(words.abandonVerbs);
 const CONDITIONS = set(words.conditions);
 const ASPECT_VERBS = set(words.aspectVerbs);
@@ -214,6 +215,8 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
   if (tokens[clause.verb.first - 1]?.lower === "to" || tokens[clause.verb.first]?.lower === "to") {
     const to = tokens[clause.verb.first]?.lower === "to" ? clause.verb.first : clause.verb.first - 1;
     const noun = tokens[to - 1];
+    // "Sumitomo's ability to absorb UFJ": what one can do is not done
+    if (noun && ABILITY_NOUNS.has(noun.lemma)) raise("hypothetical");
     if (noun && INTENT_NOUNS.has(noun.lemma)) {
       raise("intended");
       // "has no immediate plans to recall"
