@@ -109,6 +109,14 @@ describe("the trained entity model", () => {
     expect(typed("Trade and Industry Secretary Ruth Keller said prices would fall.")).not.toContain("Organization:Trade and");
   });
 
+  it("reads a country's name or two nationalities the model split from a party or a side as part of its name", () => {
+    expect(typed("Mr Hale, who recently quit the UK Independence Party, said he was sorry.")).toContain("Organization:UK Independence Party");
+    expect(typed("British and Irish Lions coach Ian Reid named his squad.")).toContain("Organization:British and Irish Lions");
+    // the graph names the party as news does
+    const names = extractArticle({ id: "u.txt", text: "Tom Hale quit the UK Independence Party on Monday." }).triples.map((t) => t.object.name);
+    expect(names).toContain("UKIP");
+  });
+
   it("keeps titles out of names and remembers them", () => {
     const [blair, brown] = found("Prime Minister Tony Blair met Mr Brown on Friday.");
     expect(blair).toMatchObject({ text: "Tony Blair", type: "Person", title: "Prime Minister" });

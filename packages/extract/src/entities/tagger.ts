@@ -11,7 +11,7 @@
  */
 import type { Token } from "../nlp/index.ts";
 import type { EntityType } from "../types.ts";
-import { AFFILIATIONS, CITIES, COMPETITION_WORDS, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, FIRST_NAMES, HONORIFICS, isRoleNoun, ORG_SPELLINGS, ORG_WORDS, PLACES, PLAYING_POSITIONS, PORTFOLIOS, REGIONS, TITLES, WORLD_REGIONS } from "./gazetteer.ts";
+import { AFFILIATIONS, CITIES, COMPETITION_WORDS, COUNTRIES, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, FIRST_NAMES, HONORIFICS, isRoleNoun, ORG_SPELLINGS, ORG_WORDS, PLACES, PLAYING_POSITIONS, PORTFOLIOS, REGIONS, TITLES, WORLD_REGIONS } from "./gazetteer.ts";
 import { entityModel, tagWords } from "./model/model.ts";
 import { documentContext, isOrdinaryWord, type DocumentContext } from "./model/features.ts";
 import { ruleTags } from "./model/rules.ts";
@@ -108,6 +108,7 @@ export function recogniseArticle(sentences: Token[][]): { results: SentenceResul
     placesWithAnd(sentences[k]!, units[k]!, r);
     institutionNames(sentences[k]!, units[k]!, r);
     portfolioTitles(sentences[k]!, units[k]!, r);
+    namesWithTheirCountry(sentences[k]!, units[k]!, r);
     lineUp(sentences[k]!, units[k]!, r);
   });
   if (joined.size) results.forEach((r, k) => r.error === undefined && demonymNames(sentences[k]!, units[k]!, r, joined, true));
@@ -272,6 +273,35 @@ function portfolioTitles(tokens: Token[], us: Unit[], r: SentenceResult): void {
     }
     const known = PLACES.get(joinUnits(tokens, name).toLowerCase());
     Object.assign(e, spanEntity(tokens, name, known?.type ?? e.type, e.typeConfidence, e.title), { canonical: known?.name });
+  }
+}
+
+/**
+ * "the UK Independence Party", "the British and Irish Lions": a country's name or nationalities the model
+ * read apart from the organisation they begin ("UK" and "Independence Party", "Irish Lions"). Only a party
+ * or a side named after its nations: "US Federal Reserve" is the Fed of the US.
+ */
+function namesWithTheirCountry(tokens: Token[], us: Unit[], r: SentenceResult): void {
+  for (const org of [...r.entities]) {
+    if (org.type !== "Organization") continue;
+    const i = us.findIndex((u) => u.first === org.first);
+    if (i < 1) continue;
+    let from = -1;
+    const country = r.entities.find((e) => e.last === org.first && e.type === "Location" && e.words.length === 1);
+    // "UK Independence Party"
+    if (country && org.words.at(-1) === "Party" && COUNTRIES.has(country.words[0]!.toLowerCase())) from = us.findIndex((u) => u.first === country.first);
+    // "British and Irish Lions": two nationalities joined by "and" before the side
+    const demonym = (u: Unit | undefined) => !!u && DEMONYMS.has(u.lower) && /^\p{Lu}/u.test(u.text);
+    if (org.words.length === 2 && demonym(us[i]) && us[i - 1]?.lower === "and" && demonym(us[i - 2])) from = i - 2;
+    if (from < 0) continue;
+    const span = us.slice(from, us.findIndex((u) => u.last === org.last) + 1);
+    r.entities = r.entities.filter((e) => e.last <= span[0]!.first || e.first >= span.at(-1)!.last);
+    const merged = spanEntity(tokens, span, "Organization", org.typeConfidence);
+    // the short form news uses, where the gazetteer knows it: "UK" and the initials, UKIP
+    const short = country ? PLACES.get((country.words[0]! + org.words.map((w) => w[0]).join("")).toLowerCase()) : undefined;
+    if (short?.type === "Organization") merged.canonical = short.name;
+    r.entities.push(merged);
+    r.entities.sort((a, b) => a.first - b.first);
   }
 }
 
