@@ -23,6 +23,12 @@ describe("polarity and modality", () => {
     expect(read("The Rugby Football Union took action against Bath coach Ian Muir.")).toContain("Rugby Football Union -take_action_against-> Ian Muir (positive, asserted)");
   });
 
+  it("someone scheduled, pencilled in or lined up to do something has not done it yet", () => {
+    expect(read("Tom Hale is scheduled to meet Ann Berg.")).toEqual(["Tom Hale -meet-> Ann Berg (positive, intended)"]);
+    expect(read("Tom Hale is pencilled in to play Crockett in the remake.")).toEqual(["Tom Hale -play_role_of-> Crockett (positive, intended)"]);
+    expect(read("Tom Hale is lined up to star in Fingersmith.").map((t) => t.replace(/ -[a-z_]+-> /, " -> "))).toEqual(["Tom Hale -> Fingersmith (positive, intended)"]);
+  });
+
   it("an arrangement in the present progressive is intended; a concession is granted as fact", () => {
     expect(read("Werner Seifert is meeting Clara Furse on Thursday.")).toEqual(["Werner Seifert -meet-> Clara Furse (positive, intended)"]);
     // a time before the verb looks back

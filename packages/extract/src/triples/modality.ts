@@ -24,6 +24,7 @@ const NEGATING_VERBS = set(words.negatingVerbs);
 const DENY_VERBS = set(words.denyVerbs);
 const INTENT_NOUNS = set(words.intentNouns);
 const ABILITY_NOUNS = set(words.abilityNouns);
+const SCHEDULE_VERBS = set(words.scheduleVerbs);
 const ABANDON_VERBS = set(words.abandonVerbs);
 const CONDITIONS = set(words.conditions);
 const ASPECT_VERBS = set(words.aspectVerbs);
@@ -130,6 +131,8 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
     if (governing?.lemma.split("_to_").slice(0, -1).some((part) => INTEND_VERBS.has(part.split("_").pop()!))) raise("intended");
     // "urged Britain to withdraw", "pleaded with Gerrard to reject": what one is asked to do is not done yet
     if (governing && DIRECTIVE_VERBS.has(governing.lemma.split("_")[0]!)) raise("intended");
+    // "is pencilled in to play", "is lined up to co-star": put down to do it
+    if (governing?.passive && SCHEDULE_VERBS.has(governing.lemma)) raise("intended");
     // "will not be coming out of retirement to compete": the purpose of what is not done is not done (not
     // after a copula: "Connors is not the first great name to offer his services" offered them)
     if (governing?.negated && !COPULAS.has(governing.lemma.split("_")[0]!)) polarity = "negative";
@@ -189,7 +192,7 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
       const head = parts[p]!.split("_").pop()!;
       if (ASPECT_VERBS.has(head)) {
         // "started to move": it is happening; the event is the moving
-      } else if (INTEND_VERBS.has(head)) raise("intended");
+      } else if (INTEND_VERBS.has(head) || SCHEDULE_VERBS.has(parts[p]!)) raise("intended");
       else if (POSSIBLE_VERBS.has(head)) raise("hypothetical");
       else if (NEGATING_VERBS.has(head)) polarity = polarity === "negative" ? "positive" : "negative";
       else if (DENY_VERBS.has(head)) {
