@@ -117,6 +117,13 @@ describe("the trained entity model", () => {
     expect(names).toContain("UKIP");
   });
 
+  it("reads a company Reuters puts in angle brackets as one organisation, not a ticker", () => {
+    expect(typed("<Zeta Holdings Co> of Canada signed a contract with Acme Corp on Monday.")).toContain("Organization:Zeta Holdings Co");
+    expect(typed("Acme Corp <ACME.N> said profits rose.")).not.toContain("Organization:ACME.N");
+    const [t] = extractArticle({ id: "w.txt", text: "<Zeta Holdings Co> of Canada signed a contract with Acme Corp on Monday." }).triples;
+    expect(`${t!.subject.name} ${t!.predicate} ${t!.object.name}`).toBe("Zeta Holdings Co sign_contract_with Acme Corp");
+  });
+
   it("keeps titles out of names and remembers them", () => {
     const [blair, brown] = found("Prime Minister Tony Blair met Mr Brown on Friday.");
     expect(blair).toMatchObject({ text: "Tony Blair", type: "Person", title: "Prime Minister" });

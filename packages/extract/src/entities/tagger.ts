@@ -100,6 +100,7 @@ export function recogniseArticle(sentences: Token[][]): { results: SentenceResul
   results.forEach((r, k) => {
     if (r.error !== undefined) return;
     brackets(sentences[k]!, units[k]!, r);
+    wireCompanyNames(sentences[k]!, units[k]!, r);
     demonymNames(sentences[k]!, units[k]!, r, joined);
     sentenceCues(sentences[k]!, units[k]!, r);
     persons(sentences[k]!, units[k]!, r, doc.sports);
@@ -136,6 +137,25 @@ function brackets(tokens: Token[], us: Unit[], r: SentenceResult): void {
     const span = us.slice(i, j + 1);
     return [{ ...e, first: span[0]!.first, text: joinUnits(tokens, span), start: span[0]!.start, words: span.map((u) => u.text) }];
   });
+}
+
+/**
+ * "<Ecolab Co> of the United States", "<Pioneer Sugar Mills Ltd> said": Reuters puts a company it lists no
+ * ticker for in angle brackets, and the words inside are the company's whole name (the model cuts "Co"
+ * and "Ltd" off, or misses it). A ticker in brackets ("<BP>", "<CSRA.S>") is no name.
+ */
+function wireCompanyNames(tokens: Token[], us: Unit[], r: SentenceResult): void {
+  for (let i = 0; i < us.length; i++) {
+    if (us[i]!.text !== "<") continue;
+    const j = us.findIndex((u, k) => k > i && u.text === ">");
+    if (j < 0 || j - i < 2 || j - i > 7) continue;
+    const span = us.slice(i + 1, j);
+    if (!span.every((u) => /^[\p{Lu}&\d]/u.test(u.text) || /^(of|and|de|du|la|the)$/.test(u.lower)) || !span.some((u) => /\p{Ll}/u.test(u.text))) continue;
+    r.entities = r.entities.filter((e) => e.last <= span[0]!.first || e.first >= span.at(-1)!.last);
+    r.entities.push(spanEntity(tokens, span, "Organization", 0.95));
+    r.entities.sort((a, b) => a.first - b.first);
+    i = j;
+  }
 }
 
 /**

@@ -107,7 +107,9 @@ export function headEntity(tokens: Token[], span: Span, entities: LinkedEntity[]
     const inPrepPhrase = !antecedent && tokens.slice(span.first, e.first).some((t) => t.pos === "ADP" && t.lower !== "of");
     // "Dyneer Corp of Scotsdale", "Andy Roddick of the USA": a name before "of" is the one the phrase refers to
     const of = tokens[e.first - 1]?.pos === "DET" ? e.first - 2 : e.first - 1;
-    const owner = tokens[of]?.lower === "of" ? entities.find((x) => x.last === of && x.first >= span.first) : undefined;
+    // ("<Ecolab Co> of the United States": past the bracket Reuters closes a company's name with)
+    const ownerEnd = tokens[of - 1]?.text === ">" ? of - 1 : of;
+    const owner = tokens[of]?.lower === "of" ? entities.find((x) => x.last === ownerEnd && x.first >= span.first) : undefined;
     if (!inPrepPhrase) return owner ?? e;
   }
   // "Kirsten Pfeifer from the Consumer Electronics Association": a name followed by its prepositional
