@@ -124,6 +124,11 @@ describe("the trained entity model", () => {
     expect(`${t!.subject.name} ${t!.predicate} ${t!.object.name}`).toBe("Zeta Holdings Co sign_contract_with Acme Corp");
   });
 
+  it("in a sports report a country a player won caps for is the national side; the country he lived in is not", () => {
+    const report = "The striker scored twice as the league side beat Hull 3-1. Referred to in the Netherlands as the General, Rinus Michels also won five caps for the Netherlands. The goalkeeper saved a penalty.";
+    expect(typed(report).filter((t) => t.endsWith(":Netherlands"))).toEqual(["Location:Netherlands", "Organization:Netherlands"]);
+  });
+
   it("keeps titles out of names and remembers them", () => {
     const [blair, brown] = found("Prime Minister Tony Blair met Mr Brown on Friday.");
     expect(blair).toMatchObject({ text: "Tony Blair", type: "Person", title: "Prime Minister" });

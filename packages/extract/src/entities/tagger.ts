@@ -460,8 +460,10 @@ function sportsTeams(_sentences: Token[][], units: Unit[][], results: SentenceRe
       if (after === "'s" || after === "’s") after = us[j + 2]?.lower ?? "";
       // ("Mauritius take on Madagascar": the phrasal verb's particle before the name)
       const takeOn = before === "on" && TAKE.has(us[i - 2]?.lower ?? "");
+      // ("won five caps for the Netherlands": a cap is a game for the national side)
+      const capsFor = (before === "for" && /^caps?$/.test(us[i - 2]?.lower ?? "")) || (before === "the" && us[i - 2]?.lower === "for" && /^caps?$/.test(us[i - 3]?.lower ?? ""));
       // what stands before or after a list stands for each of its names: "England, Wales and France squads"
-      if (TEAM_BEFORE.has(before) || takeOn || SCORE.test(us[i - 1]?.text ?? "") || SCORE.test(us[j + 1]?.text ?? "") || TEAM_AFTER.has(after)) for (const e of list) if (e.type === "Location") teams.add(e.words.join(" "));
+      if (TEAM_BEFORE.has(before) || takeOn || capsFor || SCORE.test(us[i - 1]?.text ?? "") || SCORE.test(us[j + 1]?.text ?? "") || TEAM_AFTER.has(after)) for (const e of list) if (e.type === "Location") teams.add(e.words.join(" "));
       if (list.length > 1 && !PLACE_BEFORE.has(before)) lists.push(list);
     }
   });
@@ -480,7 +482,9 @@ function sportsTeams(_sentences: Token[][], units: Unit[][], results: SentenceRe
       const name = e.words.join(" ");
       if ((e.type !== "Location" && e.type !== "Organization") || !teams.has(name)) continue;
       const i = unitIndex(us, e.first);
-      if (e.type === "Location" && i > 0 && PLACE_BEFORE.has(us[i - 1]!.lower)) continue;
+      // ("in the Netherlands": past the article)
+      const before = us[i - 1]?.lower === "the" ? us[i - 2] : us[i - 1];
+      if (e.type === "Location" && i > 0 && before && PLACE_BEFORE.has(before.lower)) continue;
       e.type = "Organization";
       // a town's or a country's name: the article's one node for the name (the best-supported type of its
       // mentions) is the team, not the town or country a mention like "in Biarritz" or "for France" names
