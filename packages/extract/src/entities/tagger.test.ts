@@ -129,6 +129,12 @@ describe("the trained entity model", () => {
     expect(typed(report).filter((t) => t.endsWith(":Netherlands"))).toEqual(["Location:Netherlands", "Organization:Netherlands"]);
   });
 
+  it("reads a town listed among organisations as one too: 'Real Madrid, Barcelona and Valencia'", () => {
+    expect(typed("He has been linked with Spanish trio Real Madrid, Barcelona and Valencia.")).toContain("Organization:Valencia");
+    // a country stays a country, and so does a list of places
+    expect(typed("Offices of Microsoft, Google and Yahoo opened in London, Paris and Valencia.")).toContain("Location:Valencia");
+  });
+
   it("keeps titles out of names and remembers them", () => {
     const [blair, brown] = found("Prime Minister Tony Blair met Mr Brown on Friday.");
     expect(blair).toMatchObject({ text: "Tony Blair", type: "Person", title: "Prime Minister" });

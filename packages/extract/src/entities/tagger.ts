@@ -110,6 +110,7 @@ export function recogniseArticle(sentences: Token[][]): { results: SentenceResul
     institutionNames(sentences[k]!, units[k]!, r);
     portfolioTitles(sentences[k]!, units[k]!, r);
     namesWithTheirCountry(sentences[k]!, units[k]!, r);
+    townsListedWithBodies(units[k]!, r);
     lineUp(sentences[k]!, units[k]!, r);
   });
   if (joined.size) results.forEach((r, k) => r.error === undefined && demonymNames(sentences[k]!, units[k]!, r, joined, true));
@@ -322,6 +323,24 @@ function namesWithTheirCountry(tokens: Token[], us: Unit[], r: SentenceResult): 
     if (short?.type === "Organization") merged.canonical = short.name;
     r.entities.push(merged);
     r.entities.sort((a, b) => a.first - b.first);
+  }
+}
+
+/**
+ * "linked with Spanish trio Real Madrid, Barcelona and Valencia": a town listed among two or more
+ * organisations is one too, the club or firm named after it (not a country: "Microsoft, Google and China").
+ */
+function townsListedWithBodies(us: Unit[], r: SentenceResult): void {
+  for (const list of nameLists(us, r.entities)) {
+    if (list.length < 3) continue;
+    const towns = list.filter((e) => e.type === "Location");
+    if (towns.length !== 1 || list.filter((e) => e.type === "Organization").length !== list.length - 1) continue;
+    const town = towns[0]!;
+    const name = town.words.join(" ").toLowerCase();
+    if (!CITIES.has(name) || COUNTRIES.has(name)) continue;
+    const i = us.findIndex((u) => u.first === list[0]!.first);
+    if (PLACE_BEFORE.has(us[i - 1]?.lower ?? "")) continue;
+    town.type = "Organization";
   }
 }
 
