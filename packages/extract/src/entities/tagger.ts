@@ -308,9 +308,10 @@ function namesWithTheirCountry(tokens: Token[], us: Unit[], r: SentenceResult): 
     const i = us.findIndex((u) => u.first === org.first);
     if (i < 1) continue;
     let from = -1;
-    const country = r.entities.find((e) => e.last === org.first && e.type === "Location" && e.words.length === 1);
     // "UK Independence Party"
-    if (country && org.words.at(-1) === "Party" && COUNTRIES.has(country.words[0]!.toLowerCase())) from = us.findIndex((u) => u.first === country.first);
+    const before = r.entities.find((e) => e.last === org.first && e.type === "Location" && e.words.length === 1);
+    const country = before && org.words.at(-1) === "Party" && COUNTRIES.has(before.words[0]!.toLowerCase()) ? before : undefined;
+    if (country) from = us.findIndex((u) => u.first === country.first);
     // "British and Irish Lions": two nationalities joined by "and" before the side
     const demonym = (u: Unit | undefined) => !!u && DEMONYMS.has(u.lower) && /^\p{Lu}/u.test(u.text);
     if (org.words.length === 2 && demonym(us[i]) && us[i - 1]?.lower === "and" && demonym(us[i - 2])) from = i - 2;

@@ -48,8 +48,8 @@ function belonging(tokens: Token[], body: NominalEntity, context: AffiliationCon
   if (body.type === "Location") return undefined;
   const words = tokens.slice(body.first, body.last).map((t) => t.lower);
   if (context.isParty(body.name ?? name) || PARTY_WORDS.has(words[words.length - 1]!)) return { predicate: "member_of" };
-  // a town's name: its club in a sports report, and elsewhere as likely the town a reader writes from
-  // ("Tony Martin, of Burnley, said") as a body the model read
+  // a town's name is its club in a sports report; elsewhere it is as likely the town a reader writes from
+  // ("Tony Martin, of Burnley, said") as a body, and the phrase says nothing sure
   const town = CITIES.has(name.toLowerCase()) || REGIONS.has(name.toLowerCase());
   if (context.sportsReport && !words.some((w) => NOT_TEAM_WORDS.has(w))) return { predicate: "play_for" };
   return town ? undefined : { predicate: "works_for" };

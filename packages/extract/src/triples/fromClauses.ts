@@ -423,11 +423,16 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   // "Paul Brizzel and Anna Boyle reached the semi-finals with Boyle setting a season's best": the subject's
   // own conjuncts are no party to what each of them does
   const group = clause.subjectGroup;
+  const listedSubject = group.last - group.first > subject.last - subject.first;
   // (listed names only, not a possessor: "Britain's Europe Director Dominick Chilcott")
   const listed = (e: LinkedEntity) => /^(and|or|,|&)$/.test(tokens[e.last]?.lower ?? "") || /^(and|or|,|&)$/.test(tokens[e.first - 1]?.lower ?? "");
-  const conjunctRefs = group.last - group.first > subject.last - subject.first ? entities.filter((e) => e.first >= group.first && e.last <= group.last && e !== subject && listed(e)).map((e) => e.ref) : [];
+  const isConjunct = (ref: LinkedEntity["ref"]) => {
+    if (!listedSubject) return false;
+    for (const e of entities) if (e !== subject && e.ref === ref && e.first >= group.first && e.last <= group.last && listed(e)) return true;
+    return false;
+  };
   const emit = (object: LinkedEntity | undefined, predicate: string, surface: string, penalty: number, kind: RawTriple["kind"], preposition?: string) => {
-    if (!object || object.ref === subject!.ref || conjunctRefs.includes(object.ref)) return;
+    if (!object || object.ref === subject!.ref || isConjunct(object.ref)) return;
     const [s, o] = kind === "passive" ? [object, subject!] : [subject!, object];
     emitPair(s, o, predicate, surface, penalty, kind, preposition);
   };
