@@ -162,7 +162,7 @@ function controller(previous: Draft, infinitive: Span, tokens: Token[], names: E
 const PREPOSITION_CONTROL = new Map([["plead", "with"], ["appeal", "to"], ["call", "on"], ["rely", "on"], ["count", "on"], ["look", "to"], ["signal", "to"], ["arrange", "for"]]);
 
 /** Verbs whose object does what the infinitive after it says. */
-const OBJECT_CONTROL = new Set(["love", "prefer", "hate", "wish", "allow", "let", "enable", "help", "ask", "tell", "order", "force", "persuade", "urge", "encourage", "invite", "require", "permit", "cause", "lead", "get", "want", "expect", "warn", "advise", "instruct", "compel", "push", "pressure", "press", "convince", "call", "challenge", "dare", "beg", "implore", "authorise", "authorize", "bring", "send", "appoint", "hire", "sign", "recruit", "pick", "select", "choose", "name"]);
+const OBJECT_CONTROL = new Set(["back", "tip", "love", "prefer", "hate", "wish", "allow", "let", "enable", "help", "ask", "tell", "order", "force", "persuade", "urge", "encourage", "invite", "require", "permit", "cause", "lead", "get", "want", "expect", "warn", "advise", "instruct", "compel", "push", "pressure", "press", "convince", "call", "challenge", "dare", "beg", "implore", "authorise", "authorize", "bring", "send", "appoint", "hire", "sign", "recruit", "pick", "select", "choose", "name"]);
 
 /**
  * "buy and sell large amounts": a verb with nothing after it shares the next

@@ -275,7 +275,7 @@ export const EQUIPMENT_TOKEN = /^(?:[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Za-z0-9]*(?:-[A
  * The portfolio of an office, written before its title: "environment minister", "Treasury Secretary",
  * "EC Farm Commissioner", "Saudi Arabian Oil Minister".
  */
-export const PORTFOLIOS = new Set("environment health home culture trade transport education justice energy economy agriculture farm fisheries oil petroleum external sports sport treasury economic industry employment immigration security information finance foreign defence defense interior budget competition".split(" "));
+export const PORTFOLIOS = new Set("children women families schools pensions environment health home culture trade transport education justice energy economy agriculture farm fisheries oil petroleum external sports sport treasury economic industry employment immigration security information finance foreign defence defense interior budget competition".split(" "));
 
 /** Honorifics: titles of a person that name no office ("Mr", "Dr", "Sir", "Lady"). */
 export const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "rev", "prof", "professor"]);

@@ -135,6 +135,12 @@ describe("the trained entity model", () => {
     expect(typed("Offices of Microsoft, Google and Yahoo opened in London, Paris and Valencia.")).toContain("Location:Valencia");
   });
 
+  it("reads a department's or a portfolio's word in a title as no name, and a broadcaster's branch as one", () => {
+    expect(typed("Tom Hale, US Secretary of State, was visiting the West Bank.")).not.toContain("Organization:State");
+    expect(typed("He was told by Children's Minister Ann Berg there was no time.")).not.toContain("Organization:Children");
+    expect(typed("Acme Corp provided BBC Scotland with the figures.")).toContain("Organization:BBC Scotland");
+  });
+
   it("keeps titles out of names and remembers them", () => {
     const [blair, brown] = found("Prime Minister Tony Blair met Mr Brown on Friday.");
     expect(blair).toMatchObject({ text: "Tony Blair", type: "Person", title: "Prime Minister" });

@@ -276,11 +276,21 @@ function honorificNames(tokens: Token[], us: Unit[], r: SentenceResult): void {
  * Agriculture", "EC Farm"). The portfolio belongs to the title; the name is what comes before it.
  */
 function portfolioTitles(tokens: Token[], us: Unit[], r: SentenceResult): void {
+  const titleAt = (u: Unit | undefined) => !!u && (isTitle(u.lower) || isRoleNoun(u.lower)) && /^\p{Lu}/u.test(u.text);
   for (const e of [...r.entities]) {
     if (e.type !== "Organization" && e.type !== "Location") continue;
     const j = us.findIndex((u) => u.first === e.last);
-    if (j < 0 || !(isTitle(us[j]!.lower) || isRoleNoun(us[j]!.lower)) || !/^\p{Lu}/u.test(us[j]!.text)) continue;
-    const i = us.findIndex((u) => u.first === e.first);
+    // "Children's Minister Margaret Hodge", "Secretary of State Colin Powell": a portfolio's or a department's
+    // word in a title is no name
+    const possessiveTitle = e.words.length === 1 && PORTFOLIOS.has(e.words[0]!.toLowerCase()) && /^['’]s$/.test(us[j]?.text ?? "") && titleAt(us[j + 1]);
+    const i0 = us.findIndex((u) => u.first === e.first);
+    const ofTitle = e.words.length === 1 && us[i0 - 1]?.lower === "of" && us[i0 - 2]?.lower === "secretary";
+    if (possessiveTitle || ofTitle) {
+      r.entities = r.entities.filter((x) => x !== e);
+      continue;
+    }
+    if (j < 0 || !titleAt(us[j])) continue;
+    const i = i0;
     let k = j;
     while (k - 1 > i && PORTFOLIOS.has(us[k - 1]!.lower)) k--;
     if (k === j) continue;
@@ -297,6 +307,9 @@ function portfolioTitles(tokens: Token[], us: Unit[], r: SentenceResult): void {
   }
 }
 
+/** Broadcasters whose branches news names by their place: "BBC Scotland", "ITV Wales". */
+const BROADCASTERS = new Set(["BBC", "ITV"]);
+
 /**
  * "the UK Independence Party", "the British and Irish Lions": a country's name or nationalities the model
  * read apart from the organisation they begin ("UK" and "Independence Party", "Irish Lions"). Only a party
@@ -306,12 +319,21 @@ function namesWithTheirCountry(tokens: Token[], us: Unit[], r: SentenceResult): 
   for (const org of [...r.entities]) {
     if (org.type !== "Organization") continue;
     const i = us.findIndex((u) => u.first === org.first);
-    if (i < 1) continue;
+    if (i < 0) continue;
     let from = -1;
     // "UK Independence Party"
     const before = r.entities.find((e) => e.last === org.first && e.type === "Location" && e.words.length === 1);
     const country = before && org.words.at(-1) === "Party" && COUNTRIES.has(before.words[0]!.toLowerCase()) ? before : undefined;
     if (country) from = us.findIndex((u) => u.first === country.first);
+    // "BBC Scotland", "ITV Wales": the branch, which the model cuts into the broadcaster and the place
+    const branch = org.words.length === 1 && BROADCASTERS.has(org.words[0]!) ? r.entities.find((e) => e.first === org.last && e.type === "Location" && e.words.length === 1) : undefined;
+    if (branch) {
+      const span = us.slice(i, us.findIndex((u) => u.last === branch.last) + 1);
+      r.entities = r.entities.filter((e) => e !== org && e !== branch);
+      r.entities.push(spanEntity(tokens, span, "Organization", org.typeConfidence));
+      r.entities.sort((a, b) => a.first - b.first);
+      continue;
+    }
     // "British and Irish Lions": two nationalities joined by "and" before the side
     const demonym = (u: Unit | undefined) => !!u && DEMONYMS.has(u.lower) && /^\p{Lu}/u.test(u.text);
     if (org.words.length === 2 && demonym(us[i]) && us[i - 1]?.lower === "and" && demonym(us[i - 2])) from = i - 2;

@@ -29,6 +29,10 @@ describe("polarity and modality", () => {
     expect(read("Tom Hale is lined up to star in Fingersmith.").map((t) => t.replace(/ -[a-z_]+-> /, " -> "))).toEqual(["Tom Hale -> Fingersmith (positive, intended)"]);
   });
 
+  it("whom someone backs or tips to win is the one who would win, and it is a prediction", () => {
+    expect(read("Tom Hale has backed Wales to beat England in Cardiff.")).toContain("Wales -beat-> England (positive, intended)");
+  });
+
   it("an arrangement in the present progressive is intended; a concession is granted as fact", () => {
     expect(read("Werner Seifert is meeting Clara Furse on Thursday.")).toEqual(["Werner Seifert -meet-> Clara Furse (positive, intended)"]);
     // a time before the verb looks back

@@ -25,6 +25,7 @@ const DENY_VERBS = set(words.denyVerbs);
 const INTENT_NOUNS = set(words.intentNouns);
 const ABILITY_NOUNS = set(words.abilityNouns);
 const SCHEDULE_VERBS = set(words.scheduleVerbs);
+const PREDICTION_VERBS = set(words.predictionVerbs);
 const ABANDON_VERBS = set(words.abandonVerbs);
 const CONDITIONS = set(words.conditions);
 const ASPECT_VERBS = set(words.aspectVerbs);
@@ -131,6 +132,8 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
     if (governing?.lemma.split("_to_").slice(0, -1).some((part) => INTEND_VERBS.has(part.split("_").pop()!))) raise("intended");
     // "urged Britain to withdraw", "pleaded with Gerrard to reject": what one is asked to do is not done yet
     if (governing && DIRECTIVE_VERBS.has(governing.lemma.split("_")[0]!)) raise("intended");
+    // "backed New Zealand to win the series": a prediction of what the object will do
+    if (governing && governing.objects.length > 0 && PREDICTION_VERBS.has(governing.lemma.split("_")[0]!)) raise("intended");
     // "is pencilled in to play", "is lined up to co-star": put down to do it
     if (governing?.passive && SCHEDULE_VERBS.has(governing.lemma)) raise("intended");
     // "will not be coming out of retirement to compete": the purpose of what is not done is not done (not
