@@ -112,6 +112,21 @@ function isDenialWithheld(tokens: Token[], k: number): boolean {
  * in an earlier sentence; `sportsReport` that the article is one (article/sports.ts), where a fixture
  * in the present is a preview ("He opens against Schuettler and potentially faces Nalbandian").
  */
+/** Words that, after "last", put a clause in the past: "last year", "last season". */
+const PAST_PERIODS = new Set(["year", "season", "week", "month", "night", "summer", "autumn", "winter", "spring", "time"]);
+
+/** Whether a clause's own arguments say it happened in the past: "last year", "two years ago", "yesterday". */
+function saysPastTime(tokens: Token[], clause: Clause): boolean {
+  let end = clause.verb.last;
+  for (const o of clause.objects) end = Math.max(end, o.last);
+  for (const p of clause.preps) end = Math.max(end, p.arg.last);
+  for (let k = clause.verb.last; k < end; k++) {
+    const t = tokens[k]!.lower;
+    if (t === "yesterday" || t === "ago" || (t === "last" && PAST_PERIODS.has(tokens[k + 1]?.lower ?? ""))) return true;
+  }
+  return false;
+}
+
 export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], sentenceQuoted = false, sportsReport = false): Mode {
   let polarity: Polarity = clause.negated ? "negative" : "positive";
   let modality: Modality = "asserted";
@@ -127,7 +142,9 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
   // to court to seek sanctions" seeks nothing yet
   if (clause.subjectVia === "control") {
     const governing = before(clauses, clause);
-    if (governing) aux.unshift(...auxiliaries(tokens, governing));
+    // ("will be winning his cap after coming on ... on the tour to New Zealand last year": a clause that
+    // says when it happened, in the past, borrows no future)
+    if (governing && !saysPastTime(tokens, clause)) aux.unshift(...auxiliaries(tokens, governing));
     // "prepared to head to Brussels to meet Bush": a purpose of an intended act is intended too
     if (governing?.lemma.split("_to_").slice(0, -1).some((part) => INTEND_VERBS.has(part.split("_").pop()!))) raise("intended");
     // "urged Britain to withdraw", "pleaded with Gerrard to reject": what one is asked to do is not done yet
