@@ -240,6 +240,11 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(triples("Tom Hale used Monday's meeting to criticise Zeta Holdings.")).toEqual(["Tom Hale criticize Zeta Holdings (asserted)"]);
   });
 
+  it("a name after 'as' or 'past' that follows a noun is no object: 'met the same fate as X', 'smashed a volley past X'", () => {
+    expect(run("Tom Hale said he could have met the same fate as singer Ann Berg.").filter((x) => x.object.name === "Ann Berg")).toEqual([]);
+    expect(run("Tom Hale smashed a left-foot volley past Ivo Berg.").filter((x) => x.object.name === "Ivo Berg")).toEqual([]);
+  });
+
   it("relative clauses: 'Chad, which borders Sudan'", () => {
     const t = run("Aid reached Chad, which borders Sudan.");
     expect(has(t, "Chad", "border", "Sudan")).toBe(true);

@@ -83,6 +83,9 @@ const DASHES = new Set(["-", "–", "—", "--"]);
  * troops", "EU leaders") or sits in a prepositional phrase other than "of"
  * ("the deployment to Belarus") is not what the phrase refers to.
  */
+/** Words the tagger reads as adverbs or adjectives that are prepositions after a noun: "fate as", "volley past". */
+const PREPOSITIONS_AFTER_NOUN = new Set(["as", "past", "like", "than"]);
+
 export function headEntity(tokens: Token[], span: Span, entities: LinkedEntity[], antecedent = false): LinkedEntity | undefined {
   if (tokens[span.last]?.text === ",") {
     const apposed = entities.find((e) => e.first === span.last + 1 && e.type === "Person");
@@ -104,7 +107,9 @@ export function headEntity(tokens: Token[], span: Span, entities: LinkedEntity[]
     const endsPhrase = e.last === last || (e.last === last - 1 && ((e.type === "Equipment" && tokens[e.last]!.pos === "NOUN") || (e.type === "Organization" && ORG_KIND_NOUNS.has(tokens[e.last]!.lower)) || (e.type === "Location" && PLACE_KIND_NOUNS.has(tokens[e.last]!.lower)))) || (e.last === last - 2 && e.type === "Organization" && tokens[e.last]!.lower === "news" && ORG_KIND_NOUNS.has(tokens[e.last + 1]!.lower));
     if (!endsPhrase) continue;
     // The antecedent of "which" is the nearest noun: "patrols over Belarus, which borders Ukraine".
-    const inPrepPhrase = !antecedent && tokens.slice(span.first, e.first).some((t) => t.pos === "ADP" && t.lower !== "of");
+    // ("the same fate as George Harrison", "a volley past Petr Cech": prepositions the tagger reads otherwise,
+    // after a noun)
+    const inPrepPhrase = !antecedent && tokens.slice(span.first, e.first).some((t, n, before) => (t.pos === "ADP" && t.lower !== "of") || (PREPOSITIONS_AFTER_NOUN.has(t.lower) && n > 0 && before[n - 1]!.pos === "NOUN"));
     // "Dyneer Corp of Scotsdale", "Andy Roddick of the USA": a name before "of" is the one the phrase refers to
     const of = tokens[e.first - 1]?.pos === "DET" ? e.first - 2 : e.first - 1;
     // ("<Ecolab Co> of the United States": past the bracket Reuters closes a company's name with)
