@@ -13,6 +13,7 @@ import { extractClauses, isSpeechVerb } from "./clauses/engine.ts";
 import { headEntity, titleHolder, triplesFromClause, type LinkedEntity, type Referents } from "./triples/fromClauses.ts";
 import { findRoles, isParty } from "./triples/roles.ts";
 import { findNominal } from "./triples/nominal.ts";
+import { findAffiliations } from "./triples/affiliation.ts";
 import { isFutureTense, resolveSentenceDate } from "./time/index.ts";
 import type { Clause, Span } from "./clauses/types.ts";
 import type { Token } from "./nlp/index.ts";
@@ -313,7 +314,8 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
     // (the state or country after a town only says where the town is: "service to Las Vegas, Nev., and
     // Tucson" serves no "Nev.")
     const containers = new Set<number>();
-    for (const fact of findNominal(tokens, linked.filter((e) => !e.inferred).map((e) => ({ ...e, typeConfidence: refList[e.ref]!.typeConfidence, name: refList[e.ref]!.name })), { sportsReport: sport.report, isParty })) {
+    const phraseEntities = linked.filter((e) => !e.inferred).map((e) => ({ ...e, typeConfidence: refList[e.ref]!.typeConfidence, name: refList[e.ref]!.name }));
+    for (const fact of [...findNominal(tokens, phraseEntities), ...findAffiliations(tokens, phraseEntities, { sportsReport: sport.report, isParty })]) {
       // a demonym names its country ("Italian bank Mediobanca" -> Italy), as for roles
       const object = fact.object ?? { first: fact.countryAt?.first ?? fact.first, last: fact.countryAt?.last ?? fact.first + 1, ref: makeRef(PLACES.get(fact.country!.toLowerCase())?.name ?? fact.country!, "Location"), type: "Location" as const, inferred: false };
       if (fact.predicate === "located_in" && object.first > fact.subject.first) containers.add(object.first);

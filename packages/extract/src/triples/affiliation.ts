@@ -8,11 +8,12 @@
  * and a country's person is `from` it. Roles with an office ("Microsoft chairman Bill Gates") are
  * findRoles's and come first.
  *
- * Pure, over the tokens and entity spans, like findNominal.
+ * Pure, over the tokens and entity spans, like findNominal; a country's possessive is findNominal's
+ * ("Sweden's Robert Kronberg").
  */
 import type { Token } from "../nlp/index.ts";
 import { CITIES, COUNTRIES, FIRST_NAMES, HONORIFICS, isRoleNoun, REGIONS, TITLES } from "../entities/gazetteer.ts";
-import type { NominalEntity, NominalFact } from "./nominal.ts";
+import { isPossessive, type NominalEntity, type NominalFact } from "./nominal.ts";
 import lists from "./affiliation.json" with { type: "json" };
 
 export interface AffiliationContext {
@@ -26,7 +27,6 @@ const SPEECH_VERBS = new Set(lists.speechVerbs);
 const NOT_TEAM_WORDS = new Set(lists.notTeamWords);
 const PARTY_WORDS = new Set(lists.partyWords);
 const surface = (tokens: Token[], e: NominalEntity) => tokens.slice(e.first, e.last).map((t) => t.text).join(" ");
-const isPossessive = (t: Token | undefined) => !!t && /^['’]s?$/.test(t.text);
 
 /**
  * A person's name as written, not a product, a work or the first word of a body's name the entity model
@@ -60,7 +60,7 @@ function belonging(tokens: Token[], body: NominalEntity, context: AffiliationCon
  * possessive. Not the tail of a longer name the model cut ("Tennis Australia's Geoff Pollard"), nor a
  * person the model took for an organisation ("Blair's Alastair Campbell").
  */
-export function possessiveAffiliation<E extends NominalEntity>(tokens: Token[], owner: E, named: E | undefined, context: AffiliationContext): NominalFact<E> | undefined {
+function possessiveAffiliation<E extends NominalEntity>(tokens: Token[], owner: E, named: E | undefined, context: AffiliationContext): NominalFact<E> | undefined {
   if (!named || !namesPerson(tokens, named, context) || owner.type !== "Organization" || !isPossessive(tokens[owner.last])) return undefined;
   if (FIRST_NAMES.has(tokens[owner.first]!.text)) return undefined;
   // a capitalised word before that is no sentence's first: the model cut the name ("Led Zeppelin's Jimmy Page")
@@ -99,7 +99,7 @@ function fromNamesSource(before: Token | undefined): boolean {
  * "said Richard Yamarone of Argus Research", "Colin MacIntyre, of Mull Historical Society, was",
  * "Kirsten Pfeifer from the Consumer Electronics Association, told", "Sania Mirza of India".
  */
-export function affiliationsAfterNames<E extends NominalEntity>(tokens: Token[], entities: E[], context: AffiliationContext): NominalFact<E>[] {
+function affiliationsAfterNames<E extends NominalEntity>(tokens: Token[], entities: E[], context: AffiliationContext): NominalFact<E>[] {
   const facts: NominalFact<E>[] = [];
   for (const person of entities) {
     if (!namesPerson(tokens, person, context)) continue;
@@ -117,5 +117,17 @@ export function affiliationsAfterNames<E extends NominalEntity>(tokens: Token[],
     const kind = belonging(tokens, body, context);
     if (kind) facts.push({ subject: person, object: kind.country ? undefined : body, ...kind, ...(kind.country ? { countryAt: { first: body.first, last: body.last } } : {}), first: person.first, last: body.last, rule: 0.8 });
   }
+  return facts;
+}
+
+/** Every affiliation a sentence states, after a name or in an organisation's possessive. */
+export function findAffiliations<E extends NominalEntity>(tokens: Token[], entities: E[], context: AffiliationContext): NominalFact<E>[] {
+  const facts: NominalFact<E>[] = [];
+  for (const owner of entities) {
+    if (!isPossessive(tokens[owner.last]) || COUNTRIES.has(surface(tokens, owner).toLowerCase())) continue;
+    const fact = possessiveAffiliation(tokens, owner, entities.find((e) => e.first === owner.last + 1), context);
+    if (fact) facts.push(fact);
+  }
+  facts.push(...affiliationsAfterNames(tokens, entities, context));
   return facts;
 }

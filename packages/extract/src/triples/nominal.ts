@@ -15,7 +15,6 @@
 import type { Token } from "../nlp/index.ts";
 import { CITIES, COUNTRIES, DEMONYMS, demonymAt, EVENT_WORDS, FIRST_NAMES, LOCATION_PREFIXES, LOCATION_TAILS, LOCATION_WORDS, ORG_CUES, PLACE_OF, PLACES, REGIONS, TITLES, WORLD_REGIONS, isRoleNoun } from "../entities/gazetteer.ts";
 import lists from "./nominal.json" with { type: "json" };
-import { affiliationsAfterNames, possessiveAffiliation, type AffiliationContext } from "./affiliation.ts";
 
 export interface NominalEntity {
   first: number;
@@ -53,7 +52,8 @@ const isCompanyHead = (lower: string) => ORG_CUES.has(lower) || lists.companyHea
 const OF_PLACE: Record<string, string> = { Organization: "based_in", Person: "from", Location: "located_in" };
 
 const surface = (tokens: Token[], e: NominalEntity) => tokens.slice(e.first, e.last).map((t) => t.text).join(" ").toLowerCase();
-const isPossessive = (t: Token | undefined) => !!t && /^['’]s?$/.test(t.text);
+/** A possessive ending the tagger splits off: "Germany 's", "Hughes '". */
+export const isPossessive = (t: Token | undefined) => !!t && /^['’]s?$/.test(t.text);
 /** A common noun as written in lower case: "bank" in "Italian bank Mediobanca" (not a name the tagger calls a noun). */
 export const lowerNoun = (t: Token) => t.pos === "NOUN" && /^[a-z]/.test(t.text);
 /** A common noun or adjective between a modifier and the name it modifies: "Italian [energy giant] Gazprom". */
@@ -114,9 +114,7 @@ function endsPlace(t: Token | undefined, larger: string): boolean {
   return !(["VERB", "AUX", "NOUN"].includes(t.pos) && COUNTRIES.has(larger));
 }
 
-const NO_CONTEXT: AffiliationContext = { sportsReport: false, isParty: () => false };
-
-export function findNominal<E extends NominalEntity>(tokens: Token[], entities: E[], context = NO_CONTEXT): NominalFact<E>[] {
+export function findNominal<E extends NominalEntity>(tokens: Token[], entities: E[]): NominalFact<E>[] {
   const at = (i: number) => entities.find((e) => e.first === i);
   const endingAt = (i: number) => entities.find((e) => e.last === i);
   const facts: NominalFact<E>[] = [];
@@ -130,7 +128,7 @@ export function findNominal<E extends NominalEntity>(tokens: Token[], entities: 
     if (!isPossessive(tokens[k])) continue;
     if (owner.type === "Location" && placesThings(tokens, owner)) facts.push(...ofPlace(tokens, entities, owner, k + 1));
     else if (owner.type === "Organization") {
-      const fact = (COUNTRIES.has(surface(tokens, owner)) ? fromCountryTeam(tokens, owner, at(k + 1)) : undefined) ?? possessiveAffiliation(tokens, owner, at(k + 1), context) ?? productOf(tokens, entities, owner, k + 1);
+      const fact = (COUNTRIES.has(surface(tokens, owner)) ? fromCountryTeam(tokens, owner, at(k + 1)) : undefined) ?? productOf(tokens, entities, owner, k + 1);
       if (fact) facts.push(fact);
     }
   }
@@ -149,7 +147,6 @@ export function findNominal<E extends NominalEntity>(tokens: Token[], entities: 
   }
 
   facts.push(...basedIn(tokens, entities));
-  facts.push(...affiliationsAfterNames(tokens, entities, context));
 
   // "Lucerne, Switzerland", "Las Vegas, Nev., Tucson, Ariz., and San Diego"
   for (const town of entities) {
