@@ -95,6 +95,13 @@ describe("the built-in schema classes what the sentence says", () => {
     expect(of("sell_to", "Organization")).toBe("SELL");
   });
 
+  test("a competition targeted is an aim; a party or place targeted is attacked", () => {
+    const of = (subjectType: string, objectType: string) => classify({ predicate: "target", subjectType, objectType, polarity: "positive", modality: "asserted" } as Parameters<typeof classify>[0])?.relation;
+    expect(of("Person", "Event")).toBe("INTENDS");
+    expect(of("Organization", "Location")).toBe("ASSAULT");
+    expect(classed("Steve McClaren targets the World Cup.")).toContain("Steve McClaren target World Cup INTENDS");
+  });
+
   test("a player linked with a club is a rumour, not a transfer; entering Parliament is joining it; complaints filed are a case brought", () => {
     const of = (predicate: string, subjectType: string, objectType: string) => classify({ predicate, subjectType, objectType, polarity: "positive", modality: "asserted" } as Parameters<typeof classify>[0])?.relation;
     expect(of("linked_with", "Person", "Organization")).toBe("UNREALISED");
