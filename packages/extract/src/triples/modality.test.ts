@@ -23,6 +23,14 @@ describe("polarity and modality", () => {
     expect(read("The Rugby Football Union took action against Bath coach Ian Muir.")).toContain("Rugby Football Union -take_action_against-> Ian Muir (positive, asserted)");
   });
 
+  it("what someone managed, rallied or fought back to do happened; what they fought to do is the effort", () => {
+    expect(read("Tom Hale managed to beat Ann Berg.")).toEqual(["Tom Hale -beat-> Ann Berg (positive, asserted)"]);
+    expect(read("Tom Hale fought back to defeat Ann Berg.")).toEqual(["Tom Hale -defeat-> Ann Berg (positive, asserted)"]);
+    expect(read("Tom Hale rallied to beat Ann Berg.")).toEqual(["Tom Hale -beat-> Ann Berg (positive, asserted)"]);
+    expect(read("Tom Hale did not manage to beat Ann Berg.")).toEqual(["Tom Hale -beat-> Ann Berg (negative, asserted)"]);
+    expect(read("Tom Hale fought to defeat Ann Berg.")).toEqual(["Tom Hale -fight_to_defeat-> Ann Berg (positive, asserted)"]);
+  });
+
   it("someone scheduled, pencilled in or lined up to do something has not done it yet", () => {
     expect(read("Tom Hale is scheduled to meet Ann Berg.")).toEqual(["Tom Hale -meet-> Ann Berg (positive, intended)"]);
     expect(read("Tom Hale is pencilled in to play Crockett in the remake.")).toEqual(["Tom Hale -play_role_of-> Crockett (positive, intended)"]);

@@ -29,6 +29,9 @@ const PREDICTION_VERBS = set(words.predictionVerbs);
 const ABANDON_VERBS = set(words.abandonVerbs);
 const CONDITIONS = set(words.conditions);
 const ASPECT_VERBS = set(words.aspectVerbs);
+/** Verbs whose infinitive says what happened: "managed to beat"; comeback verbs only with "back": "fought back to defeat". */
+const ACHIEVE_VERBS = set(words.achieveVerbs);
+const COMEBACK_VERBS = set(words.comebackVerbs);
 const REPORT_NOUNS = set(words.reportNouns);
 const REPORTING_ADVERBS = set(words.reportingAdverbs);
 /** "alleged that": the tagger may read "alleged" as an adjective, so the clause is not its complement. */
@@ -127,6 +130,12 @@ function saysPastTime(tokens: Token[], clause: Clause): boolean {
   return false;
 }
 
+/** "fought back to defeat": the verb group holds "back" (the lemma keeps only a last particle). */
+function saysBack(tokens: Token[], verb: Clause["verb"]): boolean {
+  for (let k = verb.first; k < verb.last; k++) if (tokens[k]!.lower === "back") return true;
+  return false;
+}
+
 export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], sentenceQuoted = false, sportsReport = false): Mode {
   let polarity: Polarity = clause.negated ? "negative" : "positive";
   let modality: Modality = "asserted";
@@ -210,8 +219,8 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
     let keep = 0;
     for (let p = 0; p < parts.length - 1; p++) {
       const head = parts[p]!.split("_").pop()!;
-      if (ASPECT_VERBS.has(head)) {
-        // "started to move": it is happening; the event is the moving
+      if (ASPECT_VERBS.has(head) || ACHIEVE_VERBS.has(head) || (COMEBACK_VERBS.has(head) && saysBack(tokens, clause.verb))) {
+        // "started to move", "managed to beat": it is happening or happened; the event is the moving, the beating
       } else if (INTEND_VERBS.has(head) || SCHEDULE_VERBS.has(parts[p]!)) raise("intended");
       else if (POSSIBLE_VERBS.has(head)) raise("hypothetical");
       else if (NEGATING_VERBS.has(head)) polarity = polarity === "negative" ? "positive" : "negative";
