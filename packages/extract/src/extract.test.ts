@@ -498,6 +498,14 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(run("The game Manhunt was blamed by the parents of 14-year-old Stefan Pakeerah.")).toEqual([]);
     expect(has(run("The game Manhunt was blamed by Stefan Pakeerah."), "Stefan Pakeerah", "blame", "Manhunt")).toBe(true);
     expect(run("Acme Corp is planning to make Zeta Browser and Zeta Mail more secure.").some((x) => x.predicate === "make")).toBe(false);
+    // a rival left trailing was not left; a party left, saying why, was
+    expect(run("Ann Fenwick left her rival Jane Roe trailing in sixth spot.").some((x) => x.object.name === "Jane Roe")).toBe(false);
+    expect(has(run("Tom Hale also left Acme Corp saying Jim Roe would do better."), "Tom Hale", "leave", "Acme Corp")).toBe(true);
+  });
+
+  it("a name before a second object of selling is the buyer: 'had sold Zeta Holdings a stake'", () => {
+    expect(has(run("Acme Corp had sold Zeta Holdings a stake in 2000."), "Acme Corp", "sell_to", "Zeta Holdings")).toBe(true);
+    expect(has(run("Acme Corp sold Zeta Holdings in 2000."), "Acme Corp", "sell", "Zeta Holdings")).toBe(true);
   });
 
   it("a name right after another is still one phrase, and a seat won from a person is a defeat: 'Lib Dem Dominic Grieve told the BBC'", () => {

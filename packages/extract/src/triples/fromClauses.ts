@@ -72,6 +72,8 @@ export interface Referents {
 /** Pronouns that stand as a whole object ("put her on the spot"), not a possessive ("turn his back"). */
 /** Verbs that, with an adjective after their object, say what the object is made or kept: "make Windows more secure". */
 const RESULTATIVE_VERBS = new Set(["make", "keep", "leave", "render", "get"]);
+/** Verbs of selling whose first object, before a second, is the buyer: "sold GM a stake". */
+const SELL_VERBS = new Set(["sell", "lend", "rent", "lease"]);
 const OBJECT_PRONOUNS = new Set(["him", "her", "them", "me", "us", "it", "you", "himself", "herself", "itself", "themselves"]);
 const POSSESSIVE = /^['’]s?$/;
 const DASHES = new Set(["-", "–", "—", "--"]);
@@ -231,6 +233,16 @@ const NOUNS = new Set(["NOUN", "PROPN"]);
 const PHRASE_PREPOSITIONS = new Set(["in", "at", "on", "of", "from", "with", "by", "into", "near", "across", "outside", "inside", "among", "between"]);
 const POSSESSIVE_PRONOUNS = new Set(["his", "her", "its", "their"]);
 const NOUN_PHRASE_POS = new Set(["PROPN", "NOUN", "CCONJ", "DET", "ADJ", "NUM", "PART"]);
+
+/** "trailing", "chasing": a participle of state after an object, not a verb of saying ("left UKIP saying"). */
+function isStateParticiple(t: Token | undefined): boolean {
+  return !!t && t.pos === "VERB" && /ing$/.test(t.lower) && !isSpeechVerb(t.lemma);
+}
+
+/** A word that opens a second object: "sold GM a stake", "its stake", "20%". */
+function opensNounPhrase(t: Token | undefined): boolean {
+  return !!t && (t.pos === "DET" || t.pos === "NUM" || /^(its|his|her|their|our|my|your)$/.test(t.lower));
+}
 
 function onlyAdverbs(tokens: Token[], first: number, last: number): boolean {
   for (let k = first; k < last; k++) if (tokens[k]!.pos !== "ADV") return false;
@@ -507,7 +519,9 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   // "to make Windows and Internet Explorer more secure", "left Chelsea top": what the object is made, not
   // the object made
   // (the adjective may close the object phrase the engine took: "Internet Explorer more secure")
-  const resultative = !!lastObject && RESULTATIVE_VERBS.has(event.split("_to_").pop()!) && [tokens[lastObject.last - 1], tokens[lastObject.last]].some((t) => t?.pos === "ADJ" || /^(more|less)$/.test(t?.lower ?? ""));
+  // ("left Irina Shevchenko trailing", "to leave Roddick chasing shadows": a state the object is left in, but
+  // "left UKIP saying ...": the subject does the saying, and did leave)
+  const resultative = !!lastObject && RESULTATIVE_VERBS.has(event.split("_to_").pop()!) && ([tokens[lastObject.last - 1], tokens[lastObject.last]].some((t) => t?.pos === "ADJ" || /^(more|less)$/.test(t?.lower ?? "")) || isStateParticiple(tokens[lastObject.last]));
   if (!proposition && !carried && !modifiers && !resultative) {
     for (let k = 0; k < objects.length; k++) {
       const o = objects[k];
@@ -522,7 +536,8 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
       else if (clause.passive && PASSIVE_RECIPIENT_VERBS.has(event)) {
         if (of === undefined && PASSIVE_PRIZE_VERBS.has(event) && (o?.type === "Event" || o?.type === "Other")) emit(o, "win", verbText, 0, "object");
       } else if (clause.passive && PASSIVE_OFFER_VERBS.has(event)) continue;
-      else if (of === undefined) emit(o, event, verbText, 0, "object");
+      // "had sold GM a stake": a name before a second object is whom it was sold to
+      else if (of === undefined) emit(o, SELL_VERBS.has(event) && opensNounPhrase(tokens[clause.objects[k]!.last]) ? `${event}_to` : event, verbText, 0, "object");
       else if (of.event) emit(o, `${event}_${of.noun}_of`, verbText, 0, "object");
     }
   }
