@@ -26,6 +26,16 @@ describe("aliases inside one article", () => {
     expect(names([m("Chelsea Clinton", "Person"), m("Chelsea", "Organization")])).toEqual(["Chelsea Clinton", "Chelsea"]);
   });
 
+  it("maps a firm's first word the model took for a person to the one organisation that begins with it: 'Baikal' -> 'Baikal Finance Group'", () => {
+    expect(names([m("Baikal Finance Group", "Organization"), m("Baikal", "Person")])).toEqual(["Baikal Finance Group", "Baikal Finance Group"]);
+    expect(resolveInArticle([m("Baikal Finance Group", "Organization"), m("Baikal", "Person")], new Map())[1]?.type).toBe("Organization");
+    // the shortest of its names is a start of the longest
+    expect(names([m("Fox Entertainment", "Organization"), m("Fox Entertainment Group", "Organization"), m("Fox", "Person")])[2]).toBe("Fox Entertainment Group");
+    // a word typed an organisation is the parent, not its branch; two organisations leave the word as it is
+    expect(names([m("Sony Pictures Entertainment", "Organization"), m("Sony", "Organization")])[1]).toBe("Sony");
+    expect(names([m("Baikal Finance Group", "Organization"), m("Baikal Oil", "Organization"), m("Baikal", "Person")])[2]).toBe("Baikal");
+  });
+
   it("drops a body's kind without its name ('Committee chairman Michael Jack'), keeps it when the article names the body", () => {
     expect(names([m("Committee", "Organization", { atSentenceStart: true }), m("Michael Jack", "Person")])).toEqual([undefined, "Michael Jack"]);
     expect(names([m("Home Affairs Committee", "Organization"), m("Committee", "Organization")])).toEqual(["Home Affairs Committee", "Home Affairs Committee"]);

@@ -33,6 +33,18 @@ function branchOfAcronym(name: string): boolean {
   return /^[A-Z]{2,5}$/.test(first) && !ORG_PREFIXES.has(first.toLowerCase()) && PLACES.get(first.toLowerCase())?.type !== "Location";
 }
 
+/**
+ * The one organisation whose name begins with the word: "Fox" -> "Fox Entertainment Group" also when the
+ * article shortens it to "Fox Entertainment" (the longest, when every other is a start of it).
+ */
+function firstWordOf(organisations: string[], word: string): string | undefined {
+  let longest: string | undefined;
+  for (const o of organisations) if (o.startsWith(word + " ") && (!longest || o.length > longest.length)) longest = o;
+  if (!longest) return undefined;
+  for (const o of organisations) if (o.startsWith(word + " ") && !longest.startsWith(o)) return undefined;
+  return longest;
+}
+
 /** A name, resolved, that stands for no node of the graph. */
 function isNoNode(name: string, type: EntityType, atSentenceStart: boolean): boolean {
   const oneWord = !name.includes(" ");
@@ -98,6 +110,18 @@ export function resolveInArticle(mentions: MentionInput[], acronyms: Map<string,
       // (not a branch named after its parent: "BBC Newcastle", the radio station, for the club)
       const candidates = fullOrganizations.filter((o) => o.endsWith(" " + name) && !branchOfAcronym(o));
       if (candidates.length === 1) name = candidates[0]!;
+    }
+    // "Baikal" -> "Baikal Finance Group", "Shanda" -> "Shanda Interactive Entertainment": a firm's first word,
+    // which the model took alone for a person, for the one organisation of the article that begins with it;
+    // not a place or a first name ("Manchester", "Tony"), and not a word typed an organisation itself, which
+    // is the parent ("Sony", not "Sony Pictures Entertainment")
+    if (name === m.name && !name.includes(" ") && type === "Person" && /^[A-Z][a-z]/.test(name) && !PLACES.has(name.toLowerCase()) && !FIRST_NAMES.has(name)) {
+      const organisation = firstWordOf(fullOrganizations, name);
+      if (organisation) {
+        name = organisation;
+        type = "Organization";
+        conf = Math.max(conf, 0.85);
+      }
     }
     if (isNoNode(name, type, m.atSentenceStart)) return undefined;
     remember(name, type, conf);

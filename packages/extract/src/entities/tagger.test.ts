@@ -117,6 +117,12 @@ describe("the trained entity model", () => {
     expect(names).toContain("UKIP");
   });
 
+  it("ends a name at a bracket it does not close: 'Globio (Federation for ... Children), a charity'", () => {
+    const names = typed("The lab works with Zorbio (Federation for Global Nature Education for Children), a charity.").map((t) => t.replace(/^\w+:/, ""));
+    expect(names).toContain("Zorbio");
+    expect(names.some((n) => n.includes("("))).toBe(false);
+  });
+
   it("reads a company Reuters puts in angle brackets as one organisation, not a ticker", () => {
     expect(typed("<Zeta Holdings Co> of Canada signed a contract with Acme Corp on Monday.")).toContain("Organization:Zeta Holdings Co");
     expect(typed("Acme Corp <ACME.N> said profits rose.")).not.toContain("Organization:ACME.N");

@@ -126,10 +126,22 @@ export function recogniseArticle(sentences: Token[][]): { results: SentenceResul
   return { results, sports: doc.sports };
 }
 
-/** "(Zinedine) Zidane", "(Jon Dahl) Tomasson": a name holds no bracket it does not open; what follows the bracket is the name. */
+/**
+ * "(Zinedine) Zidane", "(Jon Dahl) Tomasson": a name holds no bracket it does not open; what follows the bracket is
+ * the name. "Globio (Federation for Global ... Children), an organisation": nor a bracket it does not close; what
+ * comes before it is the name.
+ */
 function brackets(tokens: Token[], us: Unit[], r: SentenceResult): void {
-  if (!r.entities.some((e) => e.words.length > 1 && e.words.includes(")"))) return;
+  if (!r.entities.some((e) => e.words.length > 1 && (e.words.includes(")") || e.words.includes("(")))) return;
   r.entities = r.entities.flatMap((e) => {
+    const open = e.words.lastIndexOf("(");
+    if (open > 0 && !e.words.includes(")", open)) {
+      const i = us.findIndex((u) => u.first === e.first);
+      if (i < 0) return [e];
+      const span = us.slice(i, i + open);
+      const { canonical: _whole, ...name } = e;
+      return [{ ...name, last: span.at(-1)!.last, end: span.at(-1)!.end, text: joinUnits(tokens, span), words: span.map((u) => u.text) }];
+    }
     const k = e.words.lastIndexOf(")");
     if (k < 0 || e.words.slice(0, k).includes("(") || k === e.words.length - 1) return [e];
     const i = us.findIndex((u) => u.first === e.first) + k + 1;
