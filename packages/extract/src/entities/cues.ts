@@ -2,7 +2,9 @@
  * Readings of the tagger the model gets wrong as a class, from words next to a name:
  * - a noun for a company right before a name makes it an organisation, in the whole article ("beer
  *   firm Ambev", "US beermaker Anheuser-Busch", "Yukos unit Yuganskneftegas": the model reads
- *   unknown one-word firms as persons or places);
+ *   unknown one-word firms as persons or places), and so do its shares after it or a stake in it ("Pernod
+ *   shares slipped", "a stake in Yugansk"), and a description after it whose head is a company's noun
+ *   ("Glenmorangie, one of Scotland's premier whisky firms,");
  * - a demonym before capitalised words ending in an institution's word, or before a short form, is
  *   one organisation ("the Spanish FA", "the Indian Merchants Chamber");
  * - a party's name the model reads in two pieces at a sentence's start is one ("Liberal" + "Democrat");
@@ -15,6 +17,12 @@ import { isTitle, joinUnits, type EntitySpan, type SentenceEntities, type Unit }
 
 /** Nouns for a company right before its name. Not "developer", "producer", "publisher", "film-maker": persons too. */
 const COMPANY_NOUNS = new Set(["firm", "firms", "company", "brewer", "beermaker", "carmaker", "drugmaker", "chipmaker", "automaker", "steelmaker", "retailer", "supermarket", "conglomerate", "subsidiary", "unit", "insurer", "lender", "airline", "carrier", "telecoms", "distributor", "distributors", "label", "bank", "broadcaster", "manufacturer", "supplier", "chain", "giant"]);
+/** Heads of a description that make the name before it a company: "Ambev, the Brazilian brewer,". Not "developer", "producer", "maker": persons too. */
+const COMPANY_HEADS = new Set(["firm", "firms", "company", "companies", "brewer", "brewers", "carmaker", "drugmaker", "chipmaker", "retailer", "retailers", "conglomerate", "subsidiary", "insurer", "lender", "airline", "carrier", "manufacturer", "distributor", "supplier", "chain", "giant", "bank", "broadcaster"]);
+/** Nouns for what is held in a company, right after its name ("Pernod shares"; not "stakes a claim", "Frankfurt stock exchange"). */
+const SHARE_NOUNS_AFTER = new Set(["shares", "shareholders"]);
+/** The same before "in" and its name: "a stake in Yugansk". */
+const SHARE_NOUNS_BEFORE = new Set(["shares", "stake", "stakes", "shareholding"]);
 /** Nouns for a company only after the word of its trade ("software developer Connectotel", "net provider Wanadoo"): alone they are persons too. */
 const TRADE_COMPANY_NOUNS = new Set(["developer", "developers", "publisher", "maker", "provider", "operator", "group", "specialist"]);
 const TRADES = new Set(["software", "games", "game", "oil", "car", "chip", "net", "internet", "web", "phone", "mobile", "telecoms", "media", "music", "record", "drug", "drugs", "energy", "food", "drinks", "steel", "tobacco", "insurance", "investment", "technology", "tech", "computer", "search", "security", "travel", "toy", "property", "engineering", "defence", "construction", "aircraft"]);
@@ -68,12 +76,46 @@ export function sentenceCues(tokens: Token[], us: Unit[], r: SentenceEntities): 
   }
 }
 
+/** Words that open a description after a name and a comma. */
+const DESCRIPTION_OPENERS = new Set(["a", "an", "the", "one"]);
+
+/**
+ * "Glenmorangie, one of Scotland's premier whisky firms,", "Ambev, the Brazilian brewer.": a description after
+ * the name whose head, the last word before the next comma or full stop, is a company's noun (not one inside a
+ * preposition's phrase: "Tom Hale, an analyst at the firm").
+ */
+function describedAsCompany(us: Unit[], comma: number): boolean {
+  if (us[comma]?.text !== "," || !DESCRIPTION_OPENERS.has(us[comma + 1]?.lower ?? "")) return false;
+  const first = us[comma + 1]!.lower === "one" && us[comma + 2]?.lower === "of" ? comma + 3 : comma + 2;
+  for (let k = first; k < us.length && k <= comma + 10; k++) {
+    const u = us[k]!;
+    if (u.text === "," || u.text === "." || u.text === ";") return k > first && COMPANY_HEADS.has(us[k - 1]!.lower);
+    if (u.pos === "ADP" || u.pos === "VERB" || u.lower === "who" || u.lower === "which") return false;
+  }
+  return false;
+}
+
 /** Article-level: a company noun before a name makes it an organisation wherever the article writes it. */
 export function companyCues(sentences: Token[][], units: Unit[][], results: (SentenceEntities & { error?: unknown })[]): void {
   const cued = new Set<string>();
   results.forEach((r, k) => {
     if (r.error !== undefined) return;
     const us = units[k]!;
+    // "Pernod shares slipped", "a stake in Yugansk": shares are a company's
+    for (const e of r.entities) {
+      if (e.type !== "Person" && e.type !== "Location") continue;
+      const i = us.findIndex((u) => u.first === e.first);
+      const j = us.findIndex((u) => u.last === e.last);
+      if (i >= 0 && j >= 0 && describedAsCompany(us, j + 1)) {
+        const words = e.words.join(" ");
+        if (!e.canonical && !PLACES.has(words.toLowerCase()) && !CITIES.has(words.toLowerCase()) && !(e.type === "Person" && FIRST_NAMES.has(e.words[0]!))) cued.add(words);
+        continue;
+      }
+      if (i < 0 || j < 0 || !(SHARE_NOUNS_AFTER.has(us[j + 1]?.lower ?? "") && us[j + 1]!.pos !== "VERB") && !(us[i - 1]?.lower === "in" && SHARE_NOUNS_BEFORE.has(us[i - 2]?.lower ?? ""))) continue;
+      const words = e.words.join(" ");
+      if (e.canonical || PLACES.has(words.toLowerCase()) || CITIES.has(words.toLowerCase()) || (e.type === "Person" && FIRST_NAMES.has(e.words[0]!))) continue;
+      cued.add(words);
+    }
     for (let i = 1; i < us.length; i++) {
       const cue = us[i - 1]!;
       const companyNoun = COMPANY_NOUNS.has(cue.lower) || (TRADE_COMPANY_NOUNS.has(cue.lower) && TRADES.has(us[i - 2]?.lower ?? ""));

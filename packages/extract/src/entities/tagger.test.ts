@@ -117,6 +117,17 @@ describe("the trained entity model", () => {
     expect(names).toContain("UKIP");
   });
 
+  it("reads a name whose shares trade, in which a stake is held, or described as a firm, as a company in the whole article: 'Zarnod shares slipped'", () => {
+    const firm = found("Zarnod shares in Paris slipped 1.2%. Last year Zarnod tried to buy a rival.");
+    expect(firm.filter((e) => e.text === "Zarnod").map((e) => e.type)).toEqual(["Organization", "Organization"]);
+    expect(typed("Acme Corp bought a stake in Zarnod.")).toContain("Organization:Zarnod");
+    // not a verb ("Hale shares his view", "Henson stakes a claim") nor a place's market
+    expect(typed("Mr Hale spoke first. Hale shares his view with the board.")).not.toContain("Organization:Hale");
+    expect(typed("UK shares fell in London.")).toContain("Location:UK");
+    // a description after the name whose head is a company's noun
+    expect(typed("Acme Corp tried to buy Zarnod, one of Scotland's premier whisky firms, last year.")).toContain("Organization:Zarnod");
+  });
+
   it("ends a name at a bracket it does not close: 'Globio (Federation for ... Children), a charity'", () => {
     const names = typed("The lab works with Zorbio (Federation for Global Nature Education for Children), a charity.").map((t) => t.replace(/^\w+:/, ""));
     expect(names).toContain("Zorbio");
