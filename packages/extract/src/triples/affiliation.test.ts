@@ -30,6 +30,10 @@ describe("whom a person speaks for or plays for", () => {
 
   test("in a sports report a club's player plays for it, but a governing body's official works for it", () => {
     expect(affiliations(REPORT + "Arsenal's Kevin Doyle was booked in the first half.")).toContain("Kevin Doyle play_for Arsenal");
+    // one who speaks of his players is the club's manager
+    const manager = extractArticle({ id: "a.txt", text: REPORT + "Arsenal's Kevin Doyle has praised his players' gutsy performance." }).triples.map((t) => `${t.subject.name} ${t.predicate} ${t.object.name} ${t.relation}`);
+    expect(manager).toContain("Kevin Doyle manager_of Arsenal COACHES");
+    expect(manager.some((t) => t.includes("play_for"))).toBe(false);
     expect(affiliations(REPORT + '"It was a fair decision," said Sam Ford of the Football Association.')).toContain("Sam Ford works_for Football Association");
   });
 

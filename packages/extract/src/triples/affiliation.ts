@@ -26,6 +26,7 @@ export interface AffiliationContext {
 const SPEECH_VERBS = new Set(lists.speechVerbs);
 const NOT_TEAM_WORDS = new Set(lists.notTeamWords);
 const PARTY_WORDS = new Set(lists.partyWords);
+const SIDE_NOUNS = new Set(lists.sideNouns);
 const surface = (tokens: Token[], e: NominalEntity) => tokens.slice(e.first, e.last).map((t) => t.text).join(" ");
 
 /**
@@ -69,7 +70,15 @@ function possessiveAffiliation<E extends NominalEntity>(tokens: Token[], owner: 
   // "Chelsea's Frank Lampard, Arsenal's ...": fine; "Chelsea's Lampard's free kick" is about the kick
   if (isPossessive(tokens[named.last])) return undefined;
   const kind = belonging(tokens, owner, context);
+  // "Manchester United's Alex Ferguson has praised his players": the club's manager
+  if (kind?.predicate === "play_for" && speaksOfHisSide(tokens, named.last)) kind.predicate = "manager_of";
   return kind && { subject: named, object: kind.country ? undefined : owner, ...kind, first: owner.first, last: named.last, rule: 0.8 };
+}
+
+/** "his players", "her side" later in the sentence: the person named before leads the team. */
+function speaksOfHisSide(tokens: Token[], from: number): boolean {
+  for (let k = from; k + 1 < tokens.length; k++) if ((tokens[k]!.lower === "his" || tokens[k]!.lower === "her") && SIDE_NOUNS.has(tokens[k + 1]!.lower)) return true;
+  return false;
 }
 
 /**
