@@ -503,6 +503,12 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(run("Tom Hale also left Acme Corp saying Jim Roe would do better."), "Tom Hale", "leave", "Acme Corp")).toBe(true);
   });
 
+  it("a person named before 'of' heads the phrase, however long the place after: 'beat Levan Rostov of the Republic of Georgia'", () => {
+    const t = run("Tom Hale beat Levan Rostov of the Republic of Georgia 6-2 6-2.");
+    expect(has(t, "Tom Hale", "beat", "Levan Rostov")).toBe(true);
+    expect(t.some((x) => x.object.name === "Georgia" && x.predicate === "beat")).toBe(false);
+  });
+
   it("a name before a second object of selling is the buyer: 'had sold Zeta Holdings a stake'", () => {
     expect(has(run("Acme Corp had sold Zeta Holdings a stake in 2000."), "Acme Corp", "sell_to", "Zeta Holdings")).toBe(true);
     expect(has(run("Acme Corp sold Zeta Holdings in 2000."), "Acme Corp", "sell", "Zeta Holdings")).toBe(true);

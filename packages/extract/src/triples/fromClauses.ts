@@ -100,6 +100,10 @@ export function headEntity(tokens: Token[], span: Span, entities: LinkedEntity[]
   for (let k = span.first + 1; k < last; k++) if (DASHES.has(tokens[k]!.text) && tokens[k]!.start > tokens[k - 1]!.end) last = k;
   // "beat Fulham 2-1": a score after the name is not part of the phrase
   while (last > span.first + 1 && (TRAILING_TIME.has(tokens[last - 1]!.lower) || /^\d{1,3}-\d{1,3}$/.test(tokens[last - 1]!.text))) last--;
+  // "beat Irakli Labadze of the Republic of Georgia": a person opening the phrase before "of" is whom it refers to,
+  // however long the place after
+  const opening = tokens[span.first]?.pos === "DET" ? span.first + 1 : span.first;
+  if (!antecedent) for (const e of entities) if (e.first === opening && e.type === "Person" && e.last < last && tokens[e.last]!.lower === "of") return e;
   for (const e of entities) {
     if (e.first < span.first || e.last > span.last) continue;
     // "the Tu-22M3 bombers": equipment named by its model
@@ -121,7 +125,6 @@ export function headEntity(tokens: Token[], span: Span, entities: LinkedEntity[]
   }
   // "Kirsten Pfeifer from the Consumer Electronics Association": a name followed by its prepositional
   // phrase heads the whole phrase
-  const opening = tokens[span.first]?.pos === "DET" ? span.first + 1 : span.first;
   const named = entities.find((e) => e.first === opening && e.last < last);
   if (named && tokens[named.last]!.pos === "ADP" && tokens[named.last]!.lower !== "of") return named;
   return undefined;

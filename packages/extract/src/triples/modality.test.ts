@@ -31,6 +31,10 @@ describe("polarity and modality", () => {
     expect(read("Tom Hale fought to defeat Ann Berg.")).toEqual(["Tom Hale -fight_to_defeat-> Ann Berg (positive, asserted)"]);
   });
 
+  it("the favourite to do something has not done it: 'is favourite to replace'", () => {
+    expect(read("Tom Hale is probably favourite to replace Ann Berg at full-back.")).toEqual(["Tom Hale -replace-> Ann Berg (positive, intended)"]);
+  });
+
   it("someone scheduled, pencilled in or lined up to do something has not done it yet", () => {
     expect(read("Tom Hale is scheduled to meet Ann Berg.")).toEqual(["Tom Hale -meet-> Ann Berg (positive, intended)"]);
     expect(read("Tom Hale is pencilled in to play Crockett in the remake.")).toEqual(["Tom Hale -play_role_of-> Crockett (positive, intended)"]);
