@@ -276,6 +276,11 @@ export function chunk(tokens: Token[], entityStarts: Set<number>, entityEnds: Se
           j = a + 1;
           continue;
         }
+        // and after "to have": "is reported to have held talks", "is believed to have paid cash"
+        if (w?.pos === "ADJ" && tokens[a - 1]?.lower === "have" && tokens[a - 2]?.lower === "to" && (/(ed|en)$/.test(w.lower) || words.IRREGULAR_PARTICIPLES.has(w.lower))) {
+          j = a + 1;
+          continue;
+        }
         break;
       }
       // a verb particle: "pull back", "set up"

@@ -14,6 +14,7 @@ import { findAppositions, type Apposition } from "./apposition.ts";
 import { findAdjunct } from "./adjunct.ts";
 import { followsQuote, reportedSpeech } from "./speech.ts";
 import type { Clause, Span, SubjectVia } from "./types.ts";
+import { IRREGULAR_PARTICIPLES } from "./words.ts";
 
 export type { Clause, PrepArg, Span, SubjectVia } from "./types.ts";
 export type { Apposition } from "./apposition.ts";
@@ -33,13 +34,16 @@ export function verbLemma(tokens: Token[], verb: Span): { lemma: string; negated
   for (let k = verb.first; k < verb.last; k++) if (isVerbLike(tokens[k]!)) lastVerb = k;
   for (let k = verb.first; k < verb.last; k++) {
     const t = tokens[k]!;
+    // "is reported to have held talks": the "be" before an infinitive makes no passive of the verb after it
+    if (t.lower === "to") sawBe = false;
     if (t.lower === "not" || t.lower === "n't" || t.lower === "never") negated = true;
-    // "Having beaten Arsenal": the perfect's auxiliary, which wink tags as a verb
-    else if (t.lower === "having" && k < lastVerb) continue;
+    // "Having beaten Arsenal", "is reported to have held": the perfect's auxiliary, which wink tags as a verb
+    else if ((t.lower === "having" || (t.lower === "have" && tokens[k - 1]?.lower === "to")) && k < lastVerb) continue;
     else if (isVerbLike(t)) {
       if (sawBe && k === lastVerb && !/ing$/.test(t.lower) && t.lower !== t.lemma) passive = true;
       // ("who lives in London": a verb the tagger read as a noun has the noun's lemma, "life"; its verb's is "live")
-      parts.push(t.pos === "NOUN" && /ves$/.test(t.lower) ? t.lower.slice(0, -1) : t.lemma);
+      // ("to have held talks": a participle the tagger read as an adjective has no verb's lemma)
+      parts.push(t.pos === "NOUN" && /ves$/.test(t.lower) ? t.lower.slice(0, -1) : t.pos === "ADJ" ? IRREGULAR_PARTICIPLES.get(t.lower) ?? t.lemma : t.lemma);
     } else if (t.pos === "AUX") {
       if (isBe(t)) sawBe = true;
       if (k === verb.last - 1 && lastVerb < 0) parts.push(t.lemma); // copula or "has" as main verb

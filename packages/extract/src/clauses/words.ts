@@ -34,3 +34,9 @@ export const isVerbal = (t: Token | undefined) => !!t && (t.pos === "VERB" || t.
 export function isNominal(t: Token | undefined): boolean {
   return !!t && (NP_POS.has(t.pos) || POSSESSIVE_PRONOUNS.has(t.lower) || isPossessive(t));
 }
+
+/**
+ * Past participles that end in neither "-ed" nor "-en", which wink may tag as adjectives ("is reported to have
+ * held talks"), and their verbs.
+ */
+export const IRREGULAR_PARTICIPLES = new Map(Object.entries({ held: "hold", met: "meet", made: "make", paid: "pay", sold: "sell", bought: "buy", told: "tell", led: "lead", left: "leave", lost: "lose", sent: "send", spent: "spend", won: "win", built: "build", brought: "bring", caught: "catch", fought: "fight", kept: "keep", struck: "strike" }));

@@ -31,6 +31,13 @@ describe("polarity and modality", () => {
     expect(read("Tom Hale fought to defeat Ann Berg.")).toEqual(["Tom Hale -fight_to_defeat-> Ann Berg (positive, asserted)"]);
   });
 
+  it("what someone is reported, said or alleged to have done is reported: 'is reported to have held talks with'", () => {
+    expect(read("Tom Hale is reported to have already held private talks with Ann Berg.")).toEqual(["Tom Hale -hold_talks_with-> Ann Berg (positive, reported)"]);
+    expect(read("Tom Hale is said to have met Ann Berg.")).toEqual(["Tom Hale -meet-> Ann Berg (positive, reported)"]);
+    expect(read("On that day Tom Hale is alleged to have held a secret meeting with Ann Berg.")).toEqual(["Tom Hale -hold_meeting_with-> Ann Berg (positive, reported)"]);
+    expect(read("Acme Corp is thought to have beaten Zeta Holdings to the deal.")).toContain("Acme Corp -beat-> Zeta Holdings (positive, reported)");
+  });
+
   it("the favourite to do something has not done it: 'is favourite to replace'", () => {
     expect(read("Tom Hale is probably favourite to replace Ann Berg at full-back.")).toEqual(["Tom Hale -replace-> Ann Berg (positive, intended)"]);
   });

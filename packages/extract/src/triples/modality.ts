@@ -32,6 +32,8 @@ const ASPECT_VERBS = set(words.aspectVerbs);
 /** Verbs whose infinitive says what happened: "managed to beat"; comeback verbs only with "back": "fought back to defeat". */
 const ACHIEVE_VERBS = set(words.achieveVerbs);
 const COMEBACK_VERBS = set(words.comebackVerbs);
+/** Verbs that pass on what others say before an infinitive: "is reported to have held talks". */
+const HEARSAY_VERBS = set(words.hearsayVerbs);
 const REPORT_NOUNS = set(words.reportNouns);
 const REPORTING_ADVERBS = set(words.reportingAdverbs);
 /** "alleged that": the tagger may read "alleged" as an adjective, so the clause is not its complement. */
@@ -221,7 +223,8 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
       const head = parts[p]!.split("_").pop()!;
       if (ASPECT_VERBS.has(head) || ACHIEVE_VERBS.has(head) || (COMEBACK_VERBS.has(head) && saysBack(tokens, clause.verb))) {
         // "started to move", "managed to beat": it is happening or happened; the event is the moving, the beating
-      } else if (INTEND_VERBS.has(head) || SCHEDULE_VERBS.has(parts[p]!)) raise("intended");
+      } else if (HEARSAY_VERBS.has(head)) raise("reported");
+      else if (INTEND_VERBS.has(head) || SCHEDULE_VERBS.has(parts[p]!)) raise("intended");
       else if (POSSIBLE_VERBS.has(head)) raise("hypothetical");
       else if (NEGATING_VERBS.has(head)) polarity = polarity === "negative" ? "positive" : "negative";
       else if (DENY_VERBS.has(head)) {
