@@ -106,13 +106,13 @@ export function wordFlags(text: string, lower = text.toLowerCase()): string[] {
  * A word's features at every position of POSITIONS, without the position: `bases[k]` are those seen
  * from POSITIONS[k] words away (p = 0: the word being tagged; ±3: three or four away). The strings
  * are shared between positions, so a tagger looking each up in a table per position hashes each once.
+ * `lower` and `flags` are the word's lower case and wordFlags, for a caller that has them already.
  */
-export function wordFeatureBases(text: string, lex: ModelLexicons): string[][] {
-  const lower = text.toLowerCase();
+export function wordFeatureBases(text: string, lex: ModelLexicons, lower = text.toLowerCase(), wordFlagList = wordFlags(text, lower)): string[][] {
   const clusters = lex.clusters.get(text) ?? lex.clusters.get(lower);
   const lw = `lw=${lower}`;
   const ss = `ss=${shortShape(text)}`;
-  const flags = wordFlags(text, lower).map((f) => `g=${f}`);
+  const flags = wordFlagList.map((f) => `g=${f}`);
   const c = clusters?.map((x) => `c=${x}`);
   const centre = [`w=${text}`, lw, `sh=${shape(text)}`, ss];
   for (let n = 1; n <= 4 && n < lower.length; n++) centre.push(`p${n}=${lower.slice(0, n)}`, `s${n}=${lower.slice(-n)}`);

@@ -12,7 +12,7 @@ import { gunzipSync } from "node:zlib";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { CONTEXT_TEMPLATES, documentFeatures, isOrdinaryWord, NAME_FEATURE, rememberSpans, sentenceFlags, shortShape, wordFeatureBases, wordFlags, POSITIONS, positionIndex, WINDOW, type DocumentContext, type FeatureWord, type ModelLexicons, type SlotKind } from "./features.ts";
+import { CONTEXT_TEMPLATES, documentFeatures, NAME_FEATURE, rememberSpans, sentenceFlags, shortShape, wordFeatureBases, wordFlags, POSITIONS, positionIndex, WINDOW, type DocumentContext, type FeatureWord, type ModelLexicons, type SlotKind } from "./features.ts";
 import { allowedEnd, allowedTransition, ENTITY_CLASSES, labelsToSpans, LABEL_COUNT, LABELS, type ClassSpan } from "./labels.ts";
 
 export interface ModelMeta {
@@ -335,7 +335,9 @@ function wordEntry(model: EntityModel, r: Runtime, text: string): WordEntry {
   let entry = r.words.get(text);
   if (entry) return entry;
   const scores = new Float32Array(POSITIONS.length * LABEL_COUNT);
-  const bases = wordFeatureBases(text, model.lexicons);
+  const lower = text.toLowerCase();
+  const flags = wordFlags(text, lower);
+  const bases = wordFeatureBases(text, model.lexicons, lower, flags);
   const { rows } = r.wordRows;
   // The other positions' features are mostly the centre's own string objects again: each is looked up in
   // the large table once, then found among the centre's by comparison (a per-word Map of numbers did the
@@ -356,9 +358,9 @@ function wordEntry(model: EntityModel, r: Runtime, text: string): WordEntry {
       if (row >= 0) addRow(r.weights, row, scores, w * LABEL_COUNT);
     }
   }
-  const lower = text.toLowerCase();
   const v = r.context.vocab;
-  entry = { scores, lower: v[1]!.get(lower) ?? -1, shape: v[2]!.get(shortShape(text)) ?? -1, lx: v[3]!.get(String(isOrdinaryWord(lower))) ?? -1, flags: wordFlags(text, lower) };
+  // the flags hold "LX" exactly when isOrdinaryWord(lower): the word's lexicon slot, without reading the lexicon again
+  entry = { scores, lower: v[1]!.get(lower) ?? -1, shape: v[2]!.get(shortShape(text)) ?? -1, lx: v[3]!.get(String(flags.includes("LX"))) ?? -1, flags };
   if (r.words.size >= MAX_CACHED_WORDS) r.words.clear();
   r.words.set(text, entry);
   return entry;
