@@ -509,6 +509,16 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(t.some((x) => x.object.name === "Georgia" && x.predicate === "beat")).toBe(false);
   });
 
+  it("an object's noun that carries the event stays in the predicate, plural or in an idiom: 'lost sponsorship deals with', 'called time on'", () => {
+    const rel = (text: string) => extractArticle({ id: "t.txt", text }).triples.map((t) => `${t.subject.name} ${t.predicate} ${t.object.name} ${t.relation}`);
+    expect(rel("Acme Corp, which recently lost sponsorship deals with Zeta Holdings, said so.")).toContain("Acme Corp lose_deals_with Zeta Holdings ACTS_WITH");
+    expect(rel("Tom Hale, who called time on Acme Corp earlier this year, said so.")).toContain("Tom Hale call_time_on Acme Corp LEAVE");
+    expect(rel("Tom Hale offered his services to Acme Corp last year.")).toContain("Tom Hale offer_services_to Acme Corp PROVIDE_AID");
+    // a result, not a departure: "..., leaving coach X with a real problem"
+    expect(run("Jim Roe and Ann Berg are out, leaving coach Tom Hale with a real problem.").some((x) => x.predicate === "leave")).toBe(false);
+    expect(has(run("Tom Hale left Acme Corp with a colleague in 2003."), "Tom Hale", "leave", "Acme Corp")).toBe(true);
+  });
+
   it("a name before a second object of selling is the buyer: 'had sold Zeta Holdings a stake'", () => {
     expect(has(run("Acme Corp had sold Zeta Holdings a stake in 2000."), "Acme Corp", "sell_to", "Zeta Holdings")).toBe(true);
     expect(has(run("Acme Corp sold Zeta Holdings in 2000."), "Acme Corp", "sell", "Zeta Holdings")).toBe(true);

@@ -22,6 +22,8 @@ const PASSIVE_PRIZE_VERBS = new Set(lightVerbs.passivePrizeVerbs);
 const PASS_THROUGH = new Set(lightVerbs.passThroughNouns);
 const EVENT_NOUNS = new Set(lightVerbs.eventNouns);
 const IDIOM_NOUNS = new Set(lightVerbs.idiomNouns);
+/** A verb and its object's noun that are the event together: "called time on England", "paved the way for". */
+const IDIOM_OBJECTS = new Set(lightVerbs.idiomObjects);
 const PROPEL_VERBS = new Set(lightVerbs.propelVerbs);
 const QUANTITY_NOUNS = new Set(lightVerbs.quantityNouns);
 const WORK_VERBS = new Map(Object.entries(lightVerbs.workVerbs));
@@ -242,6 +244,14 @@ function isStateParticiple(t: Token | undefined): boolean {
   return !!t && t.pos === "VERB" && /ing$/.test(t.lower) && !isSpeechVerb(t.lemma);
 }
 
+/**
+ * "..., leaving coach Sven-Goran Eriksson with a real problem": a result, what he is left with, not a departure
+ * from him ("left Acme Corp with a colleague" is one).
+ */
+function leftWithSomething(tokens: Token[], verb: number, after: number): boolean {
+  return tokens[verb]!.lower === "leaving" && tokens[verb - 1]?.text === "," && tokens[after]?.lower === "with" && /^(a|an|no|little|few|only|just|plenty|some)$/.test(tokens[after + 1]?.lower ?? "");
+}
+
 /** A word that opens a second object: "sold GM a stake", "its stake", "20%". */
 function opensNounPhrase(t: Token | undefined): boolean {
   return !!t && (t.pos === "DET" || t.pos === "NUM" || /^(its|his|her|their|our|my|your)$/.test(t.lower));
@@ -294,6 +304,11 @@ function copularRelation(tokens: Token[], clause: Clause, entities: LinkedEntity
  * to", "held talks with", "suffered a shock defeat to". The event is in the noun: `pay_tribute_to`,
  * not `pay_to`. A pronoun object ("put her on the spot") names nothing.
  */
+/** An event's noun, also in the plural: "lost sponsorship deals with Chelsea". */
+function isEventNoun(noun: string): boolean {
+  return EVENT_NOUNS.has(noun) || (noun.endsWith("s") && EVENT_NOUNS.has(noun.slice(0, -1)));
+}
+
 function objectNoun(tokens: Token[], span: Span): string | undefined {
   // "the sale of its tire division": the head is before "of", unless it only counts what follows ("a series
   // of joint drills")
@@ -524,7 +539,7 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   // (the adjective may close the object phrase the engine took: "Internet Explorer more secure")
   // ("left Irina Shevchenko trailing", "to leave Roddick chasing shadows": a state the object is left in, but
   // "left UKIP saying ...": the subject does the saying, and did leave)
-  const resultative = !!lastObject && RESULTATIVE_VERBS.has(event.split("_to_").pop()!) && ([tokens[lastObject.last - 1], tokens[lastObject.last]].some((t) => t?.pos === "ADJ" || /^(more|less)$/.test(t?.lower ?? "")) || isStateParticiple(tokens[lastObject.last]));
+  const resultative = !!lastObject && RESULTATIVE_VERBS.has(event.split("_to_").pop()!) && ([tokens[lastObject.last - 1], tokens[lastObject.last]].some((t) => t?.pos === "ADJ" || /^(more|less)$/.test(t?.lower ?? "")) || isStateParticiple(tokens[lastObject.last]) || leftWithSomething(tokens, clause.verb.first, lastObject.last));
   if (!proposition && !carried && !modifiers && !resultative) {
     for (let k = 0; k < objects.length; k++) {
       const o = objects[k];
@@ -550,7 +565,7 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   const objectHead = clause.objects[0] && !objects[0] ? objectNoun(tokens, clause.objects[0]) : undefined;
   // "take part in", "took place at": a noun of an idiom the tagger reads as an adverb, right after the verb
   const idiom = !clause.objects.length && clause.preps[0] && clause.preps[0].prep.first === clause.verb.last + 1 && IDIOM_NOUNS.has(tokens[clause.verb.last]!.lower) ? tokens[clause.verb.last]!.lower : undefined;
-  const noun = idiom ?? (objectHead && (LIGHT_VERBS.has(event.split("_to_").pop()!.split("_")[0]!) || EVENT_NOUNS.has(objectHead)) ? objectHead : undefined);
+  const noun = idiom ?? (objectHead && (LIGHT_VERBS.has(event.split("_to_").pop()!.split("_")[0]!) || isEventNoun(objectHead) || IDIOM_OBJECTS.has(`${event}_${objectHead}`)) ? objectHead : undefined);
   // "put her on the spot": a pronoun object is the one the preposition's phrase is about
   const pronounObject = !!clause.objects[0] && !objects[0] && OBJECT_PRONOUNS.has(tokens[clause.objects[0].last - 1]!.lower);
   // "was arrested in Paris": a passive without its agent keeps the voice

@@ -69,7 +69,7 @@ describe("polarity and modality", () => {
     expect(read("Tom Hale will not be coming out of retirement to compete in the Dublin Marathon.")).toEqual(["Tom Hale -compete_in-> Dublin Marathon (negative, intended)"]);
     expect(read("The withdrawal did not mean that Libya had cut its ties with Egypt.")).toEqual(["Libya -cut_ties_with-> Egypt (positive, hypothetical)"]);
     // but a negated copula says nothing of the infinitive after its noun, and a fact known is still a fact
-    expect(read("Jimmy Connors is not the first great name to offer his services to the LTA.")).toEqual(["Jimmy Connors -offer_to-> LTA (positive, asserted)"]);
+    expect(read("Jimmy Connors is not the first great name to offer his services to the LTA.")).toEqual(["Jimmy Connors -offer_services_to-> LTA (positive, asserted)"]);
     expect(read("Tom Hale did not know that Acme Corp had bought Zeta Holdings.").every((t) => !t.includes("hypothetical"))).toBe(true);
   });
 
