@@ -519,6 +519,21 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(run("Tom Hale left Acme Corp with a colleague in 2003."), "Tom Hale", "leave", "Acme Corp")).toBe(true);
   });
 
+  it("'which' is never a person, and a full stop after 'in' ends the sentence: no triple across either", () => {
+    expect(run("Acme FC almost won it with a late shot from Tom Hale which was well held by Jim Roe.").some((x) => x.predicate === "hold")).toBe(false);
+    const split = extractArticle({ id: "t.txt", text: "Uncapped Acme FC defender Tom Hale is drafted in. Defenders Jim Roe and Ann Berg have hamstring injuries." });
+    expect(split.triples.some((t) => t.subject.name === "Tom Hale" && t.object.name === "Jim Roe")).toBe(false);
+  });
+
+  it("a verb's own noun or preposition stays in the predicate: 'begun proceedings against', 'settled for bronze in Athens'", () => {
+    const rel = (text: string) => extractArticle({ id: "t.txt", text }).triples.map((t) => `${t.subject.name} ${t.predicate} ${t.object.name} ${t.relation}`);
+    expect(rel("Acme Corp has begun proceedings against Zeta Holdings.")).toContain("Acme Corp begin_proceedings_against Zeta Holdings BRING_LAWSUIT_AGAINST");
+    const bronze = rel("Tom Hale had to settle for bronze in Athens behind Jim Roe.");
+    expect(bronze.some((t) => t.endsWith("LOCATED_IN"))).toBe(false);
+    expect(bronze).toContain("Tom Hale settle_for_behind Jim Roe LOSE_TO");
+    expect(rel("Tom Hale settled in London in 1990.")).toContain("Tom Hale settle_in London LOCATED_IN");
+  });
+
   it("a name before a second object of selling is the buyer: 'had sold Zeta Holdings a stake'", () => {
     expect(has(run("Acme Corp had sold Zeta Holdings a stake in 2000."), "Acme Corp", "sell_to", "Zeta Holdings")).toBe(true);
     expect(has(run("Acme Corp sold Zeta Holdings in 2000."), "Acme Corp", "sell", "Zeta Holdings")).toBe(true);

@@ -247,9 +247,38 @@ export function tagSentences(original: string, offset = 0): TaggedSentence[] {
       });
     }
     if (tokens.length === 0) continue;
-    const start = tokens[0]!.start;
-    const end = tokens[tokens.length - 1]!.end;
-    sentences.push({ text: original.slice(start - offset, end - offset), start, end, tokens });
+    for (const part of splitAtInchesMark(tokens)) {
+      const start = part[0]!.start;
+      const end = part[part.length - 1]!.end;
+      sentences.push({ text: original.slice(start - offset, end - offset), start, end, tokens: part });
+    }
   }
   return sentences;
+}
+
+/**
+ * "Stephen Roberts is drafted in. Defenders Danny Gabbidon and ...": wink reads "in." as the abbreviation of
+ * inches, one token, and may go on with the sentence. The word and the full stop are two tokens, and a
+ * capitalised word after them starts the next sentence.
+ */
+function splitAtInchesMark(tokens: Token[]): Token[][] {
+  if (!tokens.some((t) => t.lower === "in.")) return [tokens];
+  const parts: Token[][] = [];
+  let current: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    // ("3 in. wide": the measure, inside its sentence)
+    if (t.lower !== "in." || t.end - t.start !== 3 || (next && !/^[A-Z]/.test(next.text))) {
+      current.push(t);
+      continue;
+    }
+    current.push({ ...t, text: t.text.slice(0, 2), end: t.end - 1, pos: "ADP", lemma: "in", lower: "in" }, { text: ".", start: t.end - 1, end: t.end, pos: "PUNCT", lemma: ".", lower: "." });
+    if (next) {
+      parts.push(current);
+      current = [];
+    }
+  }
+  if (current.length) parts.push(current);
+  return parts;
 }

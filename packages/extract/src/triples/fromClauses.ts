@@ -24,6 +24,8 @@ const EVENT_NOUNS = new Set(lightVerbs.eventNouns);
 const IDIOM_NOUNS = new Set(lightVerbs.idiomNouns);
 /** A verb and its object's noun that are the event together: "called time on England", "paved the way for". */
 const IDIOM_OBJECTS = new Set(lightVerbs.idiomObjects);
+/** A verb's own preposition, kept in the predicate past a phrase without a name: "settled for silver in Athens". */
+const PREPOSITIONAL_VERBS = new Map(Object.entries(lightVerbs.prepositionalVerbs));
 const PROPEL_VERBS = new Set(lightVerbs.propelVerbs);
 const QUANTITY_NOUNS = new Set(lightVerbs.quantityNouns);
 const WORK_VERBS = new Map(Object.entries(lightVerbs.workVerbs));
@@ -252,6 +254,12 @@ function leftWithSomething(tokens: Token[], verb: number, after: number): boolea
   return tokens[verb]!.lower === "leaving" && tokens[verb - 1]?.text === "," && tokens[after]?.lower === "with" && /^(a|an|no|little|few|only|just|plenty|some)$/.test(tokens[after + 1]?.lower ?? "");
 }
 
+/** The relative pronoun right after a relative clause's antecedent, past a comma: "X, which", "X who". */
+function relativeWord(tokens: Token[], after: number): string | undefined {
+  const t = tokens[after]?.text === "," ? tokens[after + 1] : tokens[after];
+  return t?.lower;
+}
+
 /** A word that opens a second object: "sold GM a stake", "its stake", "20%". */
 function opensNounPhrase(t: Token | undefined): boolean {
   return !!t && (t.pos === "DET" || t.pos === "NUM" || /^(its|his|her|their|our|my|your)$/.test(t.lower));
@@ -415,6 +423,8 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
     // ("compared Xstrata's attempt to take over WMC": the possessor the clause engine gave an infinitive is its subject)
     const possessor = clause.subjectVia === "control" && POSSESSIVE.test(tokens[clause.subject.last]?.text ?? "") ? entities.find((e) => e.first === clause.subject.first && e.last === clause.subject.last) : undefined;
     subject = possessor ?? headEntity(tokens, clause.subject, entities, clause.subjectVia === "relative");
+    // "a late bullet from Richard Johnson which was well held by Steve Phillips": "which" is never a person
+    if (subject?.type === "Person" && clause.subjectVia === "relative" && relativeWord(tokens, clause.subject.last) === "which") subject = undefined;
     const held = quoted ? undefined : titleHolder(tokens, clause, referents);
     if (!subject && held) {
       subject = at(held);
@@ -569,7 +579,7 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
   // "put her on the spot": a pronoun object is the one the preposition's phrase is about
   const pronounObject = !!clause.objects[0] && !objects[0] && OBJECT_PRONOUNS.has(tokens[clause.objects[0].last - 1]!.lower);
   // "was arrested in Paris": a passive without its agent keeps the voice
-  const stem = clause.passive ? participle(tokens, clause.verb) : noun ? `${event}_${noun}` : event;
+  let stem = clause.passive ? participle(tokens, clause.verb) : noun ? `${event}_${noun}` : event;
   // Prepositional arguments: the chain after the verb, as long as it stays on
   // entities or very short phrases ("sent bombers on patrol over Belarus");
   // a longer phrase without an entity ends it ("in a show of support for ...").
@@ -591,6 +601,7 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
     if (of && !of.event) object = undefined;
     if (!object) {
       if (p.arg.last - p.arg.first > 2) break;
+      if (stem === event && PREPOSITIONAL_VERBS.get(event) === prep) stem = `${event}_${prep}`;
       // ("over state aid to Airbus": what follows an event noun belongs to it, but for its counterpart:
       // "called for closer ties with Moscow")
       afterEventNoun = EVENT_NOUNS.has(tokens[p.arg.last - 1]!.lower) && !PURPOSE_NOUNS.has(tokens[p.arg.last - 1]!.lemma);
