@@ -38,6 +38,13 @@ describe("polarity and modality", () => {
     expect(read("Acme Corp is thought to have beaten Zeta Holdings to the deal.")).toContain("Acme Corp -beat-> Zeta Holdings (positive, reported)");
   });
 
+  it("what one has waited years to do is a plan; what one chose to do was done; a move's purpose happened", () => {
+    expect(read("Tom Hale has been waiting for a decade to join Acme Corp as a partner.")).toEqual(["Tom Hale -join-> Acme Corp (positive, intended)"]);
+    expect(read("Tom Hale had chosen to leave Acme Corp in May.")).toEqual(["Tom Hale -leave-> Acme Corp (positive, asserted)"]);
+    expect(read("Tom Hale has chosen not to help Acme Corp this time.")).toEqual(["Tom Hale -help-> Acme Corp (negative, asserted)"]);
+    expect(read("Tom Hale moved to Paris in 1999 to run Acme Corp there.")).toContain("Tom Hale -run-> Acme Corp (positive, asserted)");
+  });
+
   it("the favourite to do something has not done it: 'is favourite to replace'", () => {
     expect(read("Tom Hale is probably favourite to replace Ann Berg at full-back.")).toEqual(["Tom Hale -replace-> Ann Berg (positive, intended)"]);
   });

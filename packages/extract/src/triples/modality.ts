@@ -47,6 +47,8 @@ const EXPECTATION_ADJECTIVES = set(words.expectationAdjectives);
 const SQUAD_NOUNS = set(words.squadNouns);
 /** Verbs whose complement is true even when they are negated: "did not know that X had left" says X left. */
 const FACTIVE_VERBS = set(words.factiveVerbs);
+/** Verbs of intending that are also verbs of motion, whose purpose clause happened: "moved to the US to run". */
+const MOTION_VERBS = new Set(["move", "set", "look"]);
 const PHRASAL_PARTICLES = new Set(["down", "up", "out", "off", "along"]);
 /** A copula's lemma, or its form when it is the whole verb group ("is not": "is_not"). */
 const COPULAS = new Set(["be", "is", "are", "was", "were", "am", "been", "become"]);
@@ -158,6 +160,10 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
     if (governing && !saysPastTime(tokens, clause)) aux.unshift(...auxiliaries(tokens, governing));
     // "prepared to head to Brussels to meet Bush": a purpose of an intended act is intended too
     if (governing?.lemma.split("_to_").slice(0, -1).some((part) => INTEND_VERBS.has(part.split("_").pop()!))) raise("intended");
+    // "has been waiting for a decade to join the WTO": an infinitive past a phrase after a verb of intending
+    // (not one of motion: "moved to the US in 1999 to run operations" ran them)
+    const head = governing?.lemma.split("_")[0] ?? "";
+    if (INTEND_VERBS.has(head) && !MOTION_VERBS.has(head) && tokens[clause.verb.first - 1]?.lower === "to") raise("intended");
     // "urged Britain to withdraw", "pleaded with Gerrard to reject": what one is asked to do is not done yet
     if (governing && DIRECTIVE_VERBS.has(governing.lemma.split("_")[0]!)) raise("intended");
     // "backed New Zealand to win the series": a prediction of what the object will do
