@@ -534,6 +534,13 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(rel("Tom Hale settled in London in 1990.")).toContain("Tom Hale settle_in London LOCATED_IN");
   });
 
+  it("a share of a company bought is a stake in it, and one arrested along with another did not arrest him", () => {
+    const rel = (text: string) => extractArticle({ id: "t.txt", text }).triples.map((t) => `${t.subject.name} ${t.predicate} ${t.object.name} ${t.relation}`);
+    expect(rel("Acme Corp has bought 49% of Zeta Holdings this year.")).toContain("Acme Corp buy_stake_in Zeta Holdings ACQUIRE");
+    expect(rel("Acme Corp has bought 100% of Zeta Holdings this year.")).toContain("Acme Corp buy Zeta Holdings ACQUIRE");
+    expect(run("Tom Hale was arrested along with drummer Jim Roe after the brawl.").some((x) => x.object.name === "Jim Roe" || x.subject.name === "Jim Roe")).toBe(false);
+  });
+
   it("a name before a second object of selling is the buyer: 'had sold Zeta Holdings a stake'", () => {
     expect(has(run("Acme Corp had sold Zeta Holdings a stake in 2000."), "Acme Corp", "sell_to", "Zeta Holdings")).toBe(true);
     expect(has(run("Acme Corp sold Zeta Holdings in 2000."), "Acme Corp", "sell", "Zeta Holdings")).toBe(true);

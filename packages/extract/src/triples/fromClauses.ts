@@ -158,8 +158,8 @@ const PURPOSE_NOUNS = new Map(Object.entries({ patrol: "patrol", visit: "visit",
 
 const TRAILING_TIME = new Set("last this next night week month year today yesterday tonight morning evening afternoon weekend monday tuesday wednesday thursday friday saturday sunday".split(" "));
 
-/** First words of two-word prepositions of time or cause: "prior to", "ahead of", "due to", "thanks to". */
-const COMPOUND_PREPOSITION_HEADS = new Set(["prior", "ahead", "due", "thanks", "owing", "according", "subsequent", "previous"]);
+/** First words of two-word prepositions of time, cause or company: "prior to", "ahead of", "due to", "thanks to", "along with". */
+const COMPOUND_PREPOSITION_HEADS = new Set(["prior", "ahead", "due", "thanks", "owing", "according", "subsequent", "previous", "along"]);
 /** Prepositions that introduce circumstances, not an argument of the verb. */
 const NOT_ARGUMENT = new Set(["as", "because", "amid", "despite", "during", "like", "than", "including", "while", "after", "before", "since", "until", "unlike", "via", "per", "of", "by"]);
 
@@ -374,6 +374,19 @@ function ofNoun(tokens: Token[], e: LinkedEntity | undefined): { noun: string; e
   return { noun: noun.lower, event: EVENT_NOUNS.has(noun.lower) };
 }
 
+/** "26% of Indian firm X", "40 per cent of X": a share, not the whole, of the entity after "of" (past words describing it). */
+function isShareOf(tokens: Token[], e: LinkedEntity | undefined): boolean {
+  if (!e) return false;
+  let of = e.first - 1;
+  while (of > e.first - 4 && of > 0 && tokens[of]!.lower !== "of" && tokens[of]!.pos !== "VERB") of--;
+  if (tokens[of]?.lower !== "of") return false;
+  const before = tokens[of - 1]?.lower ?? "";
+  const percent = before === "%" || before === "percent" || (before === "cent" && tokens[of - 2]?.lower === "per");
+  // ("bought 100% of Baikal Finance Group": all of it)
+  const amount = tokens[before === "cent" ? of - 3 : of - 2]?.lower ?? "";
+  return percent && amount !== "100";
+}
+
 /** The participle of a passive verb group, for a predicate that keeps the voice: "was arrested in" -> `arrested_in`. */
 function participle(tokens: Token[], verb: Span): string {
   for (let k = verb.last - 1; k >= verb.first; k--) if (tokens[k]!.pos === "VERB") return tokens[k]!.lower;
@@ -565,6 +578,8 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
         if (of === undefined && PASSIVE_PRIZE_VERBS.has(event) && (o?.type === "Event" || o?.type === "Other")) emit(o, "win", verbText, 0, "object");
       } else if (clause.passive && PASSIVE_OFFER_VERBS.has(event)) continue;
       // "had sold GM a stake": a name before a second object is whom it was sold to
+      // "to buy 26% of Hindustan Oil Exploration": a share of the company, not the company
+      else if (of === undefined && isShareOf(tokens, o)) emit(o, `${event}_stake_in`, verbText, 0, "object");
       else if (of === undefined) emit(o, SELL_VERBS.has(event) && opensNounPhrase(tokens[clause.objects[k]!.last]) ? `${event}_to` : event, verbText, 0, "object");
       else if (of.event) emit(o, `${event}_${of.noun}_of`, verbText, 0, "object");
     }
@@ -590,6 +605,8 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
     if (NOT_ARGUMENT.has(prep)) break;
     // "won 51 caps prior to the World Cup", "ahead of", "due to": a preposition of time or cause in two words
     if (COMPOUND_PREPOSITION_HEADS.has(tokens[p.prep.first - 1]?.lower ?? "")) break;
+    // "was arrested along with drummer Alan White": who shared the event, no party to it
+    if (prep === "along" && tokens[p.prep.first + 1]?.lower === "with") break;
     if (afterEventNoun && prep !== "with") break;
     // The chain must be contiguous: a phrase the engine skipped ("amid spiralling tensions") ends it.
     if (p.prep.first !== previousPrep && !onlyAdverbs(tokens, reached, p.prep.first)) break;
