@@ -541,6 +541,15 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(run("Tom Hale was arrested along with drummer Jim Roe after the brawl.").some((x) => x.object.name === "Jim Roe" || x.subject.name === "Jim Roe")).toBe(false);
   });
 
+  it("a name after 'for' before an infinitive is its subject, and what it is to do is wished: 'its call for Britain to leave the EU'", () => {
+    const t = extractArticle({ id: "t.txt", text: "Acme Party won seats on the back of its call for Britain to leave the European Union." }).triples.map((x) => `${x.subject.name} ${x.predicate} ${x.object.name} ${x.modality}`);
+    expect(t).toContain("United Kingdom leave European Union intended");
+    expect(t.some((x) => x.startsWith("Acme Party leave"))).toBe(false);
+    // not a time after "for": "waiting for a decade to join"
+    expect(has(run("Russia has been waiting for a decade to join the WTO as a member."), "Russia", "join", "WTO")).toBe(true);
+    expect(has(run("Acme Corp joined forces with Zeta Holdings in May."), "Acme Corp", "join_forces_with", "Zeta Holdings")).toBe(true);
+  });
+
   it("a name before a second object of selling is the buyer: 'had sold Zeta Holdings a stake'", () => {
     expect(has(run("Acme Corp had sold Zeta Holdings a stake in 2000."), "Acme Corp", "sell_to", "Zeta Holdings")).toBe(true);
     expect(has(run("Acme Corp sold Zeta Holdings in 2000."), "Acme Corp", "sell", "Zeta Holdings")).toBe(true);

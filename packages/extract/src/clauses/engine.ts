@@ -155,6 +155,12 @@ function controller(previous: Draft, infinitive: Span, tokens: Token[], names: E
   if (last && tokens[last.last]?.lower === "to" && infinitive.first <= last.last + 1) {
     for (let k = last.last - 2; k > last.first; k--) if (/^['’]s?$/.test(tokens[k]!.text) && names.starts.has(last.first) && names.ends.has(k)) return { first: last.first, last: k };
   }
+  // "its call for the UK to leave the EU": a name after "for" right before the infinitive is its subject
+  // (not a time: "waiting for a decade to join")
+  const lastFor = previous.args.preps.at(-1);
+  if (lastFor && tokens[lastFor.prep.first]!.lower === "for" && tokens[lastFor.arg.last]?.lower === "to" && infinitive.first <= lastFor.arg.last + 1) {
+    for (let k = lastFor.arg.first; k < lastFor.arg.last; k++) if (names.starts.has(k)) return lastFor.arg;
+  }
   const head = previous.lemma.lemma.split("_")[0]!;
   if (OBJECT_CONTROL.has(head) && previous.args.objects.length) return previous.args.objects.at(-1);
   const prep = PREPOSITION_CONTROL.get(head);

@@ -160,6 +160,8 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
     if (governing && !saysPastTime(tokens, clause)) aux.unshift(...auxiliaries(tokens, governing));
     // "prepared to head to Brussels to meet Bush": a purpose of an intended act is intended too
     if (governing?.lemma.split("_to_").slice(0, -1).some((part) => INTEND_VERBS.has(part.split("_").pop()!))) raise("intended");
+    // "its call for the UK to leave the EU": what someone is to do after "for" is wished, not done
+    if (tokens[clause.subject.first - 1]?.lower === "for" && tokens[clause.subject.last]?.lower === "to") raise("intended");
     // "has been waiting for a decade to join the WTO": an infinitive past a phrase after a verb of intending
     // (not one of motion: "moved to the US in 1999 to run operations" ran them)
     const head = governing?.lemma.split("_")[0] ?? "";
