@@ -95,6 +95,12 @@ describe("the built-in schema classes what the sentence says", () => {
     expect(of("sell_to", "Organization")).toBe("SELL");
   });
 
+  test("a claim made in a paper is a statement; a title claimed somewhere is a win", () => {
+    const of = (predicate: string, objectType: string) => classify({ predicate, subjectType: "Person", objectType, polarity: "positive", modality: "asserted" } as Parameters<typeof classify>[0])?.relation;
+    expect(of("claim_in", "Organization")).toBe("MAKE_PUBLIC_STATEMENT");
+    expect(of("claim_in", "Location")).toBe("WIN");
+  });
+
   test("a competition targeted is an aim; a party or place targeted is attacked", () => {
     const of = (subjectType: string, objectType: string) => classify({ predicate: "target", subjectType, objectType, polarity: "positive", modality: "asserted" } as Parameters<typeof classify>[0])?.relation;
     expect(of("Person", "Event")).toBe("INTENDS");
