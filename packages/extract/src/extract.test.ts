@@ -550,6 +550,12 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(run("Acme Corp joined forces with Zeta Holdings in May."), "Acme Corp", "join_forces_with", "Zeta Holdings")).toBe(true);
   });
 
+  it("names listed before a title and its holder are the title's: 'Acme FC and England defender Tom Hale met ...'", () => {
+    const t = run("Acme FC and England defender Tom Hale reportedly met Zeta FC boss Jim Roe in a London hotel.");
+    expect(t.some((x) => x.subject.name === "Acme FC" && x.object.name === "Jim Roe")).toBe(false);
+    expect(has(t, "Tom Hale", "meet", "Jim Roe")).toBe(true);
+  });
+
   it("a name before a second object of selling is the buyer: 'had sold Zeta Holdings a stake'", () => {
     expect(has(run("Acme Corp had sold Zeta Holdings a stake in 2000."), "Acme Corp", "sell_to", "Zeta Holdings")).toBe(true);
     expect(has(run("Acme Corp sold Zeta Holdings in 2000."), "Acme Corp", "sell", "Zeta Holdings")).toBe(true);

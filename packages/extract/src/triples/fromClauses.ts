@@ -260,6 +260,13 @@ function relativeWord(tokens: Token[], after: number): string | undefined {
   return t?.lower;
 }
 
+/** A subject list that ends in a title and its holder, after `conjunct`: "Arsenal and England defender Cole". */
+function titledPersonEnds(tokens: Token[], group: Span, conjunct: LinkedEntity, entities: LinkedEntity[]): boolean {
+  if (conjunct.last >= group.last) return false;
+  const person = entities.find((e) => e.last === group.last && e.type === "Person");
+  return !!person && person.first > conjunct.last && isRoleNoun(tokens[person.first - 1]?.lower ?? "");
+}
+
 /** A word that opens a second object: "sold GM a stake", "its stake", "20%". */
 function opensNounPhrase(t: Token | undefined): boolean {
   return !!t && (t.pos === "DET" || t.pos === "NUM" || /^(its|his|her|their|our|my|your)$/.test(t.lower));
@@ -450,6 +457,9 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
     }
   }
   if (!subject) return out;
+  // "Arsenal and England defender Cole met ...": names listed before a title and the person who holds it
+  // are the title's, not parties to what the person does
+  if ((subject.type === "Organization" || subject.type === "Location") && titledPersonEnds(tokens, clause.subjectGroup, subject, entities)) return out;
 
   const verbText = text(tokens, clause.verb.first, clause.verb.last);
   let base = 0.6;
