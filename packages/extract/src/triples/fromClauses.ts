@@ -267,6 +267,22 @@ function titledPersonEnds(tokens: Token[], group: Span, conjunct: LinkedEntity, 
   return !!person && person.first > conjunct.last && isRoleNoun(tokens[person.first - 1]?.lower ?? "");
 }
 
+/** A name joined to another by "or": "Farina Elia or Jankovic", "Arsenal, Chelsea or Liverpool". */
+function isAlternative(tokens: Token[], e: LinkedEntity): boolean {
+  if (tokens[e.first - 1]?.lower === "or") return true;
+  // (not a restatement: "195,000 shares of QED Exploration Inc, or 8.7 pct")
+  const after = tokens[e.last]?.lower === "or" ? e.last + 1 : tokens[e.last]?.text === "," && tokens[e.last + 1]?.lower === "or" ? e.last + 2 : -1;
+  if (after > 0) return tokens[after]?.pos === "PROPN" || (tokens[after]?.pos === "DET" && tokens[after + 1]?.pos === "PROPN");
+  // an earlier item of a list that ends in "or": "Arsenal, Chelsea or Liverpool"
+  if (tokens[e.last]?.text !== ",") return false;
+  for (let k = e.last + 1; k < tokens.length && k < e.last + 12; k++) {
+    const t = tokens[k]!;
+    if (t.lower === "or") return true;
+    if (t.lower === "and" || (t.pos !== "PROPN" && t.text !== "," && t.text !== "-")) return false;
+  }
+  return false;
+}
+
 /** A word that opens a second object: "sold GM a stake", "its stake", "20%". */
 function opensNounPhrase(t: Token | undefined): boolean {
   return !!t && (t.pos === "DET" || t.pos === "NUM" || /^(its|his|her|their|our|my|your)$/.test(t.lower));
@@ -509,7 +525,9 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
     const typed = (s.type !== "Other" ? 0.1 : -0.1) + (o.type !== "Other" ? 0.1 : -0.1);
     const inferred = (s.inferred ? 0.1 : 0) + (o.inferred ? 0.1 : 0);
     const confidence = Math.max(0.05, Math.min(0.95, base + typed - penalty - inferred));
-    out.push({ subject: s, object: o, predicate, surface, confidence: Math.round(confidence * 100) / 100, kind, ...(preposition ? { preposition } : {}), viaPronoun, polarity: mode.polarity, modality: mode.modality });
+    // "plays Silvia Farina Elia or Jelena Jankovic next": one of two, each only possible
+    const modality = mode.modality !== "denied" && isAlternative(tokens, o) ? "hypothetical" : mode.modality;
+    out.push({ subject: s, object: o, predicate, surface, confidence: Math.round(confidence * 100) / 100, kind, ...(preposition ? { preposition } : {}), viaPronoun, polarity: mode.polarity, modality });
   };
 
   const verbTokens = tokens.slice(clause.verb.first, clause.verb.last);

@@ -45,6 +45,11 @@ describe("polarity and modality", () => {
     expect(read("Tom Hale moved to Paris in 1999 to run Acme Corp there.")).toContain("Tom Hale -run-> Acme Corp (positive, asserted)");
   });
 
+  it("one of two or more names joined by 'or' is only possible: 'plays Silvia Farina Elia or Jelena Jankovic next'", () => {
+    expect(read("Tom Hale will face Ann Berg, Jim Roe or Kate Moss in the final.")).toEqual(["Tom Hale -face-> Ann Berg (positive, hypothetical)", "Tom Hale -face-> Jim Roe (positive, hypothetical)", "Tom Hale -face-> Kate Moss (positive, hypothetical)"]);
+    expect(read("Tom Hale will face Ann Berg and Jim Roe in the final.")).toEqual(["Tom Hale -face-> Ann Berg (positive, intended)", "Tom Hale -face-> Jim Roe (positive, intended)"]);
+  });
+
   it("the favourite to do something has not done it: 'is favourite to replace'", () => {
     expect(read("Tom Hale is probably favourite to replace Ann Berg at full-back.")).toEqual(["Tom Hale -replace-> Ann Berg (positive, intended)"]);
   });
