@@ -79,6 +79,12 @@ export function sentenceCues(tokens: Token[], us: Unit[], r: SentenceEntities): 
 /** Words that open a description after a name and a comma. */
 const DESCRIPTION_OPENERS = new Set(["a", "an", "the", "one"]);
 
+/** Shares of the name right after it ("Pernod shares"; not the verb, "Hale shares his view") or a stake in it before. */
+function sharesHeld(us: Unit[], first: number, last: number): boolean {
+  const after = us[last + 1];
+  return (!!after && SHARE_NOUNS_AFTER.has(after.lower) && after.pos !== "VERB") || (us[first - 1]?.lower === "in" && SHARE_NOUNS_BEFORE.has(us[first - 2]?.lower ?? ""));
+}
+
 /**
  * "Glenmorangie, one of Scotland's premier whisky firms,", "Ambev, the Brazilian brewer.": a description after
  * the name whose head, the last word before the next comma or full stop, is a company's noun (not one inside a
@@ -101,18 +107,14 @@ export function companyCues(sentences: Token[][], units: Unit[][], results: (Sen
   results.forEach((r, k) => {
     if (r.error !== undefined) return;
     const us = units[k]!;
-    // "Pernod shares slipped", "a stake in Yugansk": shares are a company's
+    // "Pernod shares slipped", "a stake in Yugansk", "Glenmorangie, one of Scotland's premier whisky firms,"
     for (const e of r.entities) {
       if (e.type !== "Person" && e.type !== "Location") continue;
       const i = us.findIndex((u) => u.first === e.first);
       const j = us.findIndex((u) => u.last === e.last);
-      if (i >= 0 && j >= 0 && describedAsCompany(us, j + 1)) {
-        const words = e.words.join(" ");
-        if (!e.canonical && !PLACES.has(words.toLowerCase()) && !CITIES.has(words.toLowerCase()) && !(e.type === "Person" && FIRST_NAMES.has(e.words[0]!))) cued.add(words);
-        continue;
-      }
-      if (i < 0 || j < 0 || !(SHARE_NOUNS_AFTER.has(us[j + 1]?.lower ?? "") && us[j + 1]!.pos !== "VERB") && !(us[i - 1]?.lower === "in" && SHARE_NOUNS_BEFORE.has(us[i - 2]?.lower ?? ""))) continue;
+      if (i < 0 || j < 0 || !(sharesHeld(us, i, j) || describedAsCompany(us, j + 1))) continue;
       const words = e.words.join(" ");
+      // (not a known place nor a person with a first name: "UK shares", "Tom Hale, a software firm's founder")
       if (e.canonical || PLACES.has(words.toLowerCase()) || CITIES.has(words.toLowerCase()) || (e.type === "Person" && FIRST_NAMES.has(e.words[0]!))) continue;
       cued.add(words);
     }

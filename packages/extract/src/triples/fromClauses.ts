@@ -330,16 +330,16 @@ function copularRelation(tokens: Token[], clause: Clause, entities: LinkedEntity
   return object ? { noun: head.lower, prep: "to", np, object } : undefined;
 }
 
-/**
- * The noun a verb's non-entity object names, when a prepositional argument follows it: "paid tribute
- * to", "held talks with", "suffered a shock defeat to". The event is in the noun: `pay_tribute_to`,
- * not `pay_to`. A pronoun object ("put her on the spot") names nothing.
- */
 /** An event's noun, also in the plural: "lost sponsorship deals with Chelsea". */
 function isEventNoun(noun: string): boolean {
   return EVENT_NOUNS.has(noun) || (noun.endsWith("s") && EVENT_NOUNS.has(noun.slice(0, -1)));
 }
 
+/**
+ * The noun a verb's non-entity object names, when a prepositional argument follows it: "paid tribute
+ * to", "held talks with", "suffered a shock defeat to". The event is in the noun: `pay_tribute_to`,
+ * not `pay_to`. A pronoun object ("put her on the spot") names nothing.
+ */
 function objectNoun(tokens: Token[], span: Span): string | undefined {
   // "the sale of its tire division": the head is before "of", unless it only counts what follows ("a series
   // of joint drills")
@@ -605,9 +605,9 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
       else if (clause.passive && PASSIVE_RECIPIENT_VERBS.has(event)) {
         if (of === undefined && PASSIVE_PRIZE_VERBS.has(event) && (o?.type === "Event" || o?.type === "Other")) emit(o, "win", verbText, 0, "object");
       } else if (clause.passive && PASSIVE_OFFER_VERBS.has(event)) continue;
-      // "had sold GM a stake": a name before a second object is whom it was sold to
       // "to buy 26% of Hindustan Oil Exploration": a share of the company, not the company
       else if (of === undefined && isShareOf(tokens, o)) emit(o, `${event}_stake_in`, verbText, 0, "object");
+      // "had sold GM a stake": a name before a second object is whom it was sold to
       else if (of === undefined) emit(o, SELL_VERBS.has(event) && opensNounPhrase(tokens[clause.objects[k]!.last]) ? `${event}_to` : event, verbText, 0, "object");
       else if (of.event) emit(o, `${event}_${of.noun}_of`, verbText, 0, "object");
     }

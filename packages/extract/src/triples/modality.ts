@@ -48,7 +48,7 @@ const SQUAD_NOUNS = set(words.squadNouns);
 /** Verbs whose complement is true even when they are negated: "did not know that X had left" says X left. */
 const FACTIVE_VERBS = set(words.factiveVerbs);
 /** Verbs of intending that are also verbs of motion, whose purpose clause happened: "moved to the US to run". */
-const MOTION_VERBS = new Set(["move", "set", "look"]);
+const MOTION_VERBS = set(words.motionVerbs);
 const PHRASAL_PARTICLES = new Set(["down", "up", "out", "off", "along"]);
 /** A copula's lemma, or its form when it is the whole verb group ("is not": "is_not"). */
 const COPULAS = new Set(["be", "is", "are", "was", "were", "am", "been", "become"]);
