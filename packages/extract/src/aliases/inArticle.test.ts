@@ -19,6 +19,12 @@ describe("aliases inside one article", () => {
     expect(names([m("Lukashenko", "Other", { typeConfidence: 0.35 }), m("Alexander Lukashenko", "Person")])).toEqual(["Alexander Lukashenko", "Alexander Lukashenko"]);
   });
 
+  it("reads a line-up's initial and surname as the one full name with them, and a bare surname then as that person: 'M Stevens' -> 'Matt Stevens'", () => {
+    expect(names([m("Matt Stevens", "Person"), m("Stevens", "Person"), m("M Stevens", "Person")])).toEqual(["Matt Stevens", "Matt Stevens", "Matt Stevens"]);
+    // two with the initial stay apart
+    expect(names([m("Matt Stevens", "Person"), m("Mark Stevens", "Person"), m("M Stevens", "Person")])[2]).toBe("M Stevens");
+  });
+
   it("maps a first name to the one person of the article who has it: 'Matt' -> 'Matt Stevens', not when two share it", () => {
     expect(names([m("Matt Stevens", "Person"), m("Matt", "Person")])).toEqual(["Matt Stevens", "Matt Stevens"]);
     expect(names([m("Mike Bryan", "Person"), m("Mike Tindall", "Person"), m("Mike", "Person")])).toEqual(["Mike Bryan", "Mike Tindall", "Mike"]);

@@ -45,6 +45,14 @@ function firstWordOf(organisations: string[], word: string): string | undefined 
   return longest;
 }
 
+/** "M Stevens", "M. Stevens": the one full name of the article with that surname and first initial. */
+function initialFor(name: string, people: string[]): string | undefined {
+  const m = /^([A-Z])\.? (\S.*)$/.exec(name);
+  if (!m) return undefined;
+  const fuller = people.filter((p) => p !== name && p.endsWith(" " + m[2]) && p.startsWith(m[1]!) && /^\S{2,}/.test(p) && !/^[A-Z]\.? /.test(p));
+  return fuller.length === 1 ? fuller[0] : undefined;
+}
+
 /** A name, resolved, that stands for no node of the graph. */
 function isNoNode(name: string, type: EntityType, atSentenceStart: boolean): boolean {
   const oneWord = !name.includes(" ");
@@ -59,7 +67,9 @@ function isNoNode(name: string, type: EntityType, atSentenceStart: boolean): boo
 
 export function resolveInArticle(mentions: MentionInput[], acronyms: Map<string, { name: string; type: EntityType }>): (Resolved | undefined)[] {
   const allCaps = new Set(mentions.filter((m) => /^[A-Z0-9&.\- ]+$/.test(m.name) && /[A-Z]{2}/.test(m.name)).map((m) => m.name));
-  const fullPeople = [...new Set(mentions.filter((m) => m.type === "Person" && m.name.includes(" ")).map((m) => m.name))];
+  const named = [...new Set(mentions.filter((m) => m.type === "Person" && m.name.includes(" ")).map((m) => m.name))];
+  // "M Stevens" in a line-up is the "Matt Stevens" the article names: one person, not a second candidate
+  const fullPeople = named.filter((p) => !initialFor(p, named));
   const fullOrganizations = [...new Set(mentions.filter((m) => m.type === "Organization" && m.name.includes(" ")).map((m) => m.name))];
 
   // The best-supported type for each canonical name.
@@ -80,6 +90,8 @@ export function resolveInArticle(mentions: MentionInput[], acronyms: Map<string,
       conf = 0.9;
     }
     if (/[a-z]/.test(name) && allCaps.has(name.toUpperCase())) name = name.toUpperCase(); // "Nato" -> "NATO"
+    const expanded = type === "Person" ? initialFor(name, named) : undefined;
+    if (expanded) name = expanded;
     // A weakly typed single word may be a surname ("Jackson" is also a town): only when a person of that name is in the article
     if (!name.includes(" ") && (type === "Person" || type === "Other" || conf < 0.8 || m.titled)) {
       const byLast = fullPeople.filter((p) => p.split(" ").at(-1) === name);
