@@ -548,6 +548,7 @@ describe("grammar patterns (sentences of our own)", () => {
     // not a time after "for": "waiting for a decade to join"
     expect(has(run("Russia has been waiting for a decade to join the WTO as a member."), "Russia", "join", "WTO")).toBe(true);
     expect(has(run("Acme Corp joined forces with Zeta Holdings in May."), "Acme Corp", "join_forces_with", "Zeta Holdings")).toBe(true);
+    expect(has(run("Acme Corp has won backing from Zeta Holdings this week."), "Acme Corp", "win_backing_from", "Zeta Holdings")).toBe(true);
     // no departure: "keeping faith with", "leaving the way open for"
     expect(has(run("Tom Hale kept faith with Jim Roe all season."), "Tom Hale", "keep_faith_with", "Jim Roe")).toBe(true);
     const way = extractArticle({ id: "t.txt", text: "Acme Corp pulled out, leaving the way open for Zeta Holdings." }).triples;

@@ -253,6 +253,8 @@ export function chunk(tokens: Token[], entityStarts: Set<number>, entityEnds: Se
         if (entityStarts.has(j)) break;
         // "the painting the museum bought was stolen": an auxiliary after a main verb starts the next verb group
         if (u.pos === "AUX" && tokens[j - 1]!.pos === "VERB") break;
+        // ("has won backing from": a gerund used as a noun ends the group)
+        if (u.pos === "VERB" && isNounlikeVerb(tokens, j)) break;
         if (u.pos === "VERB" || u.pos === "AUX" || u.lower === "not" || u.lower === "n't" || u.lower === "never") {
           if (isBe(u)) hasBe = true;
           j++;

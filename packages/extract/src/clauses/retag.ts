@@ -77,6 +77,8 @@ export function isNounlikeVerb(tokens: Token[], j: number): boolean {
   if (u.pos !== "VERB" && u.pos !== "AUX") return false;
   if (u.lower === "being" && prev?.lower === "human") return true;
   const next = j + 1 < tokens.length ? tokens[j + 1] : undefined;
+  // "has won backing from": a gerund that names a thing given, after a verb, is its object
+  if (u.pos === "VERB" && NOMINAL_GERUNDS.has(u.lower) && prev?.pos === "VERB") return true;
   // "the spiralling tensions"; "This finding indicated" (a demonstrative tagged as a pronoun, then the verb)
   const nextIsVerb = next?.pos === "VERB" || next?.pos === "AUX";
   if (u.pos === "VERB" && /ing$/.test(u.lower) && !!prev && DETERMINERS.has(prev.lower) && (prev.pos !== "PRON" || (DEMONSTRATIVES.has(prev.lower) && nextIsVerb))) return true;
@@ -106,6 +108,9 @@ export function isNounlikeVerb(tokens: Token[], j: number): boolean {
   // "homogeneous coordinates means": a plural noun between an adjective and the verb
   return u.pos === "VERB" && /[^s]s$/.test(u.lower) && prev?.pos === "ADJ" && (next?.pos === "VERB" || next?.pos === "AUX");
 }
+
+/** Gerunds used as nouns of what is given or won: "won backing from", "secured funding from". */
+const NOMINAL_GERUNDS = new Set(["backing", "funding", "financing"]);
 
 const SINGULAR_OPENERS = new Set(["a", "an", "his", "her", "its", "their", "our", "my", "your", "'s", "’s"]);
 /**
