@@ -549,6 +549,8 @@ describe("grammar patterns (sentences of our own)", () => {
     expect(has(run("Russia has been waiting for a decade to join the WTO as a member."), "Russia", "join", "WTO")).toBe(true);
     expect(has(run("Acme Corp joined forces with Zeta Holdings in May."), "Acme Corp", "join_forces_with", "Zeta Holdings")).toBe(true);
     expect(has(run("Acme Corp has won backing from Zeta Holdings this week."), "Acme Corp", "win_backing_from", "Zeta Holdings")).toBe(true);
+    // one named the winner of an award won it
+    expect(has(run("Tom Hale has been named the winner of the 2004 Jesse Owens Awards, the top honour."), "Tom Hale", "win", "Jesse Owens Awards")).toBe(true);
     // no departure: "keeping faith with", "leaving the way open for"
     expect(has(run("Tom Hale kept faith with Jim Roe all season."), "Tom Hale", "keep_faith_with", "Jim Roe")).toBe(true);
     const way = extractArticle({ id: "t.txt", text: "Acme Corp pulled out, leaving the way open for Zeta Holdings." }).triples;

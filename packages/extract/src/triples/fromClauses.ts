@@ -76,6 +76,9 @@ export interface Referents {
 /** Pronouns that stand as a whole object ("put her on the spot"), not a possessive ("turn his back"). */
 /** Verbs that, with an adjective after their object, say what the object is made or kept: "make Windows more secure". */
 const RESULTATIVE_VERBS = new Set(["make", "keep", "leave", "render", "get"]);
+/** Verbs whose passive names what the subject became: "was named winner of", "was crowned champion of". */
+const NAMING_VERBS = new Set(["name", "declare", "crown", "vote", "announce"]);
+const WINNER_NOUNS = new Set(["winner", "winners", "champion", "champions"]);
 /** Verbs of selling whose first object, before a second, is the buyer: "sold GM a stake". */
 const SELL_VERBS = new Set(["sell", "lend", "rent", "lease"]);
 const OBJECT_PRONOUNS = new Set(["him", "her", "them", "me", "us", "it", "you", "himself", "herself", "itself", "themselves"]);
@@ -279,6 +282,17 @@ function isAlternative(tokens: Token[], e: LinkedEntity): boolean {
     const t = tokens[k]!;
     if (t.lower === "or") return true;
     if (t.lower === "and" || (t.pos !== "PROPN" && t.text !== "," && t.text !== "-")) return false;
+  }
+  return false;
+}
+
+/** "the winners of the 2004 Jesse Owens Awards", "winner of the BBC Four World Cinema Award": a name after "winner of". */
+function afterWinnerOf(tokens: Token[], e: LinkedEntity | undefined): boolean {
+  if (!e) return false;
+  for (let k = e.first - 1; k >= 1 && k >= e.first - 5; k--) {
+    const t = tokens[k]!;
+    if (t.lower === "of") return WINNER_NOUNS.has(tokens[k - 1]!.lower);
+    if (!["DET", "NUM", "PROPN", "ADJ"].includes(t.pos)) return false;
   }
   return false;
 }
@@ -605,6 +619,8 @@ export function triplesFromClause(tokens: Token[], clause: Clause, entities: Lin
       else if (clause.passive && PASSIVE_RECIPIENT_VERBS.has(event)) {
         if (of === undefined && PASSIVE_PRIZE_VERBS.has(event) && (o?.type === "Event" || o?.type === "Other")) emit(o, "win", verbText, 0, "object");
       } else if (clause.passive && PASSIVE_OFFER_VERBS.has(event)) continue;
+      // "have been named the winners of the Jesse Owens Awards", "was crowned champion of": they won it
+      else if (clause.passive && NAMING_VERBS.has(event) && afterWinnerOf(tokens, o)) emit(o, "win", verbText, 0, "object");
       // "to buy 26% of Hindustan Oil Exploration": a share of the company, not the company
       else if (of === undefined && isShareOf(tokens, o)) emit(o, `${event}_stake_in`, verbText, 0, "object");
       // "had sold GM a stake": a name before a second object is whom it was sold to
