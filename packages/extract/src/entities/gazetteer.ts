@@ -263,6 +263,14 @@ export const EVENT_WORDS = new Set(
  * Nations", "Grand Slam", "European Indoors", and "Wimbledon", which as MISC is the championships, not the place.
  */
 export const COMPETITION_WORDS = new Set(["league", "nations", "slam", "slams", "indoors", "worlds", "wimbledon"]);
+/**
+ * Awards by their one-word or short names, MISC under CoNLL and our guidelines, which the model types as a
+ * person ("Oscar", a first name), a place or an organisation: "won the Bafta", "a Golden Globe". Their
+ * ceremonies in the plural ("the Oscars") are events, in CANONICAL.
+ */
+export const AWARD_NAMES = new Set(["oscar", "bafta", "grammy", "emmy", "golden globe", "brit award", "tony award", "olivier award"]);
+/** Award names that are also the body giving them ("Grant Dean of Bafta"): the award only after a determiner ("won the Bafta"). */
+export const AWARD_BODIES = new Set(["bafta"]);
 /** Words that end names of works, laws and other things CoNLL calls MISC. */
 export const MISC_WORDS = new Set("act acts treaty accord accords agreement document declaration doctrine convention protocol charter constitution code bill amendment plan initiative programme program project strategy report album single ep song symphony sonata opera novel film movie series show trilogy edition prize medal trophy day week year era age".split(" "));
 /** Words that open an event or work: "Battle of Gettysburg", "Operation Overlord". */

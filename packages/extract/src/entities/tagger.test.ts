@@ -128,6 +128,13 @@ describe("the trained entity model", () => {
     expect(typed("Acme Corp tried to buy Zarnod, one of Scotland's premier whisky firms, last year.")).toContain("Organization:Zarnod");
   });
 
+  it("reads an award as Other, whatever the model read: 'has already won a Bafta and a Golden Globe'; the body that gives it stays an organisation", () => {
+    const t = typed("Tom Hale has already won a Bafta and a Golden Globe for the role.");
+    expect(t).toContain("Other:Golden Globe");
+    expect(t).toContain("Other:Bafta");
+    expect(typed("Jim Roe of Bafta said the awards would go ahead.")).not.toContain("Other:Bafta");
+  });
+
   it("ends a name at a bracket it does not close: 'Globio (Federation for ... Children), a charity'", () => {
     const names = typed("The lab works with Zorbio (Federation for Global Nature Education for Children), a charity.").map((t) => t.replace(/^\w+:/, ""));
     expect(names).toContain("Zorbio");

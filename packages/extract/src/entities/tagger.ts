@@ -11,7 +11,7 @@
  */
 import type { Token } from "../nlp/index.ts";
 import type { EntityType } from "../types.ts";
-import { AFFILIATIONS, CITIES, COMPETITION_WORDS, COUNTRIES, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, FIRST_NAMES, HONORIFICS, isRoleNoun, ORG_SPELLINGS, ORG_WORDS, PLACES, PLAYING_POSITIONS, PORTFOLIOS, REGIONS, TITLES, WORLD_REGIONS } from "./gazetteer.ts";
+import { AFFILIATIONS, AWARD_BODIES, AWARD_NAMES, CITIES, COMPETITION_WORDS, COUNTRIES, DEMONYMS, EQUIPMENT_TOKEN, EVENT_WORDS, FIRST_NAMES, HONORIFICS, isRoleNoun, ORG_SPELLINGS, ORG_WORDS, PLACES, PLAYING_POSITIONS, PORTFOLIOS, REGIONS, TITLES, WORLD_REGIONS } from "./gazetteer.ts";
 import { entityModel, tagWords } from "./model/model.ts";
 import { documentContext, isOrdinaryWord, type DocumentContext } from "./model/features.ts";
 import { ruleTags } from "./model/rules.ts";
@@ -115,7 +115,7 @@ export function recogniseArticle(sentences: Token[][]): { results: SentenceResul
   });
   if (joined.size) results.forEach((r, k) => r.error === undefined && demonymNames(sentences[k]!, units[k]!, r, joined, true));
   // the article-level readings: a failure in one leaves the sentences' own readings standing
-  const passes = [doc.sports ? sportsTeams : groups, acronyms, companyCues, documentConsistency, (s: Token[][], u: Unit[][], r: SentenceResult[]) => works(s, u, r, doc.sports)];
+  const passes = [doc.sports ? sportsTeams : groups, acronyms, companyCues, documentConsistency, awards, (s: Token[][], u: Unit[][], r: SentenceResult[]) => works(s, u, r, doc.sports)];
   for (const pass of passes) {
     try {
       pass(sentences, units, results);
@@ -124,6 +124,24 @@ export function recogniseArticle(sentences: Token[][]): { results: SentenceResul
     }
   }
   return { results, sports: doc.sports };
+}
+
+/**
+ * "won the Bafta", "a Golden Globe", "her first Oscar": an award is Other (MISC), whatever the model read; a name
+ * that is also the body giving it is the award only after a determiner ("Grant Dean of Bafta" works for the body).
+ */
+function awards(sentences: Token[][], _units: Unit[][], results: SentenceResult[]): void {
+  results.forEach((r, k) => {
+    for (const e of r.entities) {
+      const name = e.words.join(" ").toLowerCase();
+      if (!AWARD_NAMES.has(name)) continue;
+      const before = sentences[k]![e.first - 1];
+      if (AWARD_BODIES.has(name) && !(before && ["DET", "NUM", "ADJ"].includes(before.pos)) && !/^(his|her|their|its)$/.test(before?.lower ?? "")) continue;
+      e.type = "Other";
+      e.title = undefined;
+      e.typeConfidence = Math.max(e.typeConfidence, 0.9);
+    }
+  });
 }
 
 /**
