@@ -269,7 +269,7 @@ function splitAtInchesMark(tokens: Token[]): Token[][] {
     const t = tokens[i]!;
     const next = tokens[i + 1];
     // ("3 in. wide": the measure, inside its sentence)
-    if (t.lower !== "in." || t.end - t.start !== 3 || (next && !/^[A-Z]/.test(next.text))) {
+    if (t.lower !== "in." || (next && !/^[A-Z]/.test(next.text))) {
       current.push(t);
       continue;
     }

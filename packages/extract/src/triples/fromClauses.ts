@@ -7,6 +7,7 @@ import type { Token } from "../nlp/index.ts";
 import type { Clause, Span } from "../clauses/engine.ts";
 import { isSpeechVerb } from "../clauses/engine.ts";
 import { isBareParticiple } from "../clauses/subject.ts";
+import { POSSESSIVE_PRONOUNS as ANY_POSSESSIVE_PRONOUN } from "../clauses/words.ts";
 import { isRoleNoun, PLACE_OF } from "../entities/gazetteer.ts";
 import { qualifiedRole } from "./roles.ts";
 import type { Mode } from "./modality.ts";
@@ -288,18 +289,13 @@ function isAlternative(tokens: Token[], e: LinkedEntity): boolean {
 
 /** "the winners of the 2004 Jesse Owens Awards", "winner of the BBC Four World Cinema Award": a name after "winner of". */
 function afterWinnerOf(tokens: Token[], e: LinkedEntity | undefined): boolean {
-  if (!e) return false;
-  for (let k = e.first - 1; k >= 1 && k >= e.first - 5; k--) {
-    const t = tokens[k]!;
-    if (t.lower === "of") return WINNER_NOUNS.has(tokens[k - 1]!.lower);
-    if (!["DET", "NUM", "PROPN", "ADJ"].includes(t.pos)) return false;
-  }
-  return false;
+  const of = e ? ofBefore(tokens, e, 5, (t) => ["DET", "NUM", "PROPN", "ADJ"].includes(t.pos)) : -1;
+  return of > 0 && WINNER_NOUNS.has(tokens[of - 1]!.lower);
 }
 
 /** A word that opens a second object: "sold GM a stake", "its stake", "20%". */
 function opensNounPhrase(t: Token | undefined): boolean {
-  return !!t && (t.pos === "DET" || t.pos === "NUM" || /^(its|his|her|their|our|my|your)$/.test(t.lower));
+  return !!t && (t.pos === "DET" || t.pos === "NUM" || ANY_POSSESSIVE_PRONOUN.has(t.lower));
 }
 
 function onlyAdverbs(tokens: Token[], first: number, last: number): boolean {
@@ -411,12 +407,22 @@ function ofNoun(tokens: Token[], e: LinkedEntity | undefined): { noun: string; e
   return { noun: noun.lower, event: EVENT_NOUNS.has(noun.lower) };
 }
 
+/**
+ * Where the "of" before a name stands, past at most `reach` words that `passes` lets the walk cross ("26% of Indian
+ * firm X", "the winners of the 2004 Jesse Owens Awards"); -1 when there is none.
+ */
+function ofBefore(tokens: Token[], e: LinkedEntity, reach: number, passes: (t: Token) => boolean): number {
+  for (let k = e.first - 1; k >= 1 && k >= e.first - reach; k--) {
+    if (tokens[k]!.lower === "of") return k;
+    if (!passes(tokens[k]!)) return -1;
+  }
+  return -1;
+}
+
 /** "26% of Indian firm X", "40 per cent of X": a share, not the whole, of the entity after "of" (past words describing it). */
 function isShareOf(tokens: Token[], e: LinkedEntity | undefined): boolean {
-  if (!e) return false;
-  let of = e.first - 1;
-  while (of > e.first - 4 && of > 0 && tokens[of]!.lower !== "of" && tokens[of]!.pos !== "VERB") of--;
-  if (tokens[of]?.lower !== "of") return false;
+  const of = e ? ofBefore(tokens, e, 4, (t) => t.pos !== "VERB") : -1;
+  if (of < 0) return false;
   const before = tokens[of - 1]?.lower ?? "";
   const percent = before === "%" || before === "percent" || (before === "cent" && tokens[of - 2]?.lower === "per");
   // ("bought 100% of Baikal Finance Group": all of it)

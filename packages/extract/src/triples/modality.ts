@@ -155,6 +155,8 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
   // to court to seek sanctions" seeks nothing yet
   if (clause.subjectVia === "control") {
     const governing = before(clauses, clause);
+    // the governing clause's verb ("urge" of "urged_to_withdraw"), read by the checks below
+    const head = governing?.lemma.split("_")[0] ?? "";
     // ("will be winning his cap after coming on ... on the tour to New Zealand last year": a clause that
     // says when it happened, in the past, borrows no future)
     if (governing && !saysPastTime(tokens, clause)) aux.unshift(...auxiliaries(tokens, governing));
@@ -164,17 +166,16 @@ export function clauseMode(tokens: Token[], clause: Clause, clauses: Clause[], s
     if (tokens[clause.subject.first - 1]?.lower === "for" && tokens[clause.subject.last]?.lower === "to") raise("intended");
     // "has been waiting for a decade to join the WTO": an infinitive past a phrase after a verb of intending
     // (not one of motion: "moved to the US in 1999 to run operations" ran them)
-    const head = governing?.lemma.split("_")[0] ?? "";
     if (INTEND_VERBS.has(head) && !MOTION_VERBS.has(head) && tokens[clause.verb.first - 1]?.lower === "to") raise("intended");
     // "urged Britain to withdraw", "pleaded with Gerrard to reject": what one is asked to do is not done yet
-    if (governing && DIRECTIVE_VERBS.has(governing.lemma.split("_")[0]!)) raise("intended");
+    if (DIRECTIVE_VERBS.has(head)) raise("intended");
     // "backed New Zealand to win the series": a prediction of what the object will do
-    if (governing && governing.objects.length > 0 && PREDICTION_VERBS.has(governing.lemma.split("_")[0]!)) raise("intended");
+    if (governing && governing.objects.length > 0 && PREDICTION_VERBS.has(head)) raise("intended");
     // "is pencilled in to play", "is lined up to co-star": put down to do it
     if (governing?.passive && SCHEDULE_VERBS.has(governing.lemma)) raise("intended");
     // "will not be coming out of retirement to compete": the purpose of what is not done is not done (not
     // after a copula: "Connors is not the first great name to offer his services" offered them)
-    if (governing?.negated && !COPULAS.has(governing.lemma.split("_")[0]!)) polarity = "negative";
+    if (governing?.negated && !COPULAS.has(head)) polarity = "negative";
   }
   for (let k = 0; k < aux.length; k++) {
     if (FUTURE.has(aux[k]!)) raise("intended");
