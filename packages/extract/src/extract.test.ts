@@ -484,6 +484,10 @@ describe("grammar patterns (sentences of our own)", () => {
     // a person acted on is still who the sentence is about
     const signed = run("Tom Hale joined Chelsea. He was signed by Jim Roe and went on to play under Ann Fenwick.");
     expect(has(signed, "Tom Hale", "play_under", "Ann Fenwick")).toBe(true);
+    // a person named only as the owner of the thing acted on is not who acts
+    const film = run("Frank Harlow's 1946 movie, starring James Stewart, is being turned into a musical by producer Jon Thorne. He is working with Steve Brand.");
+    expect(has(film, "Jon Thorne", "work_with", "Steve Brand")).toBe(true);
+    expect(film.some((x) => x.subject.name === "Frank Harlow")).toBe(false);
   });
 
   it("the 'he' of a relative clause is the person the sentence named before it, not one a verb acted on", () => {

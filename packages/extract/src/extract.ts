@@ -40,6 +40,19 @@ const SUBORDINATE_OPENERS = new Set(["which", "who", "whom", "that", "after", "b
  * The date a clause's own time phrase gives ("will travel to Kyiv on February 14"),
  * resolved forward when the clause is in the future tense.
  */
+/** The person a passive clause names after "by", its agent. */
+function personAgent(tokens: Token[], clause: Clause, linked: LinkedEntity[]): LinkedEntity | undefined {
+  const by = clause.preps.find((p) => tokens[p.prep.first]!.lower === "by");
+  const agent = by && headEntity(tokens, by.arg, linked);
+  return agent?.type === "Person" ? agent : undefined;
+}
+
+/** A mention followed by a possessive: "Frank Capra's" in "Frank Capra's 1946 movie". */
+function isPossessor(tokens: Token[], mention: LinkedEntity): boolean {
+  const next = tokens[mention.last]?.lower;
+  return next === "'s" || next === "'";
+}
+
 function clauseDate(tokens: Token[], clause: Clause, articleDate: string | undefined): string | undefined {
   let first = Math.min(clause.subject.first, clause.verb.first);
   let last = Math.max(clause.subject.last, clause.verb.last);
@@ -358,12 +371,16 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
       // "Kenteris's lawyer, Gregory Ioannidis, reacted": the person the subject is, else one it names ("Farrell's appearance", "Foxx's portrayal of Ray Charles": Foxx)
       const head = headEntity(tokens, clause.subject, linked);
       // (or the person the article gives the title a description names: "The home secretary said")
-      const subj = head?.type === "Person" && tokens[head.first - 1]?.lower !== "of" ? head : linked.find((e) => e.first >= clause.subject.first && e.last <= clause.subject.last && e.type === "Person") ?? (quoted ? undefined : titleHolder(tokens, clause, referents));
+      const person = head?.type === "Person" && tokens[head.first - 1]?.lower !== "of" ? head : linked.find((e) => e.first >= clause.subject.first && e.last <= clause.subject.last && e.type === "Person") ?? (quoted ? undefined : titleHolder(tokens, clause, referents));
+      // A passive's person agent is who acts, and the next "he", when the subject names a person only as
+      // the owner of a thing: "Frank Capra's 1946 movie is being turned into a musical by producer Jon Thoday. He is working with …"
+      const subj = person && clause.passive && isPossessor(tokens, person) ? (personAgent(tokens, clause, linked) ?? person) : person;
       const pronoun = clause.subject.last - clause.subject.first === 1 ? tokens[clause.subject.first]!.lower : "";
       // ('"... why Ian committed suicide," he told the BBC': a person spoken of inside a quotation is not
       // who says it, so a quotation's subjects are not remembered for the pronouns after it)
       if (!quoted) {
-        if (!topic) {
+        // (an owner the first clause made the topic gives way to the agent: "…'s movie starring James Stewart is being turned … by Jon Thoday")
+        if (!topic || (topic === person && subj !== person)) {
           topic = subj ?? (SUBJECT_PRONOUNS.has(pronoun) ? resolvePronoun(pronoun) : undefined);
           topicAt = clause.subject.first;
         }
@@ -371,9 +388,8 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
         // "Veritas was formed by Mr Kilroy-Silk after he quit UKIP": the person who acts on a thing is who
         // the sentence is about ("He was signed by Ruud Gullit and went on to play" is still about "he")
         else if (clause.passive && head && head.type !== "Person") {
-          const by = clause.preps.find((p) => tokens[p.prep.first]!.lower === "by");
-          const agent = by && headEntity(tokens, by.arg, linked);
-          if (agent?.type === "Person") antecedents.remember(agent);
+          const agent = personAgent(tokens, clause, linked);
+          if (agent) antecedents.remember(agent);
         }
       }
       if (head?.type === "Organization" && !head.inferred) lastOrganization = head;
