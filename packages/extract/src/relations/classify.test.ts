@@ -93,6 +93,11 @@ describe("the built-in schema classes what the sentence says", () => {
     // a planned one is still a plan
     expect(of("sell_in", "Location", "intended")).toBe("INTENDS");
     expect(of("sell_to", "Organization")).toBe("SELL");
+    // a match placed at a tournament is taking part in it: the tournament was not beaten, nor lost to
+    expect(classed("Ann Fenwick came from a set down to beat Italian Rosa Vinci at the Qatar Open in Doha.")).toContain("Ann Fenwick beat_at Qatar Open TAKE_PART_IN");
+    expect(of("suffer_defeat_in", "Event")).toBe("TAKE_PART_IN");
+    expect(of("beat", "Person")).toBe("DEFEAT");
+    expect(of("win_at", "Event")).toBe("WIN");
   });
 
   test("a claim made in a paper is a statement; a title claimed somewhere is a win", () => {
@@ -193,6 +198,7 @@ describe("a user's schema", () => {
     [{ classes: [{ id: "A", patterns: [] }], catchAll: "A", modes: [{ when: { class: "B" }, class: "A" }] }, /mine\.json: modes\[0\]: "when.class" names class B/],
     [{ classes: [{ id: "A", patterns: [] }], catchAll: "A", placed: { class: "B", objectTypes: ["Location"], prepositions: ["in"] } }, /mine\.json: placed: names class B/],
     [{ classes: [{ id: "A", patterns: [] }], catchAll: "A", placed: { class: "A", objectTypes: ["Place"], prepositions: ["in"] } }, /mine\.json: placed: "objectTypes" must be a list of entity types/],
+    [{ classes: [{ id: "A", patterns: [] }], catchAll: "A", placed: [{ class: "A", objectTypes: ["Location"], prepositions: ["in"] }, { class: "A", objectTypes: ["Event"], prepositions: ["at"], only: ["B"] }] }, /mine\.json: placed\[1\]: names class B/],
   ])("an invalid schema is refused naming the file and the entry (%#)", (json, message) => {
     expect(() => readSchema(json, "mine.json")).toThrow(SchemaError);
     expect(() => readSchema(json, "mine.json")).toThrow(message);

@@ -103,10 +103,12 @@ function firstMatch(t: ClassifyInput, c: Compiled): RelationClass | undefined {
 
 /** The schema's class for an event the sentence only places ("won the title in Budapest"), if this is one. */
 function placedClass(t: ClassifyInput, found: RelationClass | undefined, c: Compiled): RelationClass | undefined {
-  const rule = c.schema.placed;
-  if (!rule || !found || found.generic || rule.unless.includes(found.id) || !rule.objectTypes.includes(t.objectType)) return undefined;
+  if (!c.schema.placed || !found || found.generic) return undefined;
   const cut = t.predicate.lastIndexOf("_");
-  return cut > 0 && rule.prepositions.includes(t.predicate.slice(cut + 1)) ? c.byId.get(rule.class) : undefined;
+  if (cut <= 0) return undefined;
+  const preposition = t.predicate.slice(cut + 1);
+  const rule = c.schema.placed.find((r) => r.objectTypes.includes(t.objectType) && r.prepositions.includes(preposition) && !r.unless.includes(found.id) && (!r.only || r.only.includes(found.id)));
+  return rule && c.byId.get(rule.class);
 }
 
 /**

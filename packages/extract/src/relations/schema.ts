@@ -54,12 +54,15 @@ export interface PlacedRule {
   prepositions: string[];
   /** Classes about places already (LOCATED_IN, MAKE_VISIT …): left as they are. */
   unless: string[];
+  /** When given, the only classes the rule re-classes ("beat Vinci at the Qatar Open": a defeat, not the tournament's). */
+  only?: string[];
 }
 
 export interface RelationSchema {
   classes: RelationClass[];
   modes: ModeRule[];
-  placed?: PlacedRule;
+  /** Tried in order; the first that takes a triple gives its class. */
+  placed?: PlacedRule[];
   /** The class of a triple no pattern matches (absent in a strict schema's sense: see classify). */
   catchAll: string;
 }
@@ -115,7 +118,8 @@ export function readSchema(json: unknown, file: string): RelationSchema & { exte
     if (typeof r.class !== "string") fail(where, `"class" must be a class id`);
     return { when: w as ModeRule["when"], class: r.class as string };
   });
-  const placed = doc.placed === undefined ? undefined : readPlaced(doc.placed, fail);
+  // one rule, or a list of them
+  const placed = doc.placed === undefined ? undefined : Array.isArray(doc.placed) ? doc.placed.map((r, k) => readPlaced(r, `placed[${k}]`, fail)) : [readPlaced(doc.placed, "placed", fail)];
   const catchAll = typeof doc.catchAll === "string" ? doc.catchAll : "RELATED";
   const extending = doc.extends === "default";
   // ids a rule or the catch-all names must exist (in this file, or in ours when extending it)
@@ -124,24 +128,25 @@ export function readSchema(json: unknown, file: string): RelationSchema & { exte
     if (!known.has(r.class)) fail(`modes[${k}]`, `names class ${r.class}, which the schema does not define`);
     if (r.when.class !== undefined && !known.has(r.when.class)) fail(`modes[${k}]`, `"when.class" names class ${r.when.class}, which the schema does not define`);
   });
-  if (placed && !known.has(placed.class)) fail("placed", `names class ${placed.class}, which the schema does not define`);
+  placed?.forEach((r, k) => {
+    for (const id of [r.class, ...(r.only ?? [])]) if (!known.has(id)) fail(Array.isArray(doc.placed) ? `placed[${k}]` : "placed", `names class ${id}, which the schema does not define`);
+  });
   if (!extending && !ids.has(catchAll)) fail("catchAll", `names class ${catchAll}, which the schema does not define`);
   return { classes, modes: rules, ...(placed ? { placed } : {}), catchAll, ...(extending ? { extends: "default" as const } : {}) };
 }
 
-function readPlaced(raw: unknown, fail: (where: string, msg: string) => never): PlacedRule {
-  const where = "placed";
-  if (!raw || typeof raw !== "object" || Array.isArray(raw)) fail(where, `must be {"class": "ID", "objectTypes": [...], "prepositions": [...], "unless": [...]}`);
+function readPlaced(raw: unknown, where: string, fail: (where: string, msg: string) => never): PlacedRule {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) fail(where, `must be {"class": "ID", "objectTypes": [...], "prepositions": [...], "unless": [...], "only"?: [...]}`);
   const p = raw as Record<string, unknown>;
   if (typeof p.class !== "string") fail(where, `"class" must be a class id`);
-  const words = (key: "prepositions" | "unless") => {
+  const words = (key: "prepositions" | "unless" | "only") => {
     const v = p[key] ?? [];
     if (!Array.isArray(v) || v.some((w) => typeof w !== "string")) fail(where, `"${key}" must be a list of strings, got ${JSON.stringify(v)}`);
     return v as string[];
   };
   const objectTypes = p.objectTypes;
   if (!Array.isArray(objectTypes) || objectTypes.some((t) => !ENTITY_TYPES.includes(t as EntityType))) fail(where, `"objectTypes" must be a list of entity types (${ENTITY_TYPES.join(", ")}), got ${JSON.stringify(objectTypes)}`);
-  return { class: p.class as string, objectTypes: objectTypes as EntityType[], prepositions: words("prepositions"), unless: words("unless") };
+  return { class: p.class as string, objectTypes: objectTypes as EntityType[], prepositions: words("prepositions"), unless: words("unless"), ...(p.only !== undefined ? { only: words("only") } : {}) };
 }
 
 function readPattern(raw: unknown, where: string, fail: (where: string, msg: string) => never): RelationPattern {
