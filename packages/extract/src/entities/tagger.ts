@@ -17,6 +17,7 @@ import { documentContext, isOrdinaryWord, type DocumentContext } from "./model/f
 import { ruleTags } from "./model/rules.ts";
 import type { EntityClass } from "./model/labels.ts";
 import { works } from "./works.ts";
+import { unlabelledNames } from "./unlabelled.ts";
 import { companyCues, sentenceCues } from "./cues.ts";
 import { isTitle, joinUnits, TITLE_MODIFIERS, toUnits, type EntitySpan, type SentenceEntities, type Unit } from "./recognize.ts";
 
@@ -115,7 +116,7 @@ export function recogniseArticle(sentences: Token[][]): { results: SentenceResul
   });
   if (joined.size) results.forEach((r, k) => r.error === undefined && demonymNames(sentences[k]!, units[k]!, r, joined, true));
   // the article-level readings: a failure in one leaves the sentences' own readings standing
-  const passes = [doc.sports ? sportsTeams : groups, acronyms, companyCues, documentConsistency, awards, (s: Token[][], u: Unit[][], r: SentenceResult[]) => works(s, u, r, doc.sports)];
+  const passes = [doc.sports ? sportsTeams : groups, acronyms, companyCues, documentConsistency, awards, (s: Token[][], u: Unit[][], r: SentenceResult[]) => works(s, u, r, doc.sports), unlabelledNames];
   for (const pass of passes) {
     try {
       pass(sentences, units, results);

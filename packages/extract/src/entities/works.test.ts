@@ -87,5 +87,6 @@ describe("products and dramas", () => {
 describe("lists of works with their makers", () => {
   it("reads the titles of 'albums of the day include', leaving the makers out", () => {
     expect(others("Their albums of the day include Pale Winter by The Lanterns and Moth Light.")).toEqual(["Pale Winter", "Moth Light"]);
+    expect(typed("Their albums of the day include Pale Winter by The Lanterns and Moth Light.")).toContain("Organization:The Lanterns");
   });
 });
