@@ -12,7 +12,7 @@ import { entityId } from "./aliases/ids.ts";
 import { extractClauses, isSpeechVerb } from "./clauses/engine.ts";
 import { headEntity, titleHolder, triplesFromClause, type LinkedEntity, type Referents } from "./triples/fromClauses.ts";
 import { findRoles, isParty } from "./triples/roles.ts";
-import { findNominal } from "./triples/nominal.ts";
+import { findNominal, isPossessive } from "./triples/nominal.ts";
 import { findAffiliations } from "./triples/affiliation.ts";
 import { isFutureTense, resolveSentenceDate } from "./time/index.ts";
 import type { Clause, Span } from "./clauses/types.ts";
@@ -36,10 +36,6 @@ const SUBJECT_PRONOUNS = new Set(["he", "she"]);
 /** Words that open a relative or subordinate clause right before its subject: "which he had represented", "after he quit". */
 const SUBORDINATE_OPENERS = new Set(["which", "who", "whom", "that", "after", "before", "when", "because", "since", "until", "although", "though", "while", "whilst", "once", "where", "if", "unless"]);
 
-/**
- * The date a clause's own time phrase gives ("will travel to Kyiv on February 14"),
- * resolved forward when the clause is in the future tense.
- */
 /** The person a passive clause names after "by", its agent. */
 function personAgent(tokens: Token[], clause: Clause, linked: LinkedEntity[]): LinkedEntity | undefined {
   const by = clause.preps.find((p) => tokens[p.prep.first]!.lower === "by");
@@ -47,12 +43,10 @@ function personAgent(tokens: Token[], clause: Clause, linked: LinkedEntity[]): L
   return agent?.type === "Person" ? agent : undefined;
 }
 
-/** A mention followed by a possessive: "Frank Capra's" in "Frank Capra's 1946 movie". */
-function isPossessor(tokens: Token[], mention: LinkedEntity): boolean {
-  const next = tokens[mention.last]?.lower;
-  return next === "'s" || next === "'";
-}
-
+/**
+ * The date a clause's own time phrase gives ("will travel to Kyiv on February 14"),
+ * resolved forward when the clause is in the future tense.
+ */
 function clauseDate(tokens: Token[], clause: Clause, articleDate: string | undefined): string | undefined {
   let first = Math.min(clause.subject.first, clause.verb.first);
   let last = Math.max(clause.subject.last, clause.verb.last);
@@ -374,7 +368,7 @@ export function extractArticle(input: ArticleInput, options: { cues?: boolean } 
       const person = head?.type === "Person" && tokens[head.first - 1]?.lower !== "of" ? head : linked.find((e) => e.first >= clause.subject.first && e.last <= clause.subject.last && e.type === "Person") ?? (quoted ? undefined : titleHolder(tokens, clause, referents));
       // A passive's person agent is who acts, and the next "he", when the subject names a person only as
       // the owner of a thing: "Frank Capra's 1946 movie is being turned into a musical by producer Jon Thoday. He is working with …"
-      const subj = person && clause.passive && isPossessor(tokens, person) ? (personAgent(tokens, clause, linked) ?? person) : person;
+      const subj = person && clause.passive && isPossessive(tokens[person.last]) ? (personAgent(tokens, clause, linked) ?? person) : person;
       const pronoun = clause.subject.last - clause.subject.first === 1 ? tokens[clause.subject.first]!.lower : "";
       // ('"... why Ian committed suicide," he told the BBC': a person spoken of inside a quotation is not
       // who says it, so a quotation's subjects are not remembered for the pronouns after it)

@@ -2,25 +2,29 @@
  * Names the model left out: a run of two or more capitalised words inside a sentence that no reading
  * took ("include The Specials' Rat Race", "went to Clint Eastwood for Million Dollar Baby", "replace US
  * act Scissor Sisters"). The teachers the model learnt from miss most titles and bands, so it reads
- * them as plain words, and a graph without them loses the facts about them. They are MISC (our Other,
- * an Event when they end like one, "the Six Nations", a Location when they end like a place, "Wall Street", an Organization when they end like one, "Demico Futures"), with a low type confidence the corpus-wide vote
- * and the triple confidence read.
+ * them as plain words, and a graph without them loses the facts about them. They are MISC (our Other),
+ * unless their end or the words before them tell (see typeOf), with a low type confidence the
+ * corpus-wide vote and the triple confidence read.
  * Left alone: a run that opens a sentence, a quotation or a clause (capitals there say nothing); one
- * with a title or the rest of one ("Prime Minister", "Home Secretary", "Director of Public Prosecutions"), a calendar word or "I" in it; one touching a name
- * already read (a name cut short is the model's to mend, not a second name); a line that is mostly
- * capitals (a headline or a line-up: "Subs Not Used: ...").
+ * with a title or the rest of one ("Prime Minister", "Home Secretary", "Director of Public
+ * Prosecutions"), a date or "I" in it; one touching a name already read (a name cut short is the
+ * model's to mend, not a second name); a line that is mostly capitals (a headline or a line-up: "Subs
+ * Not Used: ...").
  */
 import type { Token } from "../nlp/index.ts";
 import type { EntityType } from "../types.ts";
 import { COMPETITION_WORDS, EVENT_WORDS, isRoleNoun, ORG_CUES, ORG_WORDS, PERSON_CUES } from "./gazetteer.ts";
 import { isTitle, joinUnits, TITLE_MODIFIERS, type EntitySpan, type SentenceEntities, type Unit } from "./recognize.ts";
+import { CALENDAR } from "./works.ts";
 
 /** Small words a name may hold between its capitalised ones: "Freedom of Information Act", "Eternal Sunshine of the Spotless Mind". */
 const INNER = new Set(["of", "the", "de", "du", "von", "van", "in"]);
 const NUMBER = /^\d{1,4}$/;
 /** What ends a run's left side as a sentence start does. */
 const OPENERS = new Set(['"', "'", "“", "‘", "(", "[", ":", ";", "-", "–", "—", "..."]);
-const CALENDAR = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|year|christmas|easter)$/;
+/** Dates a run stops at ("Wall Street in January", "the New Year"): the calendar, and these. */
+const DATE_WORDS = new Set(["year", "christmas", "easter"]);
+const isDate = (lower: string) => CALENDAR.test(lower) || DATE_WORDS.has(lower);
 const FIRST_PERSON = /^i(?:'[a-z]+|’[a-z]+)?$/;
 /** A letter alone or an abbreviation: part of a name cut or run on ("Granada R", "No. Five", "Japan K.K."), seldom one alone. */
 const CUT_WORD = /^\p{Lu}$|\.$/u;
@@ -33,7 +37,7 @@ const PLACE_ENDS = new Set(["street", "road", "avenue", "square", "stadium", "pa
 
 const capitalised = (u: Unit | undefined) => !!u && /^\p{Lu}/u.test(u.text);
 /** An apostrophe closing a plural's possessive, not opening a quotation: "The Specials' Rat Race". */
-const isPossessive = (us: Unit[], k: number) => us[k]!.text === "'" && k > 0 && us[k]!.start === us[k - 1]!.end && /s$/.test(us[k - 1]!.text);
+const closesPossessive = (us: Unit[], k: number) => us[k]!.text === "'" && k > 0 && us[k]!.start === us[k - 1]!.end && /s$/.test(us[k - 1]!.text);
 
 /** The units of a sentence inside a name already read. */
 function coveredUnits(us: Unit[], r: SentenceEntities): Uint8Array {
@@ -65,7 +69,7 @@ export function unlabelledRuns(us: Unit[], r: SentenceEntities): [number, number
     for (;;) {
       if (j < us.length && capitalised(us[j]) && !covered[j]) j++;
       // (not into a date: "Wall Street in January")
-      else if (j + 1 < us.length && INNER.has(us[j]!.lower) && capitalised(us[j + 1]) && !covered[j + 1] && !CALENDAR.test(us[j + 1]!.lower)) j += 2;
+      else if (j + 1 < us.length && INNER.has(us[j]!.lower) && capitalised(us[j + 1]) && !covered[j + 1] && !isDate(us[j + 1]!.lower)) j += 2;
       // "of the": two small words
       else if (j + 2 < us.length && INNER.has(us[j]!.lower) && INNER.has(us[j + 1]!.lower) && capitalised(us[j + 2]) && !covered[j + 2]) j += 3;
       // a number inside or at the end: "Il Sole 24 Ore", "Service Pack 2", "Security Act 2001"
@@ -75,12 +79,12 @@ export function unlabelledRuns(us: Unit[], r: SentenceEntities): [number, number
     const span = us.slice(i, j);
     const ok =
       span.filter(capitalised).length >= 2 &&
-      (!OPENERS.has(us[i - 1]!.text) || isPossessive(us, i - 1)) &&
+      (!OPENERS.has(us[i - 1]!.text) || closesPossessive(us, i - 1)) &&
       // the rest of a title: "Director of Public Prosecutions"
       !(us[i - 1]!.lower === "of" && i >= 2 && capitalised(us[i - 2]) && isTitle(us[i - 2]!.lower)) &&
       !covered[i - 1] &&
       !(j < us.length && (covered[j] || us[j]!.text === ":")) &&
-      !span.some((u) => isTitle(u.lower) || TITLE_MODIFIERS.has(u.lower) || CALENDAR.test(u.lower) || FIRST_PERSON.test(u.lower) || CUT_WORD.test(u.text));
+      !span.some((u) => isTitle(u.lower) || TITLE_MODIFIERS.has(u.lower) || isDate(u.lower) || FIRST_PERSON.test(u.lower) || CUT_WORD.test(u.text));
     if (ok) runs.push([i, j]);
     i = j;
   }
@@ -88,9 +92,10 @@ export function unlabelledRuns(us: Unit[], r: SentenceEntities): [number, number
 }
 
 /**
- * A name's type, by how it ends ("the Six Nations", "Wall Street", "Demico Futures Inc"), else by the words
- * before it ("spokesman for Ask Jeeves", "US act Scissor Sisters", "rapper The Game", a work's maker "by The Who") or the persons it is
- * listed with ("Buju Banton, Bounty Killer, TOK"); Other (MISC) when nothing tells.
+ * A name's type, by how it ends (an Event, "the Six Nations"; a Location, "Wall Street"; an Organization,
+ * "Demico Futures Inc"), else by the words before it ("spokesman for Ask Jeeves", "US act Scissor
+ * Sisters", "rapper The Game", a work's maker "by The Who") or the persons it is listed with ("Buju
+ * Banton, Bounty Killer, TOK"); Other (MISC) when nothing tells.
  */
 function typeOf(us: Unit[], i: number, j: number, r: SentenceEntities): EntityType {
   // a number ends it: the word before tells

@@ -46,7 +46,7 @@ const LIST_CUES = new Set(["albums", "singles", "songs", "hits", "films", "movie
 const LIST_OPENERS = new Set(["include", "included", "including", "includes", "like", "as", ":"]);
 /** Small words a title may hold: "How To Dismantle An Atomic Bomb", "Christmas with the Kranks". */
 const TITLE_SMALL = new Set(["a", "an", "the", "of", "in", "on", "to", "for", "with", "and", "no", "is", "vs", "vs.", "my", "your", "me", "it", "&", ":", "or"]);
-const CALENDAR = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+export const CALENDAR = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 const QUOTES = new Set(['"', "“", "”", "'", "‘", "’"]);
 const POSSESSIVE = new Set(["'s", "’s", "'", "’"]);
 const NOT_TITLE_ALONE = /^(i|it|he|she|we|they|you|this|that|there|these|those|his|her|their|its|when|what|which|who|but|if|so|as|now|then|last|next|and|or|in|on|at|the|a|an)$/;

@@ -119,7 +119,8 @@ export function readSchema(json: unknown, file: string): RelationSchema & { exte
     return { when: w as ModeRule["when"], class: r.class as string };
   });
   // one rule, or a list of them
-  const placed = doc.placed === undefined ? undefined : Array.isArray(doc.placed) ? doc.placed.map((r, k) => readPlaced(r, `placed[${k}]`, fail)) : [readPlaced(doc.placed, "placed", fail)];
+  const placedAt = (k: number) => (Array.isArray(doc.placed) ? `placed[${k}]` : "placed");
+  const placed = doc.placed === undefined ? undefined : (Array.isArray(doc.placed) ? doc.placed : [doc.placed]).map((r, k) => readPlaced(r, placedAt(k), fail));
   const catchAll = typeof doc.catchAll === "string" ? doc.catchAll : "RELATED";
   const extending = doc.extends === "default";
   // ids a rule or the catch-all names must exist (in this file, or in ours when extending it)
@@ -129,7 +130,7 @@ export function readSchema(json: unknown, file: string): RelationSchema & { exte
     if (r.when.class !== undefined && !known.has(r.when.class)) fail(`modes[${k}]`, `"when.class" names class ${r.when.class}, which the schema does not define`);
   });
   placed?.forEach((r, k) => {
-    for (const id of [r.class, ...(r.only ?? [])]) if (!known.has(id)) fail(Array.isArray(doc.placed) ? `placed[${k}]` : "placed", `names class ${id}, which the schema does not define`);
+    for (const id of [r.class, ...(r.only ?? [])]) if (!known.has(id)) fail(placedAt(k), `names class ${id}, which the schema does not define`);
   });
   if (!extending && !ids.has(catchAll)) fail("catchAll", `names class ${catchAll}, which the schema does not define`);
   return { classes, modes: rules, ...(placed ? { placed } : {}), catchAll, ...(extending ? { extends: "default" as const } : {}) };
